@@ -1,0 +1,96 @@
+import type { ConnectionOptions as TlsConnectionOptions } from 'node:tls';
+
+/** How a dropped connection is re-established. Delays double from `baseDelayMs` up to `maxDelayMs`. */
+export interface ReconnectOptions {
+  /** Delay before the first retry. Default 50 ms. */
+  baseDelayMs?: number;
+  /** Cap on the delay. Default 2000 ms. */
+  maxDelayMs?: number;
+  /** Retries before giving up and closing for good. Default: unlimited. */
+  maxAttempts?: number;
+}
+
+/** Everything `RedisConnection` needs to reach and set up one server connection. */
+export interface RedisConnectionOptions {
+  /** Default `127.0.0.1`. */
+  host?: string;
+  /** Default 6379. */
+  port?: number;
+  /** A unix socket path; when set, `host` and `port` are ignored. */
+  path?: string;
+  /** `true`, or Node's TLS options, to connect over TLS. */
+  tls?: boolean | TlsConnectionOptions;
+  /** Limit for the socket to connect and the handshake to finish. Default 10 000 ms. */
+  connectTimeout?: number;
+  /** ACL user; `default` when only a password is given. */
+  username?: string;
+  password?: string;
+  /** Sent as the connection name (`CLIENT SETNAME`), shown by `CLIENT LIST`. */
+  clientName?: string;
+  /** Database selected after connecting. Default 0. */
+  db?: number;
+  /** RESP version to speak. Default 3, falling back to 2 for servers without `HELLO`. */
+  protocol?: 2 | 3;
+  /** Default per-command timeout in ms; 0 or unset means none. */
+  commandTimeout?: number;
+  /** Reconnect after a drop (default), or `false` to close for good on the first drop. */
+  reconnect?: false | ReconnectOptions;
+  /** Queue commands issued while disconnected (default true); `false` rejects them at once. */
+  offlineQueue?: boolean;
+  /** Most commands the offline queue holds; further ones reject. Default 10 000. */
+  offlineQueueLimit?: number;
+  /** Decode bulk strings inside push frames (pub/sub messages) as Buffers. Default false. */
+  pushBuffers?: boolean;
+  /** Deepest reply nesting accepted from the server. Default 512. */
+  maxReplyDepth?: number;
+}
+
+/** `RedisConnectionOptions` with every default applied. */
+export interface ResolvedConnectionOptions {
+  readonly host: string;
+  readonly port: number;
+  readonly path: string | undefined;
+  readonly tls: TlsConnectionOptions | undefined;
+  readonly connectTimeout: number;
+  readonly username: string | undefined;
+  readonly password: string | undefined;
+  readonly clientName: string | undefined;
+  readonly db: number;
+  readonly protocol: 2 | 3;
+  readonly commandTimeout: number;
+  readonly reconnect: Required<ReconnectOptions> | undefined;
+  readonly offlineQueueLimit: number;
+  readonly pushBuffers: boolean;
+  readonly maxReplyDepth: number;
+}
+
+/** Applies defaults once, so the hot path never re-checks options. */
+export function resolveConnectionOptions(options: RedisConnectionOptions): ResolvedConnectionOptions {
+  const reconnect = options.reconnect === false ? undefined : (options.reconnect ?? {});
+  return {
+    host: options.host ?? '127.0.0.1',
+    port: options.port ?? 6379,
+    path: options.path,
+    tls: options.tls === true ? {} : options.tls || undefined,
+    connectTimeout: options.connectTimeout ?? 10_000,
+    username: options.username,
+    password: options.password,
+    clientName: options.clientName,
+    db: options.db ?? 0,
+    protocol: options.protocol ?? 3,
+    commandTimeout: options.commandTimeout ?? 0,
+    reconnect: reconnect && {
+      baseDelayMs: reconnect.baseDelayMs ?? 50,
+      maxDelayMs: reconnect.maxDelayMs ?? 2000,
+      maxAttempts: reconnect.maxAttempts ?? Infinity,
+    },
+    offlineQueueLimit: options.offlineQueue === false ? 0 : (options.offlineQueueLimit ?? 10_000),
+    pushBuffers: options.pushBuffers ?? false,
+    maxReplyDepth: options.maxReplyDepth ?? 512,
+  };
+}
+
+/** `host:port` or the socket path, for error messages. */
+export function describeAddress(options: ResolvedConnectionOptions): string {
+  return options.path ?? `${options.host}:${options.port}`;
+}

@@ -1,0 +1,71 @@
+import type { RedisArgument, RespValue } from '@redspec/types';
+
+type Scope = 'channels' | 'patterns' | 'shardChannels';
+
+const SCOPES: Readonly<Record<string, Scope>> = {
+  subscribe: 'channels',
+  unsubscribe: 'channels',
+  psubscribe: 'patterns',
+  punsubscribe: 'patterns',
+  ssubscribe: 'shardChannels',
+  sunsubscribe: 'shardChannels',
+};
+
+/**
+ * Tells which commands are (P|S)(UN)SUBSCRIBE and how many confirmations each gets back. Those
+ * commands get one confirmation per channel (as RESP3 push frames or RESP2 arrays) instead of one
+ * reply, and `UNSUBSCRIBE` without arguments gets one per channel subscribed at that point, so
+ * the tracker follows what the commands sent so far leave subscribed.
+ * @internal
+ */
+export class SubscriptionTracker {
+  private readonly subscribed: Record<Scope, Set<string>> = {
+    channels: new Set(),
+    patterns: new Set(),
+    shardChannels: new Set(),
+  };
+  /** Confirmations expected by the command last passed to `classify`. */
+  confirmations = 0;
+
+  /** The lowercase command name if `args` is a pub/sub (un)subscribe command, else ''. */
+  classify(args: readonly RedisArgument[]): string {
+    const name = args[0];
+    // Cheap length test first: this runs for every command sent.
+    if (typeof name !== 'string' || name.length < 9 || name.length > 12) return '';
+    const kind = name.toLowerCase();
+    const scope = SCOPES[kind];
+    if (scope === undefined) return '';
+    const set = this.subscribed[scope];
+    const names = args.slice(1).map(String);
+    if (!kind.includes('unsub')) {
+      for (const channel of names) set.add(channel);
+      this.confirmations = names.length;
+    } else if (names.length > 0) {
+      for (const channel of names) set.delete(channel);
+      this.confirmations = names.length;
+    } else {
+      // Nothing subscribed still gets one confirmation, with a null channel.
+      this.confirmations = Math.max(1, set.size);
+      set.clear();
+    }
+    return kind;
+  }
+
+  /** The server forgets subscriptions with the socket; so does the tracker. */
+  clear(): void {
+    for (const set of Object.values(this.subscribed)) set.clear();
+  }
+}
+
+/** The kind (`subscribe`, `message` …) of a pub/sub frame, lowercase, or '' if it is none. */
+export function pubsubKind(frame: RespValue): string {
+  if (!Array.isArray(frame)) return '';
+  const kind = frame[0];
+  return typeof kind === 'string' || Buffer.isBuffer(kind) ? kind.toString().toLowerCase() : '';
+}
+
+/** Whether a RESP2 reply is a published message rather than a command's reply. */
+export function isPubsubMessage(frame: RespValue): boolean {
+  const kind = pubsubKind(frame);
+  return kind === 'message' || kind === 'pmessage' || kind === 'smessage';
+}

@@ -1,0 +1,60 @@
+import { RedspecError } from '@redspec/types';
+
+/**
+ * The server sent bytes that are not valid RESP (or nest deeper than allowed). The stream cannot
+ * be trusted past that point, so the connection that reports it is destroyed.
+ */
+export class ProtocolError extends RedspecError {
+  override name = 'ProtocolError';
+  constructor(
+    message: string,
+    /** Byte offset of the problem inside the chunk being decoded. */
+    readonly offset?: number,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The connection failed or dropped. Commands in flight at that moment reject with it: they may
+ * or may not have been applied by the server, and they are never sent again.
+ */
+export class ConnectionError extends RedspecError {
+  override name = 'ConnectionError';
+  /** The command that was rejected, when the error concerns one command. */
+  command?: string;
+}
+
+/** The connection was closed on purpose (`quit()`, `disconnect()`) or gave up reconnecting. */
+export class ConnectionClosedError extends ConnectionError {
+  override name = 'ConnectionClosedError';
+}
+
+/**
+ * A command got no reply within its timeout. The connection is destroyed and re-established,
+ * because a late reply would otherwise be matched to the next command.
+ */
+export class CommandTimeoutError extends RedspecError {
+  override name = 'CommandTimeoutError';
+  constructor(
+    readonly command: string,
+    readonly timeoutMs: number,
+  ) {
+    super(`${command} timed out after ${timeoutMs} ms`);
+  }
+}
+
+/** A command was issued while disconnected and the offline queue is disabled or full. */
+export class OfflineQueueFullError extends ConnectionError {
+  override name = 'OfflineQueueFullError';
+  constructor(
+    readonly command: string,
+    readonly limit: number,
+  ) {
+    super(
+      limit === 0
+        ? `${command} rejected: not connected and the offline queue is disabled`
+        : `${command} rejected: not connected and the offline queue is full (${limit} commands)`,
+    );
+  }
+}

@@ -1,0 +1,34 @@
+import type { CommandModel, SignatureModel } from '../model/command-model.js';
+import { STRING_TYPE } from '../model/reply-model.js';
+
+const contextString = "Ctx['string']";
+
+/** `TString` in reply types becomes the context's string type inside the interface. */
+export function inContext(type: string): string {
+  return type.replace(new RegExp(`\\b${STRING_TYPE}\\b`, 'g'), contextString);
+}
+
+/** Qualifies generated option and reply type names with their module namespaces. */
+function qualify(type: string, model: CommandModel): string {
+  let text = type;
+  if (model.optionsName !== undefined) {
+    text = text.replace(new RegExp(`\\b${model.optionsName}\\b`, 'g'), `O.${model.optionsName}`);
+  }
+  if (model.replyName !== undefined) {
+    text = text.replace(new RegExp(`\\b${model.replyName}\\b`, 'g'), `R.${model.replyName}`);
+  }
+  return text;
+}
+
+/** One method signature of the `RedisCommands` interface, without the trailing semicolon. */
+export function signatureText(model: CommandModel, signature: SignatureModel): string {
+  const params = signature.params.map(
+    (param) => `${param.name}${param.optional ? '?' : ''}: ${param.type}`,
+  );
+  if (signature.optionsType !== undefined) {
+    const optional = signature.optionsRequired ? '' : '?';
+    params.push(`options${optional}: ${qualify(signature.optionsType, model)}`);
+  }
+  const result = inContext(qualify(signature.returnType, model));
+  return `${model.method}(${params.join(', ')}): Result<Ctx, ${result}>`;
+}

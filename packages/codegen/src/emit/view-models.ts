@@ -1,0 +1,78 @@
+import type { CommandModel, RuntimeKeySpec } from '../model/command-model.js';
+import { propertyKey } from '../model/naming.js';
+import { methodDoc, optionDoc } from './doc-lines.js';
+import { Code, toLiteral } from './literal.js';
+import { signatureText } from './signature-text.js';
+
+const flagExpression = (prefix: string, flags: string[]): Code =>
+  new Code(flags.length === 0 ? '0' : flags.map((flag) => `${prefix}.${flag}`).join(' | '));
+
+export function interfaceView(models: CommandModel[]): object {
+  return {
+    commands: models.map((model) => ({
+      doc: methodDoc(model),
+      signatures: model.signatures.map((signature) => signatureText(model, signature)),
+    })),
+  };
+}
+
+export function optionsView(models: CommandModel[]): object {
+  return {
+    options: models.flatMap((model) =>
+      model.optionsName === undefined
+        ? []
+        : [
+            {
+              command: model.name,
+              name: model.optionsName,
+              fields: model.optionFields.map((field) => ({
+                key: propertyKey(field.key),
+                type: field.type,
+                doc: optionDoc(field),
+              })),
+            },
+          ],
+    ),
+  };
+}
+
+export function repliesView(models: CommandModel[]): object {
+  return {
+    replies: models.flatMap((model) =>
+      model.replyName === undefined
+        ? []
+        : [{ command: model.name, name: model.replyName, type: model.replyTypeBody }],
+    ),
+  };
+}
+
+function keySpecLiteral(spec: RuntimeKeySpec): object {
+  return { ...spec, flags: flagExpression('K', spec.flags) };
+}
+
+/** The runtime `CommandSpec` literal of one command; empty parts are left out. */
+function runtimeLiteral(model: CommandModel): string {
+  const runtime = model.runtime;
+  return toLiteral({
+    name: model.name,
+    words: runtime.words,
+    flags: flagExpression('F', model.flags),
+    since: model.since,
+    products: runtime.products,
+    valkeySince: model.valkeySince,
+    args: runtime.args,
+    params: runtime.params,
+    hasOptions: runtime.hasOptions,
+    keys: runtime.keys.length > 0 ? runtime.keys.map(keySpecLiteral) : undefined,
+    reply: runtime.reply,
+    replyVariants: runtime.variants.length > 0 ? runtime.variants : undefined,
+    requestPolicy: runtime.requestPolicy,
+    responsePolicy: runtime.responsePolicy,
+  });
+}
+
+export function tableView(models: CommandModel[]): object {
+  return {
+    commands: models.map((model) => ({ method: model.method, spec: runtimeLiteral(model) })),
+  };
+}

@@ -1,0 +1,213 @@
+import { camelCase, parameterName } from './naming.js';
+import type { SpecArgument } from './spec-types.js';
+
+/** Mirrors `ArgSpec` of @redspec/types (codegen never imports the runtime packages). */
+export interface RuntimeArg {
+  name: string;
+  kind: string;
+  param?: number;
+  key?: string;
+  token?: string;
+  optional?: true;
+  multiple?: true;
+  multipleToken?: true;
+  args?: RuntimeArg[];
+  inline?: number;
+  pairs?: true;
+  since?: string;
+  products?: number;
+}
+
+export interface MethodParam {
+  name: string;
+  type: string;
+  optional: boolean;
+}
+
+export interface OptionField {
+  key: string;
+  type: string;
+  argument: SpecArgument;
+}
+
+export interface ArgumentModel {
+  params: MethodParam[];
+  options: OptionField[];
+  runtime: RuntimeArg[];
+}
+
+/** Context the argument walk needs from its command. */
+export interface ArgumentContext {
+  commandSince: string;
+  /** Maps a source list to a product bitmask, or undefined when every product has it. */
+  products(sources: string[] | undefined): number | undefined;
+}
+
+const scalarTypes: Record<string, string> = {
+  key: 'RedisKey',
+  string: 'RedisArgument',
+  pattern: 'RedisArgument',
+  integer: 'number',
+  double: 'number',
+  'unix-time': 'number',
+};
+
+const isScalar = (arg: SpecArgument): boolean => arg.type in scalarTypes;
+
+/** `numkeys` before `key [key ...]`: derived from the array, never asked for. */
+function isDerivedCount(args: SpecArgument[], index: number): boolean {
+  const arg = args[index]!;
+  const next = args[index + 1];
+  return arg.type === 'integer' && /^num/.test(arg.name) && next?.multiple === true;
+}
+
+/** Keys of sibling arguments in an object: the camelCased token, else the name; names on clash. */
+export function siblingKeys(args: SpecArgument[]): string[] {
+  const preferred = args.map((arg) => camelCase(arg.token ?? arg.name) || camelCase(arg.name));
+  return preferred.map((key, index) =>
+    preferred.indexOf(key) === preferred.lastIndexOf(key) ? key : camelCase(args[index]!.name),
+  );
+}
+
+/** The single bare alternative of a oneof: untokened and scalar, so its value needs no wrapper. */
+function inlineAlternative(alternatives: SpecArgument[]): number | undefined {
+  const bare = alternatives
+    .map((alt, index) => ({ alt, index }))
+    .filter(({ alt }) => alt.token === undefined && isScalar(alt));
+  return bare.length === 1 ? bare[0]!.index : undefined;
+}
+
+/** Two scalar fields repeated: `field value [field value ...]`, also accepted as Record/Map/pairs. */
+function isPairBlock(arg: SpecArgument): boolean {
+  const parts = arg.arguments ?? [];
+  return (
+    arg.type === 'block' &&
+    arg.multiple === true &&
+    parts.length === 2 &&
+    parts.every((part) => isScalar(part) && !part.optional && !part.multiple)
+  );
+}
+
+/** The TypeScript type of one value of `arg` (before `multiple` is applied). */
+function itemType(arg: SpecArgument): string {
+  const scalar = scalarTypes[arg.type];
+  if (scalar !== undefined) return scalar;
+  if (arg.type === 'pure-token') return 'true';
+  const parts = arg.arguments ?? [];
+  if (arg.type === 'oneof') {
+    const keys = siblingKeys(parts);
+    const inline = inlineAlternative(parts);
+    const alternatives = parts.map((alt, index) => {
+      if (alt.type === 'pure-token') return `'${alt.token ?? alt.name}'`;
+      if (index === inline) return valueType(alt);
+      return `{ ${keys[index]}: ${valueType(alt)} }`;
+    });
+    return [...new Set(alternatives)].join(' | ');
+  }
+  return objectType(parts);
+}
+
+/** An object type for a block's parts; required pure tokens and derived counts take no field. */
+function objectType(parts: SpecArgument[]): string {
+  const keys = siblingKeys(parts);
+  const fields = parts.flatMap((part, index) => {
+    if (isDerivedCount(parts, index)) return [];
+    if (part.type === 'pure-token' && !part.optional) return [];
+    const type = part.type === 'pure-token' ? 'boolean' : valueType(part);
+    return [`${keys[index]}${part.optional ? '?' : ''}: ${type}`];
+  });
+  return `{ ${fields.join('; ')} }`;
+}
+
+/** The TypeScript type of `arg`'s whole value, `multiple` included. */
+export function valueType(arg: SpecArgument): string {
+  if (isPairBlock(arg)) {
+    const [first, second] = (arg.arguments ?? []).map(itemType);
+    return first === 'number'
+      ? `ReadonlyArray<readonly [${first}, ${second}]>`
+      : `FieldValues<${second}>`;
+  }
+  const item = itemType(arg);
+  if (!arg.multiple) return item;
+  return isScalar(arg) || arg.type === 'oneof' ? `OneOrMany<${item}>` : `ReadonlyArray<${item}>`;
+}
+
+/** Runtime description of `args`, read from an object under their sibling keys. */
+function nestedRuntime(args: SpecArgument[], context: ArgumentContext): RuntimeArg[] {
+  const keys = siblingKeys(args);
+  return args.map((arg, index) => runtimeArg(args, index, context, { key: keys[index]! }));
+}
+
+function runtimeArg(
+  siblings: SpecArgument[],
+  index: number,
+  context: ArgumentContext,
+  source: { param?: number; key?: string },
+): RuntimeArg {
+  const arg = siblings[index]!;
+  const kind = isDerivedCount(siblings, index) ? 'count' : arg.type;
+  const runtime: RuntimeArg = { name: arg.name, kind, ...source };
+  if (arg.token !== undefined) runtime.token = arg.token;
+  if (arg.optional) runtime.optional = true;
+  if (arg.multiple) runtime.multiple = true;
+  if (arg.multipleToken) runtime.multipleToken = true;
+  if (arg.arguments !== undefined) runtime.args = nestedRuntime(arg.arguments, context);
+  if (arg.type === 'oneof') {
+    const inline = inlineAlternative(arg.arguments ?? []);
+    if (inline !== undefined) runtime.inline = inline;
+  }
+  if (isPairBlock(arg)) runtime.pairs = true;
+  if (arg.since !== undefined && compareVersions(arg.since, context.commandSince) > 0) {
+    runtime.since = arg.since;
+  }
+  const products = context.products(arg.sources);
+  if (products !== undefined) runtime.products = products;
+  return runtime;
+}
+
+/** Whether a top-level argument is passed positionally (else it lives in the options object). */
+function isPositional(args: SpecArgument[], index: number, asOption: Set<string>): boolean {
+  const arg = args[index]!;
+  if (!arg.optional) return true;
+  if (arg.token !== undefined || !isScalar(arg) || asOption.has(arg.name)) return false;
+  return args.slice(index + 1).every((later) => later.optional);
+}
+
+/**
+ * Lays out a command's top-level arguments as method parameters: required ones positional,
+ * trailing optional bare scalars as optional positionals, everything else in one options object.
+ */
+export function buildArgumentModel(
+  args: SpecArgument[],
+  context: ArgumentContext,
+  asOption: Set<string> = new Set(),
+): ArgumentModel {
+  const keys = siblingKeys(args);
+  const params: MethodParam[] = [];
+  const options: OptionField[] = [];
+  const runtime: RuntimeArg[] = [];
+  const takenNames = new Set<string>();
+  args.forEach((arg, index) => {
+    const takesNoValue =
+      isDerivedCount(args, index) || (arg.type === 'pure-token' && !arg.optional);
+    if (takesNoValue) {
+      runtime.push(runtimeArg(args, index, context, {}));
+    } else if (isPositional(args, index, asOption)) {
+      let name = parameterName(arg.name);
+      while (takenNames.has(name)) name = `${name}2`;
+      takenNames.add(name);
+      params.push({ name, type: valueType(arg), optional: arg.optional === true });
+      runtime.push(runtimeArg(args, index, context, { param: params.length - 1 }));
+    } else {
+      const type = arg.type === 'pure-token' ? 'boolean' : valueType(arg);
+      options.push({ key: keys[index]!, type, argument: arg });
+      runtime.push(runtimeArg(args, index, context, { key: keys[index]! }));
+    }
+  });
+  return { params, options, runtime };
+}
+
+/** Dotted versions compared by their numbers: `7.0.15` < `7.2.0` < `7.10.0`. */
+export function compareVersions(a: string, b: string): number {
+  return a.localeCompare(b, 'en', { numeric: true });
+}

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { encodeCommand } from './command-encoder.js';
+import type { ArgSpec, CommandSpec } from './command-table.js';
+import { CommandArgumentError, UnsupportedCommandError } from './errors.js';
+import { commandTable, type CommandMethod } from './generated/command-table.js';
+
+const encode = (method: CommandMethod, ...params: unknown[]): unknown[] =>
+  encodeCommand(commandTable[method], params);
+
+const redis7 = { product: 'redis', version: '7.0.15', protocol: 3 } as const;
+
+describe('encodeCommand', () => {
+  it('encodes positional arguments in wire order', () => {
+    expect(encode('incr', 'counter')).toEqual(['INCR', 'counter']);
+    expect(encode('get', Buffer.from('k'))).toEqual(['GET', Buffer.from('k')]);
+    expect(encode('clientKill', { newFormat: [{ id: 7 }] })).toEqual(['CLIENT', 'KILL', 'ID', 7]);
+  });
+
+  it('encodes SET options: oneof alternatives, literal tokens and flags', () => {
+    expect(encode('set', 'k', 'v', { condition: 'NX', get: true, expiration: { ex: 10 } })).toEqual([
+      'SET', 'k', 'v', 'NX', 'GET', 'EX', 10,
+    ]);
+    expect(encode('set', 'k', 'v', { expiration: 'KEEPTTL' })).toEqual(['SET', 'k', 'v', 'KEEPTTL']);
+    expect(encode('set', 'k', 1.5)).toEqual(['SET', 'k', 1.5]);
+  });
+
+  it('accepts field/value pairs as Record, Map or pairs', () => {
+    const wire = ['HSET', 'h', 'a', '1', 'b', '2'];
+    expect(encode('hset', 'h', { a: '1', b: '2' })).toEqual(wire);
+    expect(encode('hset', 'h', new Map([['a', '1'], ['b', '2']]))).toEqual(wire);
+    expect(encode('hset', 'h', [['a', '1'], ['b', '2']])).toEqual(wire);
+    expect(encode('mset', { x: 1 })).toEqual(['MSET', 'x', 1]);
+  });
+
+  it('derives numkeys from the keys array', () => {
+    expect(encode('eval', 'return 1', ['a', 'b'], ['x'])).toEqual(['EVAL', 'return 1', 2, 'a', 'b', 'x']);
+    expect(encode('eval', 'return 1')).toEqual(['EVAL', 'return 1', 0]);
+    expect(encode('zunionstore', 'd', ['a', 'b'])).toEqual(['ZUNIONSTORE', 'd', 2, 'a', 'b']);
+  });
+
+  it('takes a single value or an array for repeated arguments', () => {
+    expect(encode('del', 'a')).toEqual(['DEL', 'a']);
+    expect(encode('del', ['a', 'b'])).toEqual(['DEL', 'a', 'b']);
+    expect(encode('zadd', 'z', [[1, 'a'], [2.5, 'b']], { condition: 'NX' })).toEqual([
+      'ZADD', 'z', 'NX', 1, 'a', 2.5, 'b',
+    ]);
+  });
+
+  it('writes a block token once and repeated tokens before each item', () => {
+    expect(encode('scan', 0, { match: 'user:*', count: 100 })).toEqual(['SCAN', 0, 'MATCH', 'user:*', 'COUNT', 100]);
+    expect(encode('sort', 'l', { get: ['#', 'w_*'], store: 'dst' }).slice(2)).toEqual(['GET', '#', 'GET', 'w_*', 'STORE', 'dst']);
+  });
+
+  it('writes infinities and exclusive bounds for doubles', () => {
+    expect(encode('zcount', 'z', -Infinity, '(5')).toEqual(['ZCOUNT', 'z', '-inf', '(5']);
+  });
+
+  it('rejects bad input naming the command and the argument', () => {
+    const bad: [CommandMethod, unknown[], RegExp][] = [
+      ['get', [undefined], /GET: argument 'key' is required/],
+      ['get', [null], /GET: argument 'key' must be a string, Buffer or number, got null/],
+      ['get', [{}], /GET: argument 'key' must be a string, Buffer or number, got an object/],
+      ['incrby', ['k', Number.NaN], /INCRBY: argument 'increment' must be an integer, got NaN/],
+      ['incrby', ['k', 1.5], /INCRBY: argument 'increment' must be an integer/],
+      ['set', ['k', 'v', { condition: 'MAYBE' }], /SET: argument 'condition' must be one of 'NX', 'XX'/],
+      ['set', ['k', 'v', { get: 'yes' }], /SET: argument 'get' must be true or false/],
+      ['set', ['k', 'v', 'EX'], /SET: argument 'options' must be an object/],
+      ['del', [[]], /DEL: argument 'key' needs at least one value/],
+      ['get', ['a', 'b'], /GET: argument '#1' is one too many/],
+    ];
+    for (const [method, params, message] of bad) {
+      expect(() => encode(method, ...params)).toThrow(CommandArgumentError);
+      expect(() => encode(method, ...params)).toThrow(message);
+    }
+  });
+
+  it('refuses commands and arguments newer than the server', () => {
+    expect(() => encodeCommand(commandTable.hexpire, ['h', 10, ['f']], redis7)).toThrow(UnsupportedCommandError);
+    expect(() => encodeCommand(commandTable.hexpire, ['h', 10, ['f']], redis7)).toThrow(
+      'HEXPIRE needs redis 7.4.0 or newer; the server runs 7.0.15',
+    );
+    expect(encodeCommand(commandTable.get, ['k'], redis7)).toEqual(['GET', 'k']);
+  });
+});
+
+/** A valid value for an argument, built from the table alone. */
+function sample(arg: ArgSpec): unknown {
+  switch (arg.kind) {
+    case 'integer':
+    case 'unix-time':
+    case 'double':
+      return 1;
+    case 'pure-token':
+      return true;
+    case 'oneof': {
+      const first = arg.args![0]!;
+      return first.kind === 'pure-token' ? first.token : { [first.key!]: sample(first) };
+    }
+    case 'block': {
+      const fields = Object.fromEntries(
+        arg.args!.filter((part) => part.key !== undefined && part.kind !== 'count').map((part) => [part.key, sample(part)]),
+      );
+      return arg.pairs ? [[sample(arg.args![0]!), sample(arg.args![1]!)]] : arg.multiple ? [fields] : fields;
+    }
+    default:
+      return 'x';
+  }
+}
+
+function minimalParams(spec: CommandSpec): unknown[] {
+  const params: unknown[] = new Array<unknown>(spec.params).fill(undefined);
+  for (const arg of spec.args) {
+    if (arg.param !== undefined && arg.optional !== true) params[arg.param] = sample(arg);
+  }
+  return params;
+}
+
+describe('every command', () => {
+  it.each(Object.keys(commandTable) as CommandMethod[])('%s encodes its required arguments', (method) => {
+    const spec = commandTable[method];
+    const wire = encodeCommand(spec, minimalParams(spec));
+    expect(wire.slice(0, spec.words.length)).toEqual(spec.words);
+  });
+});

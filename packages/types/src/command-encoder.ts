@@ -1,0 +1,227 @@
+import type { ArgSpec, CommandSpec } from './command-table.js';
+import type { ServerInfo } from './connection.js';
+import { CommandArgumentError, UnsupportedCommandError } from './errors.js';
+import type { RedisArgument } from './resp-values.js';
+import { compareVersions, productBit } from './version.js';
+
+type Source = (arg: ArgSpec, index: number) => unknown;
+
+interface EncodeContext {
+  readonly spec: CommandSpec;
+  readonly server: ServerInfo | undefined;
+  readonly out: RedisArgument[];
+}
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' &&
+  value !== null &&
+  !Array.isArray(value) &&
+  !Buffer.isBuffer(value) &&
+  !(value instanceof Map);
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'object') return 'an object';
+  return `a ${typeof value}`;
+}
+
+function fail(context: EncodeContext, arg: ArgSpec | string, problem: string): never {
+  throw new CommandArgumentError(context.spec.name, typeof arg === 'string' ? arg : arg.name, problem);
+}
+
+/**
+ * Turns a method call's parameters into the command's wire arguments, following the generated
+ * `CommandSpec`. Bad input throws a `CommandArgumentError` naming the command and argument, and an
+ * argument newer than the server throws `UnsupportedCommandError`, both before anything is sent.
+ */
+export function encodeCommand(
+  spec: CommandSpec,
+  params: ArrayLike<unknown>,
+  server?: ServerInfo,
+): RedisArgument[] {
+  if (server !== undefined) checkCommandSupported(spec, server);
+  const context: EncodeContext = { spec, server, out: [...spec.words] };
+  const arity = spec.params + (spec.hasOptions ? 1 : 0);
+  if (params.length > arity) {
+    fail(context, `#${arity}`, `is one too many: ${spec.name} takes ${arity} parameters`);
+  }
+  const options = spec.hasOptions ? params[spec.params] : undefined;
+  if (options !== undefined && !isPlainObject(options)) {
+    fail(context, 'options', `must be an object, got ${describe(options)}`);
+  }
+  encodeList(context, spec.args, (arg) =>
+    arg.param !== undefined ? params[arg.param] : options?.[arg.key!],
+  );
+  return context.out;
+}
+
+/** Throws `UnsupportedCommandError` when the server's product or version lacks the command. */
+export function checkCommandSupported(spec: CommandSpec, server: ServerInfo): void {
+  const bit = productBit(server);
+  const since = server.product === 'valkey' ? (spec.valkeySince ?? spec.since) : spec.since;
+  if ((spec.products & bit) === 0 || compareVersions(server.version, since) < 0) {
+    throw new UnsupportedCommandError(spec.name, since, server.version, undefined, server.product);
+  }
+}
+
+function encodeList(context: EncodeContext, args: readonly ArgSpec[], source: Source): void {
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg.kind === 'count') {
+      const next = args[i + 1]!;
+      context.out.push(countItems(source(next, i + 1)));
+      continue;
+    }
+    if (arg.kind === 'pure-token' && arg.optional !== true) {
+      context.out.push(arg.token!);
+      continue;
+    }
+    const value = source(arg, i);
+    if (value === undefined) {
+      if (arg.optional !== true) fail(context, arg, 'is required');
+      continue;
+    }
+    checkSupported(context, arg);
+    encodeValue(context, arg, value);
+  }
+}
+
+function countItems(value: unknown): number {
+  if (value === undefined) return 0;
+  if (Array.isArray(value)) return value.length;
+  if (value instanceof Map) return value.size;
+  return isPlainObject(value) ? Object.keys(value).length : 1;
+}
+
+function checkSupported(context: EncodeContext, arg: ArgSpec): void {
+  const server = context.server;
+  if (server === undefined) return;
+  if (arg.products !== undefined && (arg.products & productBit(server)) === 0) {
+    throw new UnsupportedCommandError(context.spec.name, arg.since ?? '?', server.version, arg.name, server.product);
+  }
+  if (arg.since !== undefined && compareVersions(server.version, arg.since) < 0) {
+    throw new UnsupportedCommandError(context.spec.name, arg.since, server.version, arg.name, server.product);
+  }
+}
+
+function encodeValue(context: EncodeContext, arg: ArgSpec, value: unknown): void {
+  if (arg.kind === 'pure-token') {
+    if (value === true) context.out.push(arg.token!);
+    else if (value !== false) fail(context, arg, `must be true or false, got ${describe(value)}`);
+    return;
+  }
+  if (arg.multiple === true) {
+    encodeMultiple(context, arg, value);
+    return;
+  }
+  if (arg.token !== undefined) context.out.push(arg.token);
+  encodeItem(context, arg, value);
+}
+
+function encodeMultiple(context: EncodeContext, arg: ArgSpec, value: unknown): void {
+  const items = arg.pairs === true ? pairsOf(context, arg, value) : itemsOf(value);
+  if (items.length === 0 && arg.optional !== true) fail(context, arg, 'needs at least one value');
+  if (arg.token !== undefined && arg.multipleToken !== true && items.length > 0) {
+    context.out.push(arg.token);
+  }
+  for (const item of items) {
+    if (arg.multipleToken === true) context.out.push(arg.token!);
+    encodeItem(context, arg, item);
+  }
+}
+
+const itemsOf = (value: unknown): readonly unknown[] => (Array.isArray(value) ? value : [value]);
+
+/** A pair block's items as `[first, second]` tuples, from a Record, a Map or an array of pairs. */
+function pairsOf(context: EncodeContext, arg: ArgSpec, value: unknown): readonly unknown[] {
+  if (Array.isArray(value)) return value;
+  if (value instanceof Map) return [...value.entries()];
+  if (isPlainObject(value)) return Object.entries(value);
+  return fail(context, arg, `must be a Record, a Map or an array of pairs, got ${describe(value)}`);
+}
+
+function encodeItem(context: EncodeContext, arg: ArgSpec, value: unknown): void {
+  switch (arg.kind) {
+    case 'key':
+    case 'string':
+    case 'pattern':
+      return encodeString(context, arg, value);
+    case 'integer':
+    case 'unix-time':
+      return encodeInteger(context, arg, value);
+    case 'double':
+      return encodeDouble(context, arg, value);
+    case 'oneof':
+      return encodeOneOf(context, arg, value);
+    case 'block':
+      return encodeBlock(context, arg, value);
+    case 'pure-token':
+    case 'count':
+      return fail(context, arg, 'takes no value');
+  }
+}
+
+function encodeString(context: EncodeContext, arg: ArgSpec, value: unknown): void {
+  if (typeof value === 'string' || Buffer.isBuffer(value)) context.out.push(value);
+  else if (typeof value === 'number' && Number.isFinite(value)) context.out.push(value);
+  else if (typeof value === 'bigint') context.out.push(value.toString());
+  else fail(context, arg, `must be a string, Buffer or number, got ${describe(value)}`);
+}
+
+function encodeInteger(context: EncodeContext, arg: ArgSpec, value: unknown): void {
+  if (typeof value === 'number' && Number.isInteger(value)) context.out.push(value);
+  else if (typeof value === 'bigint') context.out.push(value.toString());
+  else if (typeof value === 'string' && /^[-+]?\d+$/.test(value)) context.out.push(value);
+  else fail(context, arg, `must be an integer, got ${describe(value)}`);
+}
+
+/** Doubles also take Redis' own spellings: `+inf`, `-inf`, and exclusive bounds like `(1.5`. */
+function encodeDouble(context: EncodeContext, arg: ArgSpec, value: unknown): void {
+  if (typeof value === 'number' && !Number.isNaN(value)) {
+    context.out.push(value === Infinity ? '+inf' : value === -Infinity ? '-inf' : value);
+  } else if (typeof value === 'string' && /^\(?([-+]?inf|[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?)$/i.test(value)) {
+    context.out.push(value);
+  } else {
+    fail(context, arg, `must be a number, got ${describe(value)}`);
+  }
+}
+
+function encodeOneOf(context: EncodeContext, arg: ArgSpec, value: unknown): void {
+  const alternatives = arg.args!;
+  if (typeof value === 'string') {
+    const upper = value.toUpperCase();
+    const token = alternatives.find((alt) => alt.kind === 'pure-token' && alt.token!.toUpperCase() === upper);
+    if (token !== undefined) {
+      context.out.push(token.token!);
+      return;
+    }
+  }
+  if (isPlainObject(value)) {
+    const keys = Object.keys(value);
+    const chosen = keys.length === 1 ? alternatives.find((alt) => alt.key === keys[0]) : undefined;
+    if (chosen !== undefined) {
+      checkSupported(context, chosen);
+      encodeValue(context, chosen, value[keys[0]!]);
+      return;
+    }
+  }
+  if (arg.inline !== undefined) {
+    encodeValue(context, alternatives[arg.inline]!, value);
+    return;
+  }
+  const choices = alternatives.map((alt) => (alt.kind === 'pure-token' ? `'${alt.token}'` : `{ ${alt.key} }`));
+  fail(context, arg, `must be one of ${choices.join(', ')}, got ${describe(value)}`);
+}
+
+function encodeBlock(context: EncodeContext, arg: ArgSpec, value: unknown): void {
+  const parts = arg.args!;
+  if (Array.isArray(value) && arg.pairs === true) {
+    encodeList(context, parts, (_part, index) => value[index]);
+  } else if (isPlainObject(value)) {
+    encodeList(context, parts, (part) => value[part.key!]);
+  } else {
+    fail(context, arg, `must be an object, got ${describe(value)}`);
+  }
+}

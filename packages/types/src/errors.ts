@@ -1,0 +1,142 @@
+/** The root of every error Redspec raises, so `instanceof RedspecError` catches all of them. */
+export class RedspecError extends Error {
+  override name = 'RedspecError';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
+
+/**
+ * An error reply from the server. `code` is its first word (`WRONGTYPE`, `NOSCRIPT`, `ERR` …);
+ * `command` is set once the reply is matched to the command that caused it.
+ */
+export class ReplyError extends RedspecError {
+  override name = 'ReplyError';
+  readonly code: string;
+  command?: string;
+  args?: readonly unknown[];
+  constructor(message: string) {
+    super(message);
+    const space = message.indexOf(' ');
+    this.code = space === -1 ? message : message.slice(0, space);
+  }
+}
+
+export class WrongTypeError extends ReplyError {
+  override name = 'WrongTypeError';
+}
+export class NoScriptError extends ReplyError {
+  override name = 'NoScriptError';
+}
+export class BusyError extends ReplyError {
+  override name = 'BusyError';
+}
+export class NoPermissionError extends ReplyError {
+  override name = 'NoPermissionError';
+}
+export class AuthenticationError extends ReplyError {
+  override name = 'AuthenticationError';
+}
+export class ExecAbortError extends ReplyError {
+  override name = 'ExecAbortError';
+}
+export class LoadingError extends ReplyError {
+  override name = 'LoadingError';
+}
+export class ReadOnlyError extends ReplyError {
+  override name = 'ReadOnlyError';
+}
+export class TryAgainError extends ReplyError {
+  override name = 'TryAgainError';
+}
+export class ClusterDownError extends ReplyError {
+  override name = 'ClusterDownError';
+}
+export class OutOfMemoryError extends ReplyError {
+  override name = 'OutOfMemoryError';
+}
+export class ServerCrossSlotError extends ReplyError {
+  override name = 'ServerCrossSlotError';
+}
+
+/** `MOVED <slot> <host>:<port>` and `ASK <slot> <host>:<port>`: where a slot lives now. */
+export class RedirectionError extends ReplyError {
+  override name = 'RedirectionError';
+  readonly slot: number;
+  readonly host: string;
+  readonly port: number;
+  constructor(message: string) {
+    super(message);
+    const [, slot = '', address = ''] = message.split(' ');
+    const colon = address.lastIndexOf(':');
+    this.slot = Number(slot);
+    this.host = address.slice(0, colon);
+    this.port = Number(address.slice(colon + 1));
+  }
+}
+export class MovedError extends RedirectionError {
+  override name = 'MovedError';
+}
+export class AskError extends RedirectionError {
+  override name = 'AskError';
+}
+
+const replyErrorClasses: Record<string, new (message: string) => ReplyError> = {
+  WRONGTYPE: WrongTypeError,
+  NOSCRIPT: NoScriptError,
+  BUSY: BusyError,
+  NOPERM: NoPermissionError,
+  WRONGPASS: AuthenticationError,
+  NOAUTH: AuthenticationError,
+  EXECABORT: ExecAbortError,
+  LOADING: LoadingError,
+  READONLY: ReadOnlyError,
+  TRYAGAIN: TryAgainError,
+  CLUSTERDOWN: ClusterDownError,
+  OOM: OutOfMemoryError,
+  CROSSSLOT: ServerCrossSlotError,
+  MOVED: MovedError,
+  ASK: AskError,
+};
+
+/** Builds the most specific `ReplyError` subclass for an error reply's text. */
+export function createReplyError(message: string): ReplyError {
+  const space = message.indexOf(' ');
+  const code = space === -1 ? message : message.slice(0, space);
+  const ErrorClass = replyErrorClasses[code] ?? ReplyError;
+  return new ErrorClass(message);
+}
+
+/**
+ * Bad input caught before anything is sent. It is a `TypeError` (not a `RedspecError`) because
+ * that is what callers of a typed API expect for a wrong argument; `command` and `argument` say
+ * where.
+ */
+export class CommandArgumentError extends TypeError {
+  override name = 'CommandArgumentError';
+  constructor(
+    readonly command: string,
+    readonly argument: string,
+    problem: string,
+  ) {
+    super(`${command}: argument '${argument}' ${problem}`);
+  }
+}
+
+/** The command, or one of its arguments, is newer than the connected server. */
+export class UnsupportedCommandError extends RedspecError {
+  override name = 'UnsupportedCommandError';
+  constructor(
+    readonly command: string,
+    readonly since: string,
+    readonly serverVersion: string,
+    readonly argument?: string,
+    readonly product: string = 'redis',
+  ) {
+    super(
+      argument === undefined
+        ? `${command} needs ${product} ${since} or newer; the server runs ${serverVersion}`
+        : `${command} argument '${argument}' needs ${product} ${since} or newer; the server runs ${serverVersion}`,
+    );
+  }
+}

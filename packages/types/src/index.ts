@@ -1,0 +1,37 @@
+export type { CommandContext, PromiseContext, Result } from './command-context.js';
+export type { ArgKind, ArgSpec, CommandFlagName, CommandSpec, KeyFlagName, KeySpecPlan, ReplyPlan, ReplyVariant } from './command-table.js';
+export { CommandFlag, KeyFlag, Product } from './command-table.js';
+export type { CommandChannel, CommandTransport, LeasedChannel, ServerInfo } from './connection.js';
+export { checkCommandSupported, encodeCommand } from './command-encoder.js';
+export { defineCommandMethods, invokeCommand } from './command-methods.js';
+export type { CommandInvoker } from './command-methods.js';
+export { normalizeReply, selectReplyPlan } from './reply-normalizer.js';
+export { compareVersions, productBit } from './version.js';
+export type { FieldValues, OneOrMany, RedisArgument, RedisKey, RespValue, WireCommand } from './resp-values.js';
+export {
+  AskError,
+  AuthenticationError,
+  BusyError,
+  ClusterDownError,
+  CommandArgumentError,
+  ExecAbortError,
+  LoadingError,
+  MovedError,
+  NoPermissionError,
+  NoScriptError,
+  OutOfMemoryError,
+  ReadOnlyError,
+  RedirectionError,
+  RedspecError,
+  ReplyError,
+  ServerCrossSlotError,
+  TryAgainError,
+  UnsupportedCommandError,
+  WrongTypeError,
+  createReplyError,
+} from './errors.js';
+export type { RedisCommands } from './generated/redis-commands.js';
+export type * from './generated/command-options.js';
+export type * from './generated/command-replies.js';
+export { commandTable } from './generated/command-table.js';
+export type { CommandMethod } from './generated/command-table.js';

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import type { ReplyPlan } from './command-table.js';
+import { normalizeReply, selectReplyPlan } from './reply-normalizer.js';
+
+describe('normalizeReply', () => {
+  it('turns RESP2 flat field/value arrays and RESP3 maps into the same object', () => {
+    const plan: ReplyPlan = { map: 0 };
+    expect(normalizeReply(['a', '1', 'b', '2'], plan)).toEqual({ a: '1', b: '2' });
+    expect(normalizeReply({ a: '1', b: '2' }, plan)).toEqual({ a: '1', b: '2' });
+  });
+
+  it('parses RESP2 doubles, including infinities', () => {
+    expect(normalizeReply('1.5', 'double')).toBe(1.5);
+    expect(normalizeReply('inf', 'double')).toBe(Infinity);
+    expect(normalizeReply('-inf', 'double')).toBe(-Infinity);
+    expect(normalizeReply(2, 'double')).toBe(2);
+    expect(normalizeReply(null, 'double')).toBeNull();
+  });
+
+  it('regroups flat RESP2 tuple lists and keeps RESP3 nested ones', () => {
+    const plan: ReplyPlan = { array: { tuple: [0, 'double'] } };
+    expect(normalizeReply(['a', '1', 'b', '2.5'], plan)).toEqual([['a', 1], ['b', 2.5]]);
+    expect(normalizeReply([['a', 1], ['b', 2.5]], plan)).toEqual([['a', 1], ['b', 2.5]]);
+  });
+
+  it('picks a union alternative by shape and never regroups an ambiguous flat array', () => {
+    const plan: ReplyPlan = { union: [0, { array: { tuple: [0, 'double'] } }] };
+    expect(normalizeReply(['a', 'b'], plan)).toEqual(['a', 'b']);
+    expect(normalizeReply([['a', '1']], plan)).toEqual([['a', 1]]);
+  });
+
+  it('normalizes known object fields by their plans', () => {
+    const plan: ReplyPlan = { object: { score: 'double' }, rest: 0 };
+    expect(normalizeReply(['score', '2', 'name', 'x'], plan)).toEqual({ score: 2, name: 'x' });
+  });
+
+  it('keeps a __proto__ field as data', () => {
+    const result = normalizeReply(['__proto__', 'x'], { map: 0 }) as Record<string, unknown>;
+    expect(Object.getPrototypeOf(result)).toBe(Object.prototype);
+    expect(Object.keys(result)).toEqual(['__proto__']);
+  });
+
+  it('passes errors and nulls through untouched', () => {
+    const error = new Error('x');
+    expect(normalizeReply(error, { map: 0 })).toBe(error);
+    expect(normalizeReply(null, { array: 'double' })).toBeNull();
+  });
+});
+
+describe('selectReplyPlan', () => {
+  const variants = [
+    { when: 'withscores', plan: 'double' as const },
+    { when: '#1', plan: { array: 0 } as const },
+  ];
+  it('selects by a truthy option or a present positional', () => {
+    expect(selectReplyPlan(0, variants, ['k', undefined, { withscores: true }], 2)).toBe('double');
+    expect(selectReplyPlan(0, variants, ['k', 3], 2)).toEqual({ array: 0 });
+    expect(selectReplyPlan(0, variants, ['k', undefined, { withscores: false }], 2)).toBe(0);
+  });
+});

@@ -1,0 +1,111 @@
+import type { ReplyPlan, ReplyVariant } from './command-table.js';
+import type { RespValue } from './resp-values.js';
+
+type Plain = Record<string, unknown>;
+
+const isPlainObject = (value: unknown): value is Plain =>
+  typeof value === 'object' &&
+  value !== null &&
+  !Array.isArray(value) &&
+  !Buffer.isBuffer(value) &&
+  !(value instanceof Error);
+
+/** RESP2 sends doubles as bulk strings; RESP3 as numbers. Redis spells infinities `inf`. */
+function toDouble(value: unknown): unknown {
+  if (typeof value !== 'string' && !Buffer.isBuffer(value)) return value;
+  const text = value.toString();
+  const lower = text.toLowerCase();
+  if (lower === 'inf' || lower === '+inf') return Infinity;
+  if (lower === '-inf') return -Infinity;
+  const number = Number(text);
+  return Number.isNaN(number) && lower !== 'nan' ? value : number;
+}
+
+function setField(target: Plain, key: string, value: unknown): void {
+  // A field named __proto__ must stay data, not replace the object's prototype.
+  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
+}
+
+/** An object from a RESP3 map or a RESP2 flat `[field, value, …]` array. */
+function toObject(value: unknown, plan: (field: string) => ReplyPlan): unknown {
+  if (Array.isArray(value)) {
+    const result: Plain = {};
+    for (let i = 0; i + 1 < value.length; i += 2) {
+      const field = String(value[i]);
+      setField(result, field, normalize(value[i + 1], plan(field)));
+    }
+    return result;
+  }
+  if (!isPlainObject(value)) return value;
+  const result: Plain = {};
+  for (const field of Object.keys(value)) setField(result, field, normalize(value[field], plan(field)));
+  return result;
+}
+
+function toArray(value: unknown, item: ReplyPlan): unknown {
+  if (!Array.isArray(value)) return value;
+  if (typeof item === 'object' && 'tuple' in item && value.length > 0 && !Array.isArray(value[0])) {
+    return regroup(value, item.tuple.length).map((tuple) => normalize(tuple, item));
+  }
+  return item === 0 ? value : value.map((entry) => normalize(entry, item));
+}
+
+/** RESP2 flattens arrays of tuples (`ZRANGE … WITHSCORES`): `[a, 1, b, 2]` → `[[a, 1], [b, 2]]`. */
+function regroup(flat: unknown[], size: number): unknown[][] {
+  const groups: unknown[][] = [];
+  for (let i = 0; i < flat.length; i += size) groups.push(flat.slice(i, i + size));
+  return groups;
+}
+
+/** Whether a plan fits a value's shape, to pick a union's alternative. */
+function fits(plan: ReplyPlan, value: unknown): boolean {
+  if (plan === 0) return true;
+  if (plan === 'double' || plan === 'string') return typeof value === 'string' || typeof value === 'number' || Buffer.isBuffer(value);
+  if ('map' in plan || 'object' in plan) return Array.isArray(value) || isPlainObject(value);
+  if (!Array.isArray(value)) return false;
+  if ('array' in plan && typeof plan.array === 'object' && 'tuple' in plan.array) {
+    // Flat RESP2 arrays are ambiguous inside a union: only already-nested tuples match.
+    return value.length === 0 || Array.isArray(value[0]);
+  }
+  return 'array' in plan || 'tuple' in plan;
+}
+
+function normalize(value: unknown, plan: ReplyPlan): unknown {
+  if (plan === 0 || value === null || value === undefined || value instanceof Error) return value;
+  if (plan === 'double') return toDouble(value);
+  if (plan === 'string') return typeof value === 'string' ? Buffer.from(value) : value;
+  if ('map' in plan) return toObject(value, () => plan.map);
+  if ('object' in plan) return toObject(value, (field) => plan.object[field] ?? plan.rest ?? 0);
+  if ('array' in plan) return toArray(value, plan.array);
+  if ('tuple' in plan) {
+    return Array.isArray(value) ? value.map((item, i) => normalize(item, plan.tuple[i] ?? 0)) : value;
+  }
+  const chosen = plan.union.find((alternative) => alternative !== 0 && fits(alternative, value));
+  return chosen === undefined ? value : normalize(value, chosen);
+}
+
+/** Shapes a decoded reply (RESP2 or RESP3) into the RESP3-shaped value the command's type promises. */
+export function normalizeReply(value: RespValue, plan: ReplyPlan): unknown {
+  return plan === 0 ? value : normalize(value, plan);
+}
+
+/** The plan for one call: an overlay variant chosen by the call's options, else the default. */
+export function selectReplyPlan(
+  plan: ReplyPlan,
+  variants: readonly ReplyVariant[] | undefined,
+  params: ArrayLike<unknown>,
+  optionsIndex: number,
+): ReplyPlan {
+  if (variants === undefined) return plan;
+  const options = params[optionsIndex] as Plain | undefined;
+  for (const variant of variants) {
+    const value = variant.when.startsWith('#')
+      ? params[Number(variant.when.slice(1))]
+      : options?.[variant.when];
+    const selected =
+      variant.equals === undefined ? value !== undefined && value !== false : value === variant.equals;
+    if (selected) return variant.plan;
+  }
+  return plan;
+}

@@ -1,0 +1,14 @@
+import { defineConfig, type Options } from 'tsup';
+
+/** Every published package builds the same way: ESM + CJS + declarations for each entry point. */
+export function packageBuild(entry: Record<string, string> = { index: 'src/index.ts' }): Options {
+  return defineConfig({
+    entry,
+    format: ['esm', 'cjs'],
+    dts: true,
+    clean: true,
+    sourcemap: true,
+    target: 'node20',
+    splitting: false,
+  }) as Options;
+}
