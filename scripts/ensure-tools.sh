@@ -7,10 +7,10 @@ if ! command -v redis-server >/dev/null 2>&1; then
   sudo_cmd=""
   if [ "$(id -u)" -ne 0 ]; then sudo_cmd="sudo"; fi
   $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq redis-server >/dev/null
+  $sudo_cmd env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null
 fi
 
-pinned=$(node -p "require('./package.json').packageManager.split('@')[1]")
+pinned=$(node -p "require('./package.json').packageManager.split('@')[1].split('+')[0]")
 if ! command -v pnpm >/dev/null 2>&1 || [ "$(pnpm --version)" != "$pinned" ]; then
   echo "installing pnpm@$pinned"
   npm install -g "pnpm@$pinned" >/dev/null 2>&1

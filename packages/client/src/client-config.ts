@@ -42,7 +42,9 @@ export function resolveClientConfig(input: string | ClientConfig = {}): ClientCo
   if (config.url === undefined) return config;
   const url = new URL(config.url);
   if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') {
-    throw new TypeError(`createClient: url must start with redis:// or rediss://, got ${url.protocol}//`);
+    throw new TypeError(
+      `createClient: url must start with redis:// or rediss://, got ${url.protocol}//`,
+    );
   }
   const fromUrl: ClientConfig = {
     host: url.hostname.replace(/^\[|\]$/g, '') || '127.0.0.1',

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { join } from 'node:path';
 import { generate } from './emit/generate.js';
-import { repoRoot } from './emit/package-root.js';
+import { repoRoot } from './paths.js';
 import { runImport } from './import/import-command.js';
 
 const usage = `usage:
@@ -23,7 +23,9 @@ async function runGenerate(argv: string[]): Promise<number> {
     return 1;
   }
   const verb = check ? 'checked' : 'wrote';
-  console.log(`${verb} ${result.files.length} files for ${result.models.length} commands in ${seconds}s`);
+  console.log(
+    `${verb} ${result.files.length} files for ${result.models.length} commands in ${seconds}s`,
+  );
   return 0;
 }
 

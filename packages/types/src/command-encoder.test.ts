@@ -17,23 +17,49 @@ describe('encodeCommand', () => {
   });
 
   it('encodes SET options: oneof alternatives, literal tokens and flags', () => {
-    expect(encode('set', 'k', 'v', { condition: 'NX', get: true, expiration: { ex: 10 } })).toEqual([
-      'SET', 'k', 'v', 'NX', 'GET', 'EX', 10,
+    expect(encode('set', 'k', 'v', { condition: 'NX', get: true, expiration: { ex: 10 } })).toEqual(
+      ['SET', 'k', 'v', 'NX', 'GET', 'EX', 10],
+    );
+    expect(encode('set', 'k', 'v', { expiration: 'KEEPTTL' })).toEqual([
+      'SET',
+      'k',
+      'v',
+      'KEEPTTL',
     ]);
-    expect(encode('set', 'k', 'v', { expiration: 'KEEPTTL' })).toEqual(['SET', 'k', 'v', 'KEEPTTL']);
     expect(encode('set', 'k', 1.5)).toEqual(['SET', 'k', 1.5]);
   });
 
   it('accepts field/value pairs as Record, Map or pairs', () => {
     const wire = ['HSET', 'h', 'a', '1', 'b', '2'];
     expect(encode('hset', 'h', { a: '1', b: '2' })).toEqual(wire);
-    expect(encode('hset', 'h', new Map([['a', '1'], ['b', '2']]))).toEqual(wire);
-    expect(encode('hset', 'h', [['a', '1'], ['b', '2']])).toEqual(wire);
+    expect(
+      encode(
+        'hset',
+        'h',
+        new Map([
+          ['a', '1'],
+          ['b', '2'],
+        ]),
+      ),
+    ).toEqual(wire);
+    expect(
+      encode('hset', 'h', [
+        ['a', '1'],
+        ['b', '2'],
+      ]),
+    ).toEqual(wire);
     expect(encode('mset', { x: 1 })).toEqual(['MSET', 'x', 1]);
   });
 
   it('derives numkeys from the keys array', () => {
-    expect(encode('eval', 'return 1', ['a', 'b'], ['x'])).toEqual(['EVAL', 'return 1', 2, 'a', 'b', 'x']);
+    expect(encode('eval', 'return 1', ['a', 'b'], ['x'])).toEqual([
+      'EVAL',
+      'return 1',
+      2,
+      'a',
+      'b',
+      'x',
+    ]);
     expect(encode('eval', 'return 1')).toEqual(['EVAL', 'return 1', 0]);
     expect(encode('zunionstore', 'd', ['a', 'b'])).toEqual(['ZUNIONSTORE', 'd', 2, 'a', 'b']);
   });
@@ -41,14 +67,36 @@ describe('encodeCommand', () => {
   it('takes a single value or an array for repeated arguments', () => {
     expect(encode('del', 'a')).toEqual(['DEL', 'a']);
     expect(encode('del', ['a', 'b'])).toEqual(['DEL', 'a', 'b']);
-    expect(encode('zadd', 'z', [[1, 'a'], [2.5, 'b']], { condition: 'NX' })).toEqual([
-      'ZADD', 'z', 'NX', 1, 'a', 2.5, 'b',
-    ]);
+    expect(
+      encode(
+        'zadd',
+        'z',
+        [
+          [1, 'a'],
+          [2.5, 'b'],
+        ],
+        { condition: 'NX' },
+      ),
+    ).toEqual(['ZADD', 'z', 'NX', 1, 'a', 2.5, 'b']);
   });
 
   it('writes a block token once and repeated tokens before each item', () => {
-    expect(encode('scan', 0, { match: 'user:*', count: 100 })).toEqual(['SCAN', 0, 'MATCH', 'user:*', 'COUNT', 100]);
-    expect(encode('sort', 'l', { get: ['#', 'w_*'], store: 'dst' }).slice(2)).toEqual(['GET', '#', 'GET', 'w_*', 'STORE', 'dst']);
+    expect(encode('scan', 0, { match: 'user:*', count: 100 })).toEqual([
+      'SCAN',
+      0,
+      'MATCH',
+      'user:*',
+      'COUNT',
+      100,
+    ]);
+    expect(encode('sort', 'l', { get: ['#', 'w_*'], store: 'dst' }).slice(2)).toEqual([
+      'GET',
+      '#',
+      'GET',
+      'w_*',
+      'STORE',
+      'dst',
+    ]);
   });
 
   it('writes infinities and exclusive bounds for doubles', () => {
@@ -62,7 +110,11 @@ describe('encodeCommand', () => {
       ['get', [{}], /GET: argument 'key' must be a string, Buffer or number, got an object/],
       ['incrby', ['k', Number.NaN], /INCRBY: argument 'increment' must be an integer, got NaN/],
       ['incrby', ['k', 1.5], /INCRBY: argument 'increment' must be an integer/],
-      ['set', ['k', 'v', { condition: 'MAYBE' }], /SET: argument 'condition' must be one of 'NX', 'XX'/],
+      [
+        'set',
+        ['k', 'v', { condition: 'MAYBE' }],
+        /SET: argument 'condition' must be one of 'NX', 'XX'/,
+      ],
       ['set', ['k', 'v', { get: 'yes' }], /SET: argument 'get' must be true or false/],
       ['set', ['k', 'v', 'EX'], /SET: argument 'options' must be an object/],
       ['del', [[]], /DEL: argument 'key' needs at least one value/],
@@ -75,7 +127,9 @@ describe('encodeCommand', () => {
   });
 
   it('refuses commands and arguments newer than the server', () => {
-    expect(() => encodeCommand(commandTable.hexpire, ['h', 10, ['f']], redis7)).toThrow(UnsupportedCommandError);
+    expect(() => encodeCommand(commandTable.hexpire, ['h', 10, ['f']], redis7)).toThrow(
+      UnsupportedCommandError,
+    );
     expect(() => encodeCommand(commandTable.hexpire, ['h', 10, ['f']], redis7)).toThrow(
       'HEXPIRE needs redis 7.4.0 or newer; the server runs 7.0.15',
     );
@@ -98,9 +152,15 @@ function sample(arg: ArgSpec): unknown {
     }
     case 'block': {
       const fields = Object.fromEntries(
-        arg.args!.filter((part) => part.key !== undefined && part.kind !== 'count').map((part) => [part.key, sample(part)]),
+        arg
+          .args!.filter((part) => part.key !== undefined && part.kind !== 'count')
+          .map((part) => [part.key, sample(part)]),
       );
-      return arg.pairs ? [[sample(arg.args![0]!), sample(arg.args![1]!)]] : arg.multiple ? [fields] : fields;
+      return arg.pairs
+        ? [[sample(arg.args![0]!), sample(arg.args![1]!)]]
+        : arg.multiple
+          ? [fields]
+          : fields;
     }
     default:
       return 'x';
@@ -116,9 +176,12 @@ function minimalParams(spec: CommandSpec): unknown[] {
 }
 
 describe('every command', () => {
-  it.each(Object.keys(commandTable) as CommandMethod[])('%s encodes its required arguments', (method) => {
-    const spec = commandTable[method];
-    const wire = encodeCommand(spec, minimalParams(spec));
-    expect(wire.slice(0, spec.words.length)).toEqual(spec.words);
-  });
+  it.each(Object.keys(commandTable) as CommandMethod[])(
+    '%s encodes its required arguments',
+    (method) => {
+      const spec = commandTable[method];
+      const wire = encodeCommand(spec, minimalParams(spec));
+      expect(wire.slice(0, spec.words.length)).toEqual(spec.words);
+    },
+  );
 });

@@ -28,7 +28,11 @@ function describe(value: unknown): string {
 }
 
 function fail(context: EncodeContext, arg: ArgSpec | string, problem: string): never {
-  throw new CommandArgumentError(context.spec.name, typeof arg === 'string' ? arg : arg.name, problem);
+  throw new CommandArgumentError(
+    context.spec.name,
+    typeof arg === 'string' ? arg : arg.name,
+    problem,
+  );
 }
 
 /**
@@ -99,10 +103,22 @@ function checkSupported(context: EncodeContext, arg: ArgSpec): void {
   const server = context.server;
   if (server === undefined) return;
   if (arg.products !== undefined && (arg.products & productBit(server)) === 0) {
-    throw new UnsupportedCommandError(context.spec.name, arg.since ?? '?', server.version, arg.name, server.product);
+    throw new UnsupportedCommandError(
+      context.spec.name,
+      arg.since ?? '?',
+      server.version,
+      arg.name,
+      server.product,
+    );
   }
   if (arg.since !== undefined && compareVersions(server.version, arg.since) < 0) {
-    throw new UnsupportedCommandError(context.spec.name, arg.since, server.version, arg.name, server.product);
+    throw new UnsupportedCommandError(
+      context.spec.name,
+      arg.since,
+      server.version,
+      arg.name,
+      server.product,
+    );
   }
 }
 
@@ -181,7 +197,10 @@ function encodeInteger(context: EncodeContext, arg: ArgSpec, value: unknown): vo
 function encodeDouble(context: EncodeContext, arg: ArgSpec, value: unknown): void {
   if (typeof value === 'number' && !Number.isNaN(value)) {
     context.out.push(value === Infinity ? '+inf' : value === -Infinity ? '-inf' : value);
-  } else if (typeof value === 'string' && /^\(?([-+]?inf|[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?)$/i.test(value)) {
+  } else if (
+    typeof value === 'string' &&
+    /^\(?([-+]?inf|[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?)$/i.test(value)
+  ) {
     context.out.push(value);
   } else {
     fail(context, arg, `must be a number, got ${describe(value)}`);
@@ -192,7 +211,9 @@ function encodeOneOf(context: EncodeContext, arg: ArgSpec, value: unknown): void
   const alternatives = arg.args!;
   if (typeof value === 'string') {
     const upper = value.toUpperCase();
-    const token = alternatives.find((alt) => alt.kind === 'pure-token' && alt.token!.toUpperCase() === upper);
+    const token = alternatives.find(
+      (alt) => alt.kind === 'pure-token' && alt.token!.toUpperCase() === upper,
+    );
     if (token !== undefined) {
       context.out.push(token.token!);
       return;
@@ -211,7 +232,9 @@ function encodeOneOf(context: EncodeContext, arg: ArgSpec, value: unknown): void
     encodeValue(context, alternatives[arg.inline]!, value);
     return;
   }
-  const choices = alternatives.map((alt) => (alt.kind === 'pure-token' ? `'${alt.token}'` : `{ ${alt.key} }`));
+  const choices = alternatives.map((alt) =>
+    alt.kind === 'pure-token' ? `'${alt.token}'` : `{ ${alt.key} }`,
+  );
   fail(context, arg, `must be one of ${choices.join(', ')}, got ${describe(value)}`);
 }
 

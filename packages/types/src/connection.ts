@@ -15,7 +15,10 @@ export interface ServerInfo {
 export interface CommandChannel {
   readonly server: ServerInfo | undefined;
   /** Sends every command in one write; resolves with one decoded reply per command. */
-  sendBatch(commands: readonly (readonly RedisArgument[])[], timeoutMs?: number): Promise<RespValue[]>;
+  sendBatch(
+    commands: readonly (readonly RedisArgument[])[],
+    timeoutMs?: number,
+  ): Promise<RespValue[]>;
 }
 
 /** A channel that can hand out a dedicated connection (for WATCH, or blocking commands). */

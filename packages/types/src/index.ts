@@ -1,5 +1,14 @@
 export type { CommandContext, PromiseContext, Result } from './command-context.js';
-export type { ArgKind, ArgSpec, CommandFlagName, CommandSpec, KeyFlagName, KeySpecPlan, ReplyPlan, ReplyVariant } from './command-table.js';
+export type {
+  ArgKind,
+  ArgSpec,
+  CommandFlagName,
+  CommandSpec,
+  KeyFlagName,
+  KeySpecPlan,
+  ReplyPlan,
+  ReplyVariant,
+} from './command-table.js';
 export { CommandFlag, KeyFlag, Product } from './command-table.js';
 export type { CommandChannel, CommandTransport, LeasedChannel, ServerInfo } from './connection.js';
 export { checkCommandSupported, encodeCommand } from './command-encoder.js';
@@ -7,7 +16,14 @@ export { defineCommandMethods, invokeCommand } from './command-methods.js';
 export type { CommandInvoker } from './command-methods.js';
 export { normalizeReply, selectReplyPlan } from './reply-normalizer.js';
 export { compareVersions, productBit } from './version.js';
-export type { FieldValues, OneOrMany, RedisArgument, RedisKey, RespValue, WireCommand } from './resp-values.js';
+export type {
+  FieldValues,
+  OneOrMany,
+  RedisArgument,
+  RedisKey,
+  RespValue,
+  WireCommand,
+} from './resp-values.js';
 export {
   AskError,
   AuthenticationError,

@@ -19,8 +19,22 @@ describe('normalizeReply', () => {
 
   it('regroups flat RESP2 tuple lists and keeps RESP3 nested ones', () => {
     const plan: ReplyPlan = { array: { tuple: [0, 'double'] } };
-    expect(normalizeReply(['a', '1', 'b', '2.5'], plan)).toEqual([['a', 1], ['b', 2.5]]);
-    expect(normalizeReply([['a', 1], ['b', 2.5]], plan)).toEqual([['a', 1], ['b', 2.5]]);
+    expect(normalizeReply(['a', '1', 'b', '2.5'], plan)).toEqual([
+      ['a', 1],
+      ['b', 2.5],
+    ]);
+    expect(
+      normalizeReply(
+        [
+          ['a', 1],
+          ['b', 2.5],
+        ],
+        plan,
+      ),
+    ).toEqual([
+      ['a', 1],
+      ['b', 2.5],
+    ]);
   });
 
   it('picks a union alternative by shape and never regroups an ambiguous flat array', () => {
@@ -56,5 +70,9 @@ describe('selectReplyPlan', () => {
     expect(selectReplyPlan(0, variants, ['k', undefined, { withscores: true }], 2)).toBe('double');
     expect(selectReplyPlan(0, variants, ['k', 3], 2)).toEqual({ array: 0 });
     expect(selectReplyPlan(0, variants, ['k', undefined, { withscores: false }], 2)).toBe(0);
+    const nested = [{ when: 'options.withscores', plan: 'double' as const }];
+    expect(selectReplyPlan(0, nested, ['k', { options: { count: 1, withscores: true } }], 1)).toBe(
+      'double',
+    );
   });
 });

@@ -23,7 +23,13 @@ function toDouble(value: unknown): unknown {
 
 function setField(target: Plain, key: string, value: unknown): void {
   // A field named __proto__ must stay data, not replace the object's prototype.
-  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === '__proto__')
+    Object.defineProperty(target, key, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   else target[key] = value;
 }
 
@@ -39,7 +45,8 @@ function toObject(value: unknown, plan: (field: string) => ReplyPlan): unknown {
   }
   if (!isPlainObject(value)) return value;
   const result: Plain = {};
-  for (const field of Object.keys(value)) setField(result, field, normalize(value[field], plan(field)));
+  for (const field of Object.keys(value))
+    setField(result, field, normalize(value[field], plan(field)));
   return result;
 }
 
@@ -61,7 +68,8 @@ function regroup(flat: unknown[], size: number): unknown[][] {
 /** Whether a plan fits a value's shape, to pick a union's alternative. */
 function fits(plan: ReplyPlan, value: unknown): boolean {
   if (plan === 0) return true;
-  if (plan === 'double' || plan === 'string') return typeof value === 'string' || typeof value === 'number' || Buffer.isBuffer(value);
+  if (plan === 'double' || plan === 'string')
+    return typeof value === 'string' || typeof value === 'number' || Buffer.isBuffer(value);
   if ('map' in plan || 'object' in plan) return Array.isArray(value) || isPlainObject(value);
   if (!Array.isArray(value)) return false;
   if ('array' in plan && typeof plan.array === 'object' && 'tuple' in plan.array) {
@@ -79,7 +87,9 @@ function normalize(value: unknown, plan: ReplyPlan): unknown {
   if ('object' in plan) return toObject(value, (field) => plan.object[field] ?? plan.rest ?? 0);
   if ('array' in plan) return toArray(value, plan.array);
   if ('tuple' in plan) {
-    return Array.isArray(value) ? value.map((item, i) => normalize(item, plan.tuple[i] ?? 0)) : value;
+    return Array.isArray(value)
+      ? value.map((item, i) => normalize(item, plan.tuple[i] ?? 0))
+      : value;
   }
   const chosen = plan.union.find((alternative) => alternative !== 0 && fits(alternative, value));
   return chosen === undefined ? value : normalize(value, chosen);
@@ -88,6 +98,15 @@ function normalize(value: unknown, plan: ReplyPlan): unknown {
 /** Shapes a decoded reply (RESP2 or RESP3) into the RESP3-shaped value the command's type promises. */
 export function normalizeReply(value: RespValue, plan: ReplyPlan): unknown {
   return plan === 0 ? value : normalize(value, plan);
+}
+
+/** `options.withscores` reads a nested option. */
+function readPath(options: Plain | undefined, path: string): unknown {
+  let value: unknown = options;
+  for (const key of path.split('.')) {
+    value = isPlainObject(value) ? value[key] : undefined;
+  }
+  return value;
 }
 
 /** The plan for one call: an overlay variant chosen by the call's options, else the default. */
@@ -102,9 +121,11 @@ export function selectReplyPlan(
   for (const variant of variants) {
     const value = variant.when.startsWith('#')
       ? params[Number(variant.when.slice(1))]
-      : options?.[variant.when];
+      : readPath(options, variant.when);
     const selected =
-      variant.equals === undefined ? value !== undefined && value !== false : value === variant.equals;
+      variant.equals === undefined
+        ? value !== undefined && value !== false
+        : value === variant.equals;
     if (selected) return variant.plan;
   }
   return plan;

@@ -65,7 +65,9 @@ export interface ResolvedConnectionOptions {
 }
 
 /** Applies defaults once, so the hot path never re-checks options. */
-export function resolveConnectionOptions(options: RedisConnectionOptions): ResolvedConnectionOptions {
+export function resolveConnectionOptions(
+  options: RedisConnectionOptions,
+): ResolvedConnectionOptions {
   const reconnect = options.reconnect === false ? undefined : (options.reconnect ?? {});
   return {
     host: options.host ?? '127.0.0.1',

@@ -72,8 +72,13 @@ function checkReplies(
 }
 
 /** Adds where and as whom we connected, which the server's message leaves out. */
-function explain(error: ReplyError, command: string, options: ResolvedConnectionOptions): ReplyError {
-  const as = options.password === undefined ? 'without a password' : `as '${options.username ?? 'default'}'`;
+function explain(
+  error: ReplyError,
+  command: string,
+  options: ResolvedConnectionOptions,
+): ReplyError {
+  const as =
+    options.password === undefined ? 'without a password' : `as '${options.username ?? 'default'}'`;
   const detail =
     error instanceof AuthenticationError
       ? `connecting to ${describeAddress(options)} ${as}`

@@ -16,6 +16,8 @@ export function openSocket(options: ResolvedConnectionOptions, timeoutMs: number
       : tls
         ? tlsConnect({ host, port, servername: host, ...tls })
         : netConnect({ host, port });
+    // Stays attached after connecting, so an error emitted before the owner adds its own
+    // listeners cannot crash the process; rejecting a settled Promise is a no-op.
     const fail = (cause: Error): void => {
       cleanup();
       socket.destroy();
@@ -34,7 +36,6 @@ export function openSocket(options: ResolvedConnectionOptions, timeoutMs: number
     const cleanup = (): void => {
       clearTimeout(timer);
       socket.off(readyEvent, connected);
-      socket.off('error', fail);
     };
     socket.once(readyEvent, connected);
     socket.once('error', fail);

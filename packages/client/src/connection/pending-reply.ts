@@ -52,7 +52,9 @@ export class PendingReply {
 
   /** The command's name (the first command's for a batch), for error messages. */
   get command(): string {
-    const first = this.batch ? (this.args[0] as readonly RedisArgument[] | undefined)?.[0] : this.args[0];
+    const first = this.batch
+      ? (this.args[0] as readonly RedisArgument[] | undefined)?.[0]
+      : this.args[0];
     return first === undefined ? 'batch' : String(first);
   }
 

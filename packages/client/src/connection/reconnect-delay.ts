@@ -7,6 +7,9 @@ import type { ReconnectOptions } from './connection-options.js';
  * @internal
  */
 export function reconnectDelay(attempt: number, options: Required<ReconnectOptions>): number {
-  const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** Math.min(attempt - 1, 30));
+  const ceiling = Math.min(
+    options.maxDelayMs,
+    options.baseDelayMs * 2 ** Math.min(attempt - 1, 30),
+  );
   return Math.round(ceiling / 2 + (Math.random() * ceiling) / 2);
 }

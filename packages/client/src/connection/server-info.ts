@@ -2,7 +2,8 @@ import type { RespValue, ServerInfo } from '@redspec/types';
 
 /** Reads product and version from a `HELLO 3` reply map (`server`, `version`, `proto` …). */
 export function serverInfoFromHello(reply: RespValue): ServerInfo {
-  const map = reply !== null && typeof reply === 'object' ? (reply as Record<string, RespValue>) : {};
+  const map =
+    reply !== null && typeof reply === 'object' ? (reply as Record<string, RespValue>) : {};
   return {
     product: String(map.server) === 'valkey' ? 'valkey' : 'redis',
     version: String(map.version ?? '0.0.0'),

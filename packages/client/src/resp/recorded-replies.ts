@@ -78,7 +78,11 @@ export const recordedReplies: readonly RecordedReply[] = [
     replies: [[1, ['a', []], null]],
   },
   { name: 'XRANGE', wire: STREAM_ENTRIES, replies: [STREAM_VALUE] },
-  { name: 'XREAD in RESP3 (map of arrays)', wire: `%1\r\n$1\r\ns\r\n${STREAM_ENTRIES}`, replies: [{ s: STREAM_VALUE }] },
+  {
+    name: 'XREAD in RESP3 (map of arrays)',
+    wire: `%1\r\n$1\r\ns\r\n${STREAM_ENTRIES}`,
+    replies: [{ s: STREAM_VALUE }],
+  },
   {
     name: 'ZRANGE WITHSCORES in RESP3 (doubles inf, -inf)',
     wire: '*3\r\n*2\r\n$1\r\nc\r\n,-inf\r\n*2\r\n$1\r\nb\r\n,1.5\r\n*2\r\n$1\r\na\r\n,inf\r\n',
@@ -95,13 +99,21 @@ export const recordedReplies: readonly RecordedReply[] = [
     wire: '*6\r\n$1\r\nc\r\n$4\r\n-inf\r\n$1\r\nb\r\n$3\r\n1.5\r\n$1\r\na\r\n$3\r\ninf\r\n',
     replies: [['c', '-inf', 'b', '1.5', 'a', 'inf']],
   },
-  { name: 'doubles', wire: ',3.141\r\n,nan\r\n,-1.5e+20\r\n,0\r\n', replies: [3.141, NaN, -1.5e20, 0] },
+  {
+    name: 'doubles',
+    wire: ',3.141\r\n,nan\r\n,-1.5e+20\r\n,0\r\n',
+    replies: [3.141, NaN, -1.5e20, 0],
+  },
   {
     name: 'big number',
     wire: '(1234567999999999999999999999999999999\r\n(-42\r\n',
     replies: [1234567999999999999999999999999999999n, -42n],
   },
-  { name: 'verbatim', wire: '=29\r\ntxt:This is a verbatim\nstring\r\n', replies: ['This is a verbatim\nstring'] },
+  {
+    name: 'verbatim',
+    wire: '=29\r\ntxt:This is a verbatim\nstring\r\n',
+    replies: ['This is a verbatim\nstring'],
+  },
   {
     name: 'set, map of booleans, true, false, null',
     wire: '~3\r\n:0\r\n:1\r\n:2\r\n%3\r\n:0\r\n#f\r\n:1\r\n#t\r\n:2\r\n#f\r\n#t\r\n#f\r\n_\r\n',
@@ -149,7 +161,11 @@ export const recordedReplies: readonly RecordedReply[] = [
     wire: '$-1\r\n*0\r\n*-1\r\n$0\r\n\r\n%0\r\n~0\r\n',
     replies: [null, [], null, '', {}, []],
   },
-  { name: 'integers', wire: ':0\r\n:-1\r\n:9007199254740991\r\n:-9223372036854775808\r\n', replies: [0, -1, 9007199254740991, -9223372036854775808] },
+  {
+    name: 'integers',
+    wire: ':0\r\n:-1\r\n:9007199254740991\r\n:-9223372036854775808\r\n',
+    replies: [0, -1, 9007199254740991, -9223372036854775808],
+  },
   {
     name: 'unicode and binary-safe bulk strings',
     wire: '$8\r\n日本\r\n\r\n$4\r\n😀\r\n',
@@ -163,7 +179,10 @@ export const recordedErrors: readonly (ExpectedError & { wire: string })[] = [
   ['-NOSCRIPT No matching script. Please use EVAL.', NoScriptError],
   ["-ERR unknown command 'NOSUCHCMD', with args beginning with: ", ReplyError],
   ['-EXECABORT Transaction discarded because of previous errors.', ExecAbortError],
-  ['-BUSY Redis is busy running a script. You can only call SCRIPT KILL or SHUTDOWN NOSAVE.', BusyError],
+  [
+    '-BUSY Redis is busy running a script. You can only call SCRIPT KILL or SHUTDOWN NOSAVE.',
+    BusyError,
+  ],
   ["-NOPERM User alice has no permissions to run the 'get' command", NoPermissionError],
   ['-WRONGPASS invalid username-password pair or user is disabled.', AuthenticationError],
   ['-NOAUTH Authentication required.', AuthenticationError],

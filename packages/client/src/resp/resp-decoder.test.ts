@@ -67,7 +67,8 @@ describe('RespDecoder on recorded replies', () => {
     });
 
     it(`${recorded.name}: split at every byte offset`, () => {
-      for (let at = 0; at <= bytes.length; at++) expectDecoded(decode(splitAt(bytes, at)), recorded);
+      for (let at = 0; at <= bytes.length; at++)
+        expectDecoded(decode(splitAt(bytes, at)), recorded);
     });
 
     it(`${recorded.name}: one byte at a time`, () => {
@@ -87,7 +88,7 @@ describe('RespDecoder on recorded replies', () => {
     for (let seed = 1; seed <= 200; seed++) {
       const random = prng(seed);
       const chunks: Buffer[] = [];
-      for (let at = 0; at < all.length; ) {
+      for (let at = 0; at < all.length;) {
         const size = 1 + Math.floor(random() * (random() < 0.5 ? 8 : 200));
         chunks.push(all.subarray(at, at + size));
         at += size;
@@ -123,7 +124,10 @@ describe('RespDecoder error replies', () => {
 
 describe('RespDecoder binary mode', () => {
   it('latches returnBuffers when each top-level reply begins, at every split', () => {
-    const bytes = Buffer.from('$3\r\nabc\r\n*2\r\n$1\r\nx\r\n=8\r\ntxt:\xff\x00yz\r\n$2\r\nhi\r\n', 'latin1');
+    const bytes = Buffer.from(
+      '$3\r\nabc\r\n*2\r\n$1\r\nx\r\n=8\r\ntxt:\xff\x00yz\r\n$2\r\nhi\r\n',
+      'latin1',
+    );
     for (let at = 0; at <= bytes.length; at++) {
       // Alternate per reply, as a connection serving a string and a Buffer client would.
       const { replies } = decode(
@@ -143,9 +147,12 @@ describe('RespDecoder binary mode', () => {
   });
 
   it('decodes push frames with pushBuffers, independently of returnBuffers', () => {
-    const { pushes, replies } = decode([Buffer.from('>2\r\n$1\r\na\r\n$1\r\nb\r\n$1\r\nc\r\n')], (decoder) => {
-      decoder.pushBuffers = true;
-    });
+    const { pushes, replies } = decode(
+      [Buffer.from('>2\r\n$1\r\na\r\n$1\r\nb\r\n$1\r\nc\r\n')],
+      (decoder) => {
+        decoder.pushBuffers = true;
+      },
+    );
     expect(pushes).toEqual([[Buffer.from('a'), Buffer.from('b')]]);
     expect(replies).toEqual(['c']);
   });

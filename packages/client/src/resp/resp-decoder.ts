@@ -251,7 +251,13 @@ export class RespDecoder {
     this.options.onReply(value);
   }
 
-  private bulkValue(type: number, buf: Buffer, start: number, end: number, copy: boolean): RespValue {
+  private bulkValue(
+    type: number,
+    buf: Buffer,
+    start: number,
+    end: number,
+    copy: boolean,
+  ): RespValue {
     if (type === RespType.BulkError) return createReplyError(buf.toString('utf8', start, end));
     if (type === RespType.VerbatimString) {
       // `=15\r\ntxt:Some string`: three bytes of format, a colon, then the text.

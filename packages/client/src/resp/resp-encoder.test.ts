@@ -4,7 +4,9 @@ import { RespDecoder } from './resp-decoder.js';
 import { encodeCommandBuffer, RespEncoder } from './resp-encoder.js';
 
 const bytes = (...parts: (string | number[])[]): Buffer =>
-  Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : Buffer.from(p))));
+  Buffer.concat(
+    parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : Buffer.from(p))),
+  );
 
 describe('RespEncoder', () => {
   it('encodes a command as an array of bulk strings', () => {
@@ -36,7 +38,9 @@ describe('RespEncoder', () => {
   });
 
   it('writes large and fractional numbers in a form Redis parses back', () => {
-    expect(encodeCommandBuffer([2 ** 53, -(2 ** 60), 1e21, 1.5e-7, Number.MAX_SAFE_INTEGER]).toString()).toBe(
+    expect(
+      encodeCommandBuffer([2 ** 53, -(2 ** 60), 1e21, 1.5e-7, Number.MAX_SAFE_INTEGER]).toString(),
+    ).toBe(
       '*5\r\n$16\r\n9007199254740992\r\n$20\r\n-1152921504606846976\r\n$22\r\n1000000000000000000000\r\n' +
         '$6\r\n1.5e-7\r\n$16\r\n9007199254740991\r\n',
     );
@@ -54,14 +58,18 @@ describe('RespEncoder', () => {
 
   it('rejects arguments that are not strings, Buffers or numbers', () => {
     const args = ['SET', 'key', undefined] as unknown as string[];
-    expect(() => encodeCommandBuffer(args)).toThrow(/SET: argument '#2' must be a string, Buffer or number/);
+    expect(() => encodeCommandBuffer(args)).toThrow(
+      /SET: argument '#2' must be a string, Buffer or number/,
+    );
   });
 
   it('puts every command written between take() calls into one Buffer', () => {
     const encoder = new RespEncoder();
     encoder.write(['GET', 'a']);
     encoder.write(['GET', 'b']);
-    expect(encoder.take().toString()).toBe('*2\r\n$3\r\nGET\r\n$1\r\na\r\n*2\r\n$3\r\nGET\r\n$1\r\nb\r\n');
+    expect(encoder.take().toString()).toBe(
+      '*2\r\n$3\r\nGET\r\n$1\r\na\r\n*2\r\n$3\r\nGET\r\n$1\r\nb\r\n',
+    );
     expect(encoder.length).toBe(0);
     expect(encoder.take().length).toBe(0);
   });
@@ -89,7 +97,10 @@ describe('RespEncoder', () => {
   it('round-trips through RespDecoder', () => {
     const args = ['MSET', 'é', 'x'.repeat(70_000), 'n', 123_456_789, 'b', Buffer.from('bin')];
     const replies: RespValue[] = [];
-    const decoder = new RespDecoder({ onReply: (r) => replies.push(r), onError: (e) => replies.push(e) });
+    const decoder = new RespDecoder({
+      onReply: (r) => replies.push(r),
+      onError: (e) => replies.push(e),
+    });
     decoder.feed(encodeCommandBuffer(args));
     expect(replies).toEqual([['MSET', 'é', 'x'.repeat(70_000), 'n', '123456789', 'b', 'bin']]);
   });

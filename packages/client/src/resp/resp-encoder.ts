@@ -53,6 +53,11 @@ export class RespEncoder {
     }
   }
 
+  /** Drops what was written after the first `length` untaken bytes (a batch that failed to encode). */
+  truncate(length: number): void {
+    if (length < this.length) this.end = this.start + length;
+  }
+
   /** Returns every byte written since the last call; the caller owns that Buffer. */
   take(): Buffer {
     const out = this.slab.subarray(this.start, this.end);
@@ -96,7 +101,8 @@ export class RespEncoder {
   }
 
   private writeNumber(value: number, args: readonly RedisArgument[], index: number): void {
-    if (!Number.isFinite(value)) throw badArgument(args, index, `must be a finite number, got ${value}`);
+    if (!Number.isFinite(value))
+      throw badArgument(args, index, `must be a finite number, got ${value}`);
     if (!Number.isSafeInteger(value)) {
       // Huge integers are written exactly (String() would round 2 ** 60 to ...847000); fractions
       // in JS's shortest round-trip form, which Redis's strtold parses back to the same double.

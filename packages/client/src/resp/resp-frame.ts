@@ -65,7 +65,12 @@ export class RespFrame {
  */
 function setField(map: RespMap, key: string, value: RespValue): void {
   if (key === '__proto__') {
-    Object.defineProperty(map, key, { value, enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(map, key, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   } else {
     map[key] = value;
   }

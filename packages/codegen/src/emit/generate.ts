@@ -2,12 +2,15 @@ import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildModels, type CommandModel } from '../model/command-model.js';
 import { loadSpec } from '../model/load-spec.js';
+import { readSurface, verifySurface } from './read-surface.js';
 import { formatTypeScript, renderTemplate } from './render.js';
 import { interfaceView, optionsView, repliesView, tableView } from './view-models.js';
 
 export interface GenerateOptions {
   specDir: string;
   outDir: string;
+  /** Defaults to `<specDir>/overlay`. */
+  overlayDir?: string;
   /** Write nothing; report which files would change. */
   check?: boolean;
 }
@@ -27,10 +30,30 @@ interface OutputFile {
 
 function outputs(models: CommandModel[]): OutputFile[] {
   return [
-    { name: 'redis-commands.ts', template: 'redis-commands.ts', view: interfaceView(models), purpose: 'the RedisCommands interface' },
-    { name: 'command-options.ts', template: 'command-options.ts', view: optionsView(models), purpose: 'option object types' },
-    { name: 'command-replies.ts', template: 'command-replies.ts', view: repliesView(models), purpose: 'reply shape types' },
-    { name: 'command-table.ts', template: 'command-table.ts', view: tableView(models), purpose: 'the runtime command table' },
+    {
+      name: 'redis-commands.ts',
+      template: 'redis-commands.ts',
+      view: interfaceView(models),
+      purpose: 'the RedisCommands interface',
+    },
+    {
+      name: 'command-options.ts',
+      template: 'command-options.ts',
+      view: optionsView(models),
+      purpose: 'option object types',
+    },
+    {
+      name: 'command-replies.ts',
+      template: 'command-replies.ts',
+      view: repliesView(models),
+      purpose: 'reply shape types',
+    },
+    {
+      name: 'command-table.ts',
+      template: 'command-table.ts',
+      view: tableView(models),
+      purpose: 'the runtime command table',
+    },
   ];
 }
 
@@ -40,7 +63,7 @@ async function readIfExists(path: string): Promise<string | undefined> {
 
 /** Renders every generated file from `specs/`; writes them, or in check mode only compares. */
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
-  const spec = await loadSpec(options.specDir);
+  const spec = await loadSpec(options.specDir, options.overlayDir);
   const models = buildModels(spec);
   const sources = spec.sources.map((source) => source.id).join(', ');
   const rendered = new Map<string, string>();
@@ -51,6 +74,11 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     const text = await renderTemplate(output.template, { ...output.view, header });
     rendered.set(output.name, await formatTypeScript(text, join(options.outDir, output.name)));
   }
+  const problems = verifySurface(
+    readSurface(rendered.get('redis-commands.ts')!),
+    models.map((model) => model.method),
+  );
+  if (problems.length > 0) throw new Error(`emitted surface is wrong:\n${problems.join('\n')}`);
   rendered.set(
     'README.md',
     await renderTemplate('README.md', { commandCount: models.length, sources }),

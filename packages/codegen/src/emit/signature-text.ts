@@ -29,6 +29,9 @@ export function signatureText(model: CommandModel, signature: SignatureModel): s
     const optional = signature.optionsRequired ? '' : '?';
     params.push(`options${optional}: ${qualify(signature.optionsType, model)}`);
   }
-  const result = inContext(qualify(signature.returnType, model));
-  return `${model.method}(${params.join(', ')}): Result<Ctx, ${result}>`;
+  // Commands whose reply the spec cannot know (EVAL, FCALL) let the caller name it.
+  const generic = signature.returnType === 'unknown';
+  const result = generic ? 'TReply' : inContext(qualify(signature.returnType, model));
+  const typeParams = generic ? '<TReply = unknown>' : '';
+  return `${model.method}${typeParams}(${params.join(', ')}): Result<Ctx, ${result}>`;
 }

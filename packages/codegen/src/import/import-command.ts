@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import type { SpecArgument, SpecCommand } from '../model/spec-types.js';
 import { loadSource, type LoadedSource } from './load-source.js';
 import { mergeSources } from './merge-sources.js';
-import { findRepoRoot } from './repo-root.js';
+import { findRepoRoot } from '../paths.js';
 import { renderSpecFiles } from './spec-files.js';
 import { syncSpecFiles } from './sync-spec-files.js';
 

@@ -29,7 +29,10 @@ function patchArguments(
 }
 
 /** The command with the overlay's errata applied; unknown argument paths are an error. */
-export function applyOverlay(command: SpecCommand, overlay: CommandOverlay | undefined): SpecCommand {
+export function applyOverlay(
+  command: SpecCommand,
+  overlay: CommandOverlay | undefined,
+): SpecCommand {
   if (overlay === undefined) return command;
   const patches = Object.entries(overlay.arguments ?? {}).map(
     ([path, patch]) => [path.split('.'), patch] as [string[], ArgumentOverlay],

@@ -1,5 +1,10 @@
 import { applyOverlay, optionArguments } from './apply-overlay.js';
-import { buildArgumentModel, type MethodParam, type OptionField, type RuntimeArg } from './argument-model.js';
+import {
+  buildArgumentModel,
+  type MethodParam,
+  type OptionField,
+  type RuntimeArg,
+} from './argument-model.js';
 import type { LoadedSpec } from './load-spec.js';
 import { methodName, pascalCase } from './naming.js';
 import type { CommandOverlay, OverloadCondition } from './overlay-types.js';
@@ -76,17 +81,21 @@ export function isCallable(command: SpecCommand, containers: Set<string>): boole
 function docsUrl(command: SpecCommand, byId: Map<string, SpecSource>): string {
   const slug = command.name.toLowerCase().replace(/ /g, '-');
   const redis = command.sources.some((id) => byId.get(id)?.product === 'redis');
-  return redis ? `https://redis.io/docs/latest/commands/${slug}/` : `https://valkey.io/commands/${slug}/`;
+  return redis
+    ? `https://redis.io/docs/latest/commands/${slug}/`
+    : `https://valkey.io/commands/${slug}/`;
 }
 
 function keySpecPlan(spec: SpecKeySpec): RuntimeKeySpec {
   const plan: RuntimeKeySpec = { flags: spec.flags };
   const begin = spec.beginSearch;
   if ('index' in begin) plan.index = begin.index;
-  if ('keyword' in begin) Object.assign(plan, { keyword: begin.keyword, startFrom: begin.startFrom });
+  if ('keyword' in begin)
+    Object.assign(plan, { keyword: begin.keyword, startFrom: begin.startFrom });
   const find = spec.findKeys;
   if ('range' in find) plan.range = [find.range.lastKey, find.range.step, find.range.limit];
-  if ('keynum' in find) plan.keynum = [find.keynum.keyNumIdx, find.keynum.firstKey, find.keynum.step];
+  if ('keynum' in find)
+    plan.keynum = [find.keynum.keyNumIdx, find.keynum.firstKey, find.keynum.step];
   return plan;
 }
 
@@ -114,10 +123,19 @@ function overloadSignature(
       if (index === -1) throw new Error(`overlay for ${command}: no parameter ${condition.param}`);
       for (let i = 0; i <= index; i++) params[i]!.optional = false;
     } else {
-      const field = options.find((option) => option.key === condition.option);
-      if (field === undefined) throw new Error(`overlay for ${command}: no option ${condition.option}`);
-      const value = condition.equals === undefined ? 'true' : JSON.stringify(condition.equals).replace(/"/g, "'");
-      narrowed.push(`${field.key}: ${field.type === 'boolean' ? 'true' : value}`);
+      const [head, ...path] = condition.option.split('.');
+      const field = options.find((option) => option.key === head);
+      if (field === undefined)
+        throw new Error(`overlay for ${command}: no option ${condition.option}`);
+      const value =
+        condition.equals === undefined
+          ? 'true'
+          : JSON.stringify(condition.equals).replace(/"/g, "'");
+      // `options.withscores` narrows a nested field: `options: { withscores: true }`.
+      const narrowedValue = path.reduceRight((inner, key) => `{ ${key}: ${inner} }`, value);
+      narrowed.push(
+        `${field.key}: ${path.length === 0 && field.type !== 'boolean' ? value : narrowedValue}`,
+      );
     }
   }
   const optionsType =
@@ -165,16 +183,25 @@ export function buildCommandModel(
     returnType: replyName !== undefined ? `${replyName}<TString>` : generalReply,
   };
   const overloads = (overlay?.overloads ?? []).map((overload) =>
-    overloadSignature(base, conditions(overload.when), argumentModel.options, replyType(overload.reply), command.name),
+    overloadSignature(
+      base,
+      conditions(overload.when),
+      argumentModel.options,
+      replyType(overload.reply),
+      command.name,
+    ),
   );
   const variants = (overlay?.overloads ?? []).flatMap((overload) =>
     conditions(overload.when).map((condition) => ({
       when: variantKey(condition, argumentModel.params),
-      ...('equals' in condition && condition.equals !== undefined ? { equals: condition.equals } : {}),
+      ...('equals' in condition && condition.equals !== undefined
+        ? { equals: condition.equals }
+        : {}),
       plan: replyPlan(overload.reply),
     })),
   );
-  const [container, sub] = command.container !== undefined ? command.name.split(' ') : [command.name];
+  const [container, sub] =
+    command.container !== undefined ? command.name.split(' ') : [command.name];
   return {
     name: command.name,
     method,

@@ -19,14 +19,17 @@ async function jsonFiles(folder: string): Promise<string[]> {
 }
 
 /** Reads `specs/`: sources, every command record and the merged overlay files. */
-export async function loadSpec(specDir: string): Promise<LoadedSpec> {
+export async function loadSpec(
+  specDir: string,
+  overlayDir = join(specDir, 'overlay'),
+): Promise<LoadedSpec> {
   const sources = await readJson<SpecSource[]>(join(specDir, 'sources.json'));
   const commandDir = join(specDir, 'commands');
   const commands = await Promise.all(
     (await jsonFiles(commandDir)).map((name) => readJson<SpecCommand>(join(commandDir, name))),
   );
   commands.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  return { sources, commands, overlay: await loadOverlay(join(specDir, 'overlay')) };
+  return { sources, commands, overlay: await loadOverlay(overlayDir) };
 }
 
 /** Merges `specs/overlay/*.json`; one command may appear in several files, one field in one. */

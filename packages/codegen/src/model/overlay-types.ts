@@ -25,8 +25,7 @@ export interface ArgumentOverlay {
 
 /** Selects an overload: a truthy option (or one equal to `equals`), or a present positional. */
 export type OverloadCondition =
-  | { option: string; equals?: string | number | boolean }
-  | { param: string };
+  { option: string; equals?: string | number | boolean } | { param: string };
 
 export interface OverloadOverlay {
   when: OverloadCondition | OverloadCondition[];

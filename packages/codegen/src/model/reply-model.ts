@@ -45,7 +45,8 @@ export function replyType(schema: ReplySchema | undefined): string {
   if ('const' in node) return literal(node.const);
   if (Array.isArray(node.enum)) return union(node.enum.map(literal));
   const options = alternatives(node);
-  if (options !== undefined) return union(options.map((option) => replyType(option as ReplySchema)));
+  if (options !== undefined)
+    return union(options.map((option) => replyType(option as ReplySchema)));
   const type = node.type;
   if (Array.isArray(type)) return union(type.map((t) => replyType({ ...node, type: t })));
   switch (type) {
@@ -68,6 +69,7 @@ export function replyType(schema: ReplySchema | undefined): string {
 }
 
 function arrayType(node: Schema): string {
+  if (node.maxItems === 0) return '[]';
   if (Array.isArray(node.items)) {
     const items = node.items.map((item) => replyType(item as ReplySchema));
     const extra = asSchema(node.additionalItems);
@@ -81,13 +83,16 @@ function objectType(node: Schema): string {
   const properties = asSchema(node.properties);
   const required = new Set(Array.isArray(node.required) ? (node.required as string[]) : []);
   const restTypes = restSchemas(node).map((schema) => replyType(schema));
-  if (properties === undefined) return `Record<string, ${union(restTypes.length ? restTypes : ['unknown'])}>`;
+  if (properties === undefined)
+    return `Record<string, ${union(restTypes.length ? restTypes : ['unknown'])}>`;
   const fields = Object.entries(properties).map(
     ([name, schema]) =>
       `${propertyKey(name)}${required.has(name) ? '' : '?'}: ${replyType(schema as ReplySchema)}`,
   );
   const literalType = `{ ${fields.join('; ')} }`;
-  return restTypes.length === 0 ? literalType : `${literalType} & Record<string, ${union(restTypes)}>`;
+  return restTypes.length === 0
+    ? literalType
+    : `${literalType} & Record<string, ${union(restTypes)}>`;
 }
 
 /** Schemas for fields not named in `properties`. */
@@ -140,7 +145,11 @@ function objectPlan(node: Schema): RuntimePlan {
   const properties = asSchema(node.properties);
   const rest = restSchemas(node).map((schema) => replyPlan(schema));
   const restPlan: RuntimePlan =
-    rest.length === 0 || rest.every(isPassThrough) ? 0 : rest.length === 1 ? rest[0]! : { union: rest };
+    rest.length === 0 || rest.every(isPassThrough)
+      ? 0
+      : rest.length === 1
+        ? rest[0]!
+        : { union: rest };
   if (properties === undefined) return { map: restPlan };
   const object: Record<string, RuntimePlan> = {};
   for (const [name, schema] of Object.entries(properties)) {

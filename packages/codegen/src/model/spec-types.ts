@@ -48,10 +48,7 @@ export interface SpecArgument {
 
 export interface SpecKeySpec {
   flags: string[];
-  beginSearch:
-    | { index: number }
-    | { keyword: string; startFrom: number }
-    | { unknown: true };
+  beginSearch: { index: number } | { keyword: string; startFrom: number } | { unknown: true };
   findKeys:
     | { range: { lastKey: number; step: number; limit: number } }
     | { keynum: { keyNumIdx: number; firstKey: number; step: number } }

@@ -914,7 +914,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags LOADING, STALE, SENTINEL
    * @see https://redis.io/docs/latest/commands/command/
    */
-  command(): Result<Ctx, unknown>;
+  command<TReply = unknown>(): Result<Ctx, TReply>;
 
   /**
    * `COMMAND COUNT` (server).
@@ -1083,7 +1083,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags ADMIN, NOSCRIPT, LOADING, STALE, PROTECTED
    * @see https://redis.io/docs/latest/commands/debug/
    */
-  debug(): Result<Ctx, unknown>;
+  debug<TReply = unknown>(): Result<Ctx, TReply>;
 
   /**
    * `DECR` (string).
@@ -1160,11 +1160,11 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags NOSCRIPT, SKIP_MONITOR, MAY_REPLICATE, NO_MANDATORY_KEYS, STALE
    * @see https://redis.io/docs/latest/commands/eval/
    */
-  eval(
+  eval<TReply = unknown>(
     script: RedisArgument,
     key?: OneOrMany<RedisKey>,
     arg?: OneOrMany<RedisArgument>,
-  ): Result<Ctx, unknown>;
+  ): Result<Ctx, TReply>;
 
   /**
    * `EVAL_RO` (scripting).
@@ -1175,11 +1175,11 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags NOSCRIPT, SKIP_MONITOR, NO_MANDATORY_KEYS, STALE, READONLY
    * @see https://redis.io/docs/latest/commands/eval_ro/
    */
-  evalRo(
+  evalRo<TReply = unknown>(
     script: RedisArgument,
     key?: OneOrMany<RedisKey>,
     arg?: OneOrMany<RedisArgument>,
-  ): Result<Ctx, unknown>;
+  ): Result<Ctx, TReply>;
 
   /**
    * `EVALSHA` (scripting).
@@ -1190,11 +1190,11 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags NOSCRIPT, SKIP_MONITOR, MAY_REPLICATE, NO_MANDATORY_KEYS, STALE
    * @see https://redis.io/docs/latest/commands/evalsha/
    */
-  evalsha(
+  evalsha<TReply = unknown>(
     sha1: RedisArgument,
     key?: OneOrMany<RedisKey>,
     arg?: OneOrMany<RedisArgument>,
-  ): Result<Ctx, unknown>;
+  ): Result<Ctx, TReply>;
 
   /**
    * `EVALSHA_RO` (scripting).
@@ -1205,11 +1205,11 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags NOSCRIPT, SKIP_MONITOR, NO_MANDATORY_KEYS, STALE, READONLY
    * @see https://redis.io/docs/latest/commands/evalsha_ro/
    */
-  evalshaRo(
+  evalshaRo<TReply = unknown>(
     sha1: RedisArgument,
     key?: OneOrMany<RedisKey>,
     arg?: OneOrMany<RedisArgument>,
-  ): Result<Ctx, unknown>;
+  ): Result<Ctx, TReply>;
 
   /**
    * `EXEC` (transactions).
@@ -1285,11 +1285,11 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags NOSCRIPT, SKIP_MONITOR, MAY_REPLICATE, NO_MANDATORY_KEYS, STALE
    * @see https://redis.io/docs/latest/commands/fcall/
    */
-  fcall(
+  fcall<TReply = unknown>(
     functionName: RedisArgument,
     key?: OneOrMany<RedisKey>,
     arg?: OneOrMany<RedisArgument>,
-  ): Result<Ctx, unknown>;
+  ): Result<Ctx, TReply>;
 
   /**
    * `FCALL_RO` (scripting).
@@ -1300,11 +1300,11 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags NOSCRIPT, SKIP_MONITOR, NO_MANDATORY_KEYS, STALE, READONLY
    * @see https://redis.io/docs/latest/commands/fcall_ro/
    */
-  fcallRo(
+  fcallRo<TReply = unknown>(
     functionName: RedisArgument,
     key?: OneOrMany<RedisKey>,
     arg?: OneOrMany<RedisArgument>,
-  ): Result<Ctx, unknown>;
+  ): Result<Ctx, TReply>;
 
   /**
    * `FLUSHALL` (server).
@@ -2482,7 +2482,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags ADMIN, NOSCRIPT, LOADING, STALE
    * @see https://redis.io/docs/latest/commands/monitor/
    */
-  monitor(): Result<Ctx, unknown>;
+  monitor<TReply = unknown>(): Result<Ctx, TReply>;
 
   /**
    * `MOVE` (generic).
@@ -2662,7 +2662,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags WRITE, DENYOOM, ADMIN
    * @see https://redis.io/docs/latest/commands/pfdebug/
    */
-  pfdebug(subcommand: RedisArgument, key: RedisKey): Result<Ctx, unknown>;
+  pfdebug<TReply = unknown>(subcommand: RedisArgument, key: RedisKey): Result<Ctx, TReply>;
 
   /**
    * `PFMERGE` (hyperloglog).
@@ -2717,7 +2717,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags PUBSUB, NOSCRIPT, LOADING, STALE, SENTINEL
    * @see https://redis.io/docs/latest/commands/psubscribe/
    */
-  psubscribe(pattern: OneOrMany<RedisArgument>): Result<Ctx, unknown>;
+  psubscribe<TReply = unknown>(pattern: OneOrMany<RedisArgument>): Result<Ctx, TReply>;
 
   /**
    * `PSYNC` (server).
@@ -2727,7 +2727,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags NO_ASYNC_LOADING, ADMIN, NO_MULTI, NOSCRIPT
    * @see https://redis.io/docs/latest/commands/psync/
    */
-  psync(replicationid: RedisArgument, offset: number): Result<Ctx, unknown>;
+  psync<TReply = unknown>(replicationid: RedisArgument, offset: number): Result<Ctx, TReply>;
 
   /**
    * `PTTL` (generic).
@@ -2818,7 +2818,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags PUBSUB, NOSCRIPT, LOADING, STALE, SENTINEL
    * @see https://redis.io/docs/latest/commands/punsubscribe/
    */
-  punsubscribe(pattern?: OneOrMany<RedisArgument>): Result<Ctx, unknown>;
+  punsubscribe<TReply = unknown>(pattern?: OneOrMany<RedisArgument>): Result<Ctx, TReply>;
 
   /**
    * `QUIT` (connection).
@@ -3444,7 +3444,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
   srandmember(
     key: RedisKey,
     count?: number,
-  ): Result<Ctx, null | Ctx['string'] | Ctx['string'][] | unknown[]>;
+  ): Result<Ctx, null | Ctx['string'] | Ctx['string'][] | []>;
 
   /**
    * `SREM` (set).
@@ -3480,7 +3480,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags PUBSUB, NOSCRIPT, LOADING, STALE
    * @see https://redis.io/docs/latest/commands/ssubscribe/
    */
-  ssubscribe(shardchannel: OneOrMany<RedisArgument>): Result<Ctx, unknown>;
+  ssubscribe<TReply = unknown>(shardchannel: OneOrMany<RedisArgument>): Result<Ctx, TReply>;
 
   /**
    * `STRLEN` (string).
@@ -3501,7 +3501,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags PUBSUB, NOSCRIPT, LOADING, STALE, SENTINEL
    * @see https://redis.io/docs/latest/commands/subscribe/
    */
-  subscribe(channel: OneOrMany<RedisArgument>): Result<Ctx, unknown>;
+  subscribe<TReply = unknown>(channel: OneOrMany<RedisArgument>): Result<Ctx, TReply>;
 
   /**
    * `SUBSTR` (string).
@@ -3545,7 +3545,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags PUBSUB, NOSCRIPT, LOADING, STALE
    * @see https://redis.io/docs/latest/commands/sunsubscribe/
    */
-  sunsubscribe(shardchannel?: OneOrMany<RedisArgument>): Result<Ctx, unknown>;
+  sunsubscribe<TReply = unknown>(shardchannel?: OneOrMany<RedisArgument>): Result<Ctx, TReply>;
 
   /**
    * `SWAPDB` (server).
@@ -3566,7 +3566,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags NO_ASYNC_LOADING, ADMIN, NO_MULTI, NOSCRIPT
    * @see https://redis.io/docs/latest/commands/sync/
    */
-  sync(): Result<Ctx, unknown>;
+  sync<TReply = unknown>(): Result<Ctx, TReply>;
 
   /**
    * `TIME` (server).
@@ -3630,7 +3630,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags PUBSUB, NOSCRIPT, LOADING, STALE, SENTINEL
    * @see https://redis.io/docs/latest/commands/unsubscribe/
    */
-  unsubscribe(channel?: OneOrMany<RedisArgument>): Result<Ctx, unknown>;
+  unsubscribe<TReply = unknown>(channel?: OneOrMany<RedisArgument>): Result<Ctx, TReply>;
 
   /**
    * `UNWATCH` (transactions).

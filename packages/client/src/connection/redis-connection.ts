@@ -1,0 +1,473 @@
+import { EventEmitter } from 'node:events';
+import type { Socket } from 'node:net';
+import {
+  BusyError,
+  LoadingError,
+  ReplyError,
+  type CommandChannel,
+  type RedisArgument,
+  type RespValue,
+  type ServerInfo,
+} from '@redspec/types';
+import Denque from 'denque';
+import {
+  CommandTimeoutError,
+  ConnectionClosedError,
+  ConnectionError,
+  OfflineQueueFullError,
+  ProtocolError,
+} from '../errors.js';
+import { RespDecoder } from '../resp/resp-decoder.js';
+import { RespEncoder } from '../resp/resp-encoder.js';
+import {
+  resolveConnectionOptions,
+  type RedisConnectionOptions,
+  type ResolvedConnectionOptions,
+} from './connection-options.js';
+import { DeadlineTimer } from './deadline-timer.js';
+import { handshake } from './handshake.js';
+import { openSocket } from './open-socket.js';
+import { PendingReply } from './pending-reply.js';
+import { reconnectDelay } from './reconnect-delay.js';
+import { isPubsubMessage, pubsubKind, SubscriptionTracker } from './subscription-tracker.js';
+
+/** Where a connection is in its life. */
+export type ConnectionStatus = 'idle' | 'connecting' | 'ready' | 'reconnecting' | 'closing' | 'closed';
+
+/** Per-command options for `send` and `sendBatch`. */
+export interface SendOptions {
+  /** Overrides the connection's `commandTimeout`; 0 means none. */
+  timeoutMs?: number;
+  /** Decode bulk strings in the reply as Buffers instead of UTF-8 strings. */
+  returnBuffers?: boolean;
+}
+
+/** Payload of the `reconnecting` event. */
+export interface ReconnectingEvent {
+  readonly attempt: number;
+  readonly delayMs: number;
+  readonly error: Error;
+}
+
+/** Events a `RedisConnection` emits. `error` is only emitted when someone listens to it. */
+export interface RedisConnectionEvents {
+  ready: [server: ServerInfo];
+  push: [frame: RespValue[]];
+  error: [error: Error];
+  reconnecting: [event: ReconnectingEvent];
+  end: [error: Error | undefined];
+}
+
+// Flushing in a microtask sends everything issued in the current tick, including continuations
+// of replies resolved by the same socket read, in one write, with no added latency. Measured
+// against process.nextTick (same batching, no faster) and setImmediate (fewer, larger writes
+// under Promise.all load, but one event-loop turn of latency on every awaited command).
+const scheduleFlush = queueMicrotask;
+
+/**
+ * One socket to one server, speaking RESP3 (or RESP2) with implicit auto-pipelining: every
+ * command issued in the same tick leaves in one socket write, and replies settle a FIFO of
+ * pending entries where a batch of N commands is one entry and one Promise. Reconnects with
+ * backoff after a drop; commands issued meanwhile wait in a bounded offline queue, while
+ * commands already written reject with a `ConnectionError` and are never sent twice.
+ *
+ * @example
+ * const connection = await createConnection({ port: 6379 });
+ * await connection.send(['SET', 'greeting', 'hello']);
+ * const [value, error] = await connection.sendBatch([['GET', 'greeting'], ['INCR', 'greeting']]);
+ * await connection.quit();
+ */
+export class RedisConnection extends EventEmitter<RedisConnectionEvents> implements CommandChannel {
+  private readonly options: ResolvedConnectionOptions;
+  private readonly decoder: RespDecoder;
+  private readonly encoder = new RespEncoder();
+  /** Entries whose commands were written (or encoded for this tick's write), in order. */
+  private readonly inflight = new Denque<PendingReply>();
+  /** Entries waiting for the connection to be ready; they still carry their arguments. */
+  private readonly offline = new Denque<PendingReply>();
+  private offlineCount = 0;
+  private readonly deadlines = new DeadlineTimer(() => this.sweepDeadlines());
+  private readonly subscriptions = new SubscriptionTracker();
+  /** RESP2 only: pub/sub commands were sent, so arrays may be messages rather than replies. */
+  private pubsubSeen = false;
+  private socket: Socket | undefined;
+  private serverInfo: ServerInfo | undefined;
+  private state: ConnectionStatus = 'idle';
+  private flushScheduled = false;
+  private attempts = 0;
+  private reconnectTimer: NodeJS.Timeout | undefined;
+  private firstConnect: Promise<this> | undefined;
+
+  constructor(options: RedisConnectionOptions = {}) {
+    super();
+    this.options = resolveConnectionOptions(options);
+    this.decoder = new RespDecoder({
+      onReply: (reply) => this.onReply(reply),
+      onPush: (frame) => this.onPush(frame),
+      onError: (error) => this.onProtocolError(error),
+      maxDepth: this.options.maxReplyDepth,
+    });
+    this.decoder.pushBuffers = this.options.pushBuffers;
+  }
+
+  /** What the server said about itself in the last handshake; undefined before the first. */
+  get server(): ServerInfo | undefined {
+    return this.serverInfo;
+  }
+
+  get status(): ConnectionStatus {
+    return this.state;
+  }
+
+  /**
+   * Connects and runs the handshake. Resolves once ready; a failure of this first attempt
+   * (refused, timed out, wrong password) rejects and closes the connection: retries with backoff
+   * only apply to connections that were ready once.
+   *
+   * @example
+   * const connection = await new RedisConnection({ port: 6380, password: 's3cret' }).connect();
+   */
+  connect(): Promise<this> {
+    this.firstConnect ??=
+      this.state !== 'idle'
+        ? Promise.reject(new ConnectionClosedError('connect() called on a closed connection'))
+        : this.establish().then(
+            () => this,
+            (error: Error) => {
+              this.close(error);
+              throw error;
+            },
+          );
+    return this.firstConnect;
+  }
+
+  /**
+   * Sends one command; resolves with its decoded reply and rejects with its `ReplyError`.
+   *
+   * @example
+   * const value = await connection.send(['GET', 'key'], { returnBuffers: true });
+   */
+  send(args: readonly RedisArgument[], options?: SendOptions): Promise<RespValue> {
+    const entry = new PendingReply(
+      args,
+      false,
+      options?.returnBuffers === true,
+      options?.timeoutMs ?? this.options.commandTimeout,
+    );
+    this.dispatch(entry);
+    return entry.promise;
+  }
+
+  /**
+   * Sends commands in order in one write; resolves with one reply per command, error replies in
+   * place as `ReplyError` values. Pub/sub (un)subscribe commands must go through `send`.
+   *
+   * @example
+   * const [ok, count] = await connection.sendBatch([['SET', 'a', '1'], ['INCR', 'a']]);
+   */
+  sendBatch(
+    commands: readonly (readonly RedisArgument[])[],
+    timeoutMs?: number,
+    options?: Pick<SendOptions, 'returnBuffers'>,
+  ): Promise<RespValue[]> {
+    if (commands.length === 0) return Promise.resolve([]);
+    const entry = new PendingReply(
+      commands,
+      true,
+      options?.returnBuffers === true,
+      timeoutMs ?? this.options.commandTimeout,
+    );
+    this.dispatch(entry);
+    return entry.promise as Promise<RespValue[]>;
+  }
+
+  /** Sends `QUIT`, waits for its reply (and every reply before it), then closes. */
+  async quit(): Promise<void> {
+    if (this.state !== 'ready') {
+      this.disconnect();
+      return;
+    }
+    this.state = 'closing';
+    const entry = new PendingReply(['QUIT'], false, false, this.options.connectTimeout);
+    entry.deadline = performance.now() + entry.timeoutMs;
+    this.write(entry);
+    try {
+      await entry.promise;
+    } catch {
+      // The server may close before replying, or time out; we are closing either way.
+    }
+    this.close(undefined);
+  }
+
+  /** Closes now. Commands in flight or queued reject with `ConnectionClosedError`. */
+  disconnect(): void {
+    this.close(undefined);
+  }
+
+  private dispatch(entry: PendingReply): void {
+    if (entry.timeoutMs > 0) entry.deadline = performance.now() + entry.timeoutMs;
+    if (this.state === 'ready') this.write(entry);
+    else this.enqueueOffline(entry);
+  }
+
+  /** Encodes the entry into this tick's write and queues it for its replies. */
+  private write(entry: PendingReply): void {
+    try {
+      if (entry.batch) this.encodeBatch(entry.args as readonly (readonly RedisArgument[])[]);
+      else this.encodeOne(entry);
+    } catch (error) {
+      entry.fail(error as Error);
+      return;
+    }
+    this.inflight.push(entry);
+    if (this.inflight.length === 1) this.decoder.returnBuffers = entry.buffers;
+    if (entry.deadline !== 0) this.deadlines.arm(entry.deadline);
+    if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      scheduleFlush(this.flush);
+    }
+  }
+
+  private encodeOne(entry: PendingReply): void {
+    const args = entry.args as readonly RedisArgument[];
+    this.encoder.write(args);
+    const kind = this.subscriptions.classify(args);
+    if (kind !== '') {
+      entry.pubsubKind = kind;
+      entry.remaining = this.subscriptions.confirmations;
+      if (this.serverInfo?.protocol === 2) this.pubsubSeen = true;
+    }
+  }
+
+  private encodeBatch(commands: readonly (readonly RedisArgument[])[]): void {
+    const mark = this.encoder.length;
+    try {
+      for (let i = 0; i < commands.length; i++) this.encoder.write(commands[i]!);
+    } catch (error) {
+      this.encoder.truncate(mark);
+      throw error;
+    }
+  }
+
+  private readonly flush = (): void => {
+    this.flushScheduled = false;
+    if (this.socket !== undefined && this.encoder.length > 0) this.socket.write(this.encoder.take());
+  };
+
+  private enqueueOffline(entry: PendingReply): void {
+    if (this.state === 'closing' || this.state === 'closed') {
+      entry.fail(new ConnectionClosedError(`${entry.command} rejected: the connection is closed`));
+      return;
+    }
+    const limit = this.options.offlineQueueLimit;
+    if (this.offlineCount + entry.count > limit) {
+      entry.fail(new OfflineQueueFullError(entry.command, limit));
+      return;
+    }
+    this.offline.push(entry);
+    this.offlineCount += entry.count;
+    if (entry.deadline !== 0) this.deadlines.arm(entry.deadline);
+  }
+
+  private drainOffline(): void {
+    while (this.state === 'ready') {
+      const entry = this.offline.shift();
+      if (entry === undefined) return;
+      if (entry.settled) continue; // timed out while waiting
+      this.offlineCount -= entry.count;
+      this.write(entry);
+    }
+  }
+
+  private onReply(reply: RespValue): void {
+    const entry = this.inflight.peekFront();
+    if (this.pubsubSeen && this.routeResp2Pubsub(entry, reply)) return;
+    if (entry === undefined) {
+      this.onProtocolError(new ProtocolError('Received a reply while no command was waiting'));
+      return;
+    }
+    if (entry.take(reply)) this.shiftHead();
+  }
+
+  private shiftHead(): void {
+    this.inflight.shift();
+    const next = this.inflight.peekFront();
+    this.decoder.returnBuffers = next !== undefined && next.buffers;
+  }
+
+  private onPush(frame: RespValue[]): void {
+    const entry = this.inflight.peekFront();
+    if (entry !== undefined && entry.pubsubKind !== '' && pubsubKind(frame) === entry.pubsubKind) {
+      if (entry.confirm(frame[2] ?? null)) this.shiftHead();
+    }
+    this.emit('push', frame);
+  }
+
+  /** RESP2 has no push type: messages and (un)subscribe confirmations arrive as arrays. */
+  private routeResp2Pubsub(entry: PendingReply | undefined, reply: RespValue): boolean {
+    if (isPubsubMessage(reply)) {
+      this.emit('push', reply as RespValue[]);
+      return true;
+    }
+    if (entry === undefined || entry.pubsubKind === '' || reply instanceof ReplyError) return false;
+    if (pubsubKind(reply) !== entry.pubsubKind) return false;
+    this.onPush(reply as RespValue[]);
+    return true;
+  }
+
+  private onProtocolError(error: ProtocolError): void {
+    this.emitError(error);
+    if (this.socket !== undefined) this.lost(this.socket, error);
+  }
+
+  /** Opens a socket and runs the handshake; resolves once ready. */
+  private async establish(): Promise<void> {
+    this.state = 'connecting';
+    const started = performance.now();
+    const timeout = this.options.connectTimeout;
+    const socket = await openSocket(this.options, timeout);
+    if (this.state !== 'connecting') {
+      socket.destroy();
+      throw new ConnectionClosedError('The connection was closed while connecting');
+    }
+    this.attach(socket);
+    const remaining = Math.max(1, timeout - (performance.now() - started));
+    try {
+      this.serverInfo = await handshake((commands) => this.exchange(commands, remaining), this.options);
+    } catch (error) {
+      if (this.socket === socket) this.detach(error as Error);
+      if (!(error instanceof CommandTimeoutError)) throw error;
+      throw new ConnectionError(`Handshake timed out after ${timeout} ms`, { cause: error });
+    }
+    if (this.socket !== socket || this.state !== 'connecting') {
+      throw new ConnectionError('The connection dropped right after the handshake');
+    }
+    this.state = 'ready';
+    this.attempts = 0;
+    this.emit('ready', this.serverInfo);
+    this.drainOffline();
+  }
+
+  /** Handshake commands go straight to the socket, ahead of the offline queue. */
+  private exchange(commands: RedisArgument[][], timeoutMs: number): Promise<RespValue[]> {
+    const entry = new PendingReply(commands, true, false, timeoutMs);
+    entry.deadline = performance.now() + timeoutMs;
+    this.write(entry);
+    return entry.promise as Promise<RespValue[]>;
+  }
+
+  private attach(socket: Socket): void {
+    this.socket = socket;
+    this.decoder.reset();
+    socket.on('data', (chunk: Buffer) => {
+      if (this.socket === socket) this.decoder.feed(chunk);
+    });
+    socket.on('error', (error) => this.lost(socket, error));
+    socket.on('close', () => this.lost(socket, new ConnectionError('The server closed the connection')));
+  }
+
+  /** Drops the socket; in-flight commands reject, since their replies can no longer arrive. */
+  private detach(cause: Error): void {
+    const socket = this.socket;
+    if (socket === undefined) return;
+    this.socket = undefined;
+    socket.destroy();
+    this.encoder.take(); // unsent bytes of in-flight entries, which reject below
+    this.decoder.reset();
+    this.subscriptions.clear();
+    this.pubsubSeen = false;
+    const closed = this.state === 'closed';
+    for (let entry = this.inflight.shift(); entry !== undefined; entry = this.inflight.shift()) {
+      const message = closed
+        ? `${entry.command} rejected: the connection was closed`
+        : `${entry.command} failed: connection lost before its reply (${cause.message})`;
+      entry.fail(closed ? new ConnectionClosedError(message, { cause }) : new ConnectionError(message, { cause }));
+    }
+  }
+
+  private lost(socket: Socket, error: Error): void {
+    if (this.socket !== socket) return;
+    this.detach(error);
+    if (this.state === 'ready') {
+      this.emitError(error);
+      this.scheduleReconnect(error);
+    } else if (this.state === 'closing') {
+      this.close(undefined);
+    }
+    // While connecting, the pending establish() rejects and decides what happens next.
+  }
+
+  private scheduleReconnect(error: Error): void {
+    const reconnect = this.options.reconnect;
+    this.attempts++;
+    if (reconnect === undefined || this.attempts > reconnect.maxAttempts) {
+      this.close(error);
+      return;
+    }
+    const delayMs = reconnectDelay(this.attempts, reconnect);
+    this.state = 'reconnecting';
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = undefined;
+      void this.establish().catch((failure: Error) => this.onReconnectFailed(failure));
+    }, delayMs);
+    this.emit('reconnecting', { attempt: this.attempts, delayMs, error });
+  }
+
+  private onReconnectFailed(error: Error): void {
+    if (this.state === 'closed' || this.state === 'closing') return;
+    this.emitError(error);
+    // A handshake refused by the server (wrong password, bad db) will not improve by retrying.
+    const fatal = error instanceof ReplyError && !(error instanceof LoadingError || error instanceof BusyError);
+    if (fatal) this.close(error);
+    else this.scheduleReconnect(error);
+  }
+
+  /** Fails queued commands whose deadline passed; a timed-out command in flight resets the socket. */
+  private sweepDeadlines(): void {
+    const now = performance.now();
+    let next = Infinity;
+    for (let i = 0; i < this.offline.length; i++) {
+      const entry = this.offline.peekAt(i)!;
+      if (entry.settled || entry.deadline === 0) continue;
+      if (entry.deadline > now) next = Math.min(next, entry.deadline);
+      else {
+        this.offlineCount -= entry.count;
+        entry.fail(new CommandTimeoutError(entry.command, entry.timeoutMs));
+      }
+    }
+    for (let i = 0; i < this.inflight.length; i++) {
+      const entry = this.inflight.peekAt(i)!;
+      if (entry.deadline === 0) continue;
+      if (entry.deadline > now) {
+        next = Math.min(next, entry.deadline);
+        continue;
+      }
+      // Its reply may still come, and would be read as the next command's: start over.
+      entry.fail(new CommandTimeoutError(entry.command, entry.timeoutMs));
+      const reason = new ConnectionError(`${entry.command} timed out after ${entry.timeoutMs} ms`);
+      this.lost(this.socket!, reason);
+      break;
+    }
+    if (next !== Infinity) this.deadlines.arm(next);
+  }
+
+  private close(error: Error | undefined): void {
+    if (this.state === 'closed') return;
+    this.state = 'closed';
+    if (this.reconnectTimer !== undefined) clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = undefined;
+    this.detach(error ?? new ConnectionClosedError('The connection was closed'));
+    this.deadlines.cancel();
+    for (let entry = this.offline.shift(); entry !== undefined; entry = this.offline.shift()) {
+      const message = `${entry.command} was never sent: the connection closed`;
+      entry.fail(new ConnectionClosedError(error ? `${message} (${error.message})` : message, { cause: error }));
+    }
+    this.offlineCount = 0;
+    this.emit('end', error);
+  }
+
+  private emitError(error: Error): void {
+    // An 'error' event without a listener would throw; the failed commands already report it.
+    if (this.listenerCount('error') > 0) this.emit('error', error);
+  }
+}
