@@ -1,42 +1,14 @@
-import type { ConnectionOptions as TlsOptions } from 'node:tls';
+import type { RedisConnectionOptions } from './connection/connection-options.js';
 
-/** Reconnection policy: exponential backoff between `baseDelayMs` and `maxDelayMs`. */
-export interface ReconnectConfig {
-  baseDelayMs?: number;
-  maxDelayMs?: number;
-  /** Give up after this many failed attempts in a row (default: never). */
-  maxAttempts?: number;
-}
-
-/** What `createClient` takes: a URL, or the parts of one plus connection behaviour. */
-export interface ClientConfig {
-  /** `redis://[user[:password]@]host[:port][/db]`, or `rediss://` for TLS. */
+/** What `createClient` takes: a connection's settings, optionally from a URL. */
+export interface ClientConfig extends RedisConnectionOptions {
+  /** `redis://[user[:password]@]host[:port][/db]`, or `rediss://` for TLS; explicit settings win. */
   url?: string;
-  host?: string;
-  port?: number;
-  /** A unix socket path instead of host and port. */
-  path?: string;
-  /** `true` for TLS with default settings, or Node's TLS options. */
-  tls?: boolean | TlsOptions;
-  username?: string;
-  password?: string;
-  db?: number;
-  /** Sent with HELLO / CLIENT SETNAME. */
-  name?: string;
-  /** RESP version; 3 by default, falling back to 2 on servers without HELLO. */
-  protocol?: 2 | 3;
-  /** Default deadline per command in milliseconds (default: none). */
-  commandTimeout?: number;
-  connectTimeout?: number;
-  reconnect?: false | ReconnectConfig;
-  /** Queue commands issued while disconnected (default true), up to `offlineQueueLimit`. */
-  offlineQueue?: boolean;
-  offlineQueueLimit?: number;
-  /** Dedicated connections for blocking commands and WATCH (default 8). */
+  /** Most dedicated connections for blocking commands and WATCH at once (default 8). */
   dedicatedConnections?: number;
 }
 
-/** Folds a URL into explicit settings; explicit settings win over the URL's. */
+/** Folds a URL into explicit settings; settings given explicitly win over the URL's. */
 export function resolveClientConfig(input: string | ClientConfig = {}): ClientConfig {
   const config = typeof input === 'string' ? { url: input } : input;
   if (config.url === undefined) return config;
@@ -55,10 +27,6 @@ export function resolveClientConfig(input: string | ClientConfig = {}): ClientCo
   if (url.password !== '') fromUrl.password = decodeURIComponent(url.password);
   const db = url.pathname.replace(/^\//, '');
   if (db !== '') fromUrl.db = Number(db);
-  return { ...fromUrl, ...withoutUrl(config) };
-}
-
-function withoutUrl(config: ClientConfig): ClientConfig {
-  const { url: _url, ...rest } = config;
-  return rest;
+  const { url: _url, ...explicit } = config;
+  return { ...fromUrl, ...explicit };
 }

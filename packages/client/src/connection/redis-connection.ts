@@ -32,7 +32,8 @@ import { reconnectDelay } from './reconnect-delay.js';
 import { isPubsubMessage, pubsubKind, SubscriptionTracker } from './subscription-tracker.js';
 
 /** Where a connection is in its life. */
-export type ConnectionStatus = 'idle' | 'connecting' | 'ready' | 'reconnecting' | 'closing' | 'closed';
+export type ConnectionStatus =
+  'idle' | 'connecting' | 'ready' | 'reconnecting' | 'closing' | 'closed';
 
 /** Per-command options for `send` and `sendBatch`. */
 export interface SendOptions {
@@ -251,7 +252,8 @@ export class RedisConnection extends EventEmitter<RedisConnectionEvents> impleme
 
   private readonly flush = (): void => {
     this.flushScheduled = false;
-    if (this.socket !== undefined && this.encoder.length > 0) this.socket.write(this.encoder.take());
+    if (this.socket !== undefined && this.encoder.length > 0)
+      this.socket.write(this.encoder.take());
   };
 
   private enqueueOffline(entry: PendingReply): void {
@@ -333,7 +335,10 @@ export class RedisConnection extends EventEmitter<RedisConnectionEvents> impleme
     this.attach(socket);
     const remaining = Math.max(1, timeout - (performance.now() - started));
     try {
-      this.serverInfo = await handshake((commands) => this.exchange(commands, remaining), this.options);
+      this.serverInfo = await handshake(
+        (commands) => this.exchange(commands, remaining),
+        this.options,
+      );
     } catch (error) {
       if (this.socket === socket) this.detach(error as Error);
       if (!(error instanceof CommandTimeoutError)) throw error;
@@ -363,7 +368,9 @@ export class RedisConnection extends EventEmitter<RedisConnectionEvents> impleme
       if (this.socket === socket) this.decoder.feed(chunk);
     });
     socket.on('error', (error) => this.lost(socket, error));
-    socket.on('close', () => this.lost(socket, new ConnectionError('The server closed the connection')));
+    socket.on('close', () =>
+      this.lost(socket, new ConnectionError('The server closed the connection')),
+    );
   }
 
   /** Drops the socket; in-flight commands reject, since their replies can no longer arrive. */
@@ -381,7 +388,11 @@ export class RedisConnection extends EventEmitter<RedisConnectionEvents> impleme
       const message = closed
         ? `${entry.command} rejected: the connection was closed`
         : `${entry.command} failed: connection lost before its reply (${cause.message})`;
-      entry.fail(closed ? new ConnectionClosedError(message, { cause }) : new ConnectionError(message, { cause }));
+      entry.fail(
+        closed
+          ? new ConnectionClosedError(message, { cause })
+          : new ConnectionError(message, { cause }),
+      );
     }
   }
 
@@ -417,7 +428,8 @@ export class RedisConnection extends EventEmitter<RedisConnectionEvents> impleme
     if (this.state === 'closed' || this.state === 'closing') return;
     this.emitError(error);
     // A handshake refused by the server (wrong password, bad db) will not improve by retrying.
-    const fatal = error instanceof ReplyError && !(error instanceof LoadingError || error instanceof BusyError);
+    const fatal =
+      error instanceof ReplyError && !(error instanceof LoadingError || error instanceof BusyError);
     if (fatal) this.close(error);
     else this.scheduleReconnect(error);
   }
@@ -460,7 +472,11 @@ export class RedisConnection extends EventEmitter<RedisConnectionEvents> impleme
     this.deadlines.cancel();
     for (let entry = this.offline.shift(); entry !== undefined; entry = this.offline.shift()) {
       const message = `${entry.command} was never sent: the connection closed`;
-      entry.fail(new ConnectionClosedError(error ? `${message} (${error.message})` : message, { cause: error }));
+      entry.fail(
+        new ConnectionClosedError(error ? `${message} (${error.message})` : message, {
+          cause: error,
+        }),
+      );
     }
     this.offlineCount = 0;
     this.emit('end', error);

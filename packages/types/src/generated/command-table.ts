@@ -3295,6 +3295,10 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     hasOptions: true,
     keys: [{ flags: K.RO | K.ACCESS, index: 1, range: [0, 1, 0] }],
     reply: { union: [0, { array: { tuple: [0] } }] },
+    replyVariants: [
+      { when: 'withcoord', plan: 0 },
+      { when: 'withdist', plan: 0 },
+    ],
   },
   geosearchstore: {
     name: 'GEOSEARCHSTORE',
@@ -6276,6 +6280,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
       { flags: K.OW | K.UPDATE },
     ],
     reply: 0,
+    replyVariants: [{ when: 'store', plan: 0 }],
   },
   sortRo: {
     name: 'SORT_RO',
@@ -7073,6 +7078,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
         },
       ],
     },
+    replyVariants: [{ when: 'fullBlock', plan: 0 }],
   },
   xlen: {
     name: 'XLEN',
@@ -7661,6 +7667,10 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     hasOptions: true,
     keys: [{ flags: K.RO | K.ACCESS, index: 1, range: [0, 1, 0] }],
     reply: { union: [0, 0, 0, { array: { tuple: [0, 'double'] } }] },
+    replyVariants: [
+      { when: 'options.withscores', plan: { array: { tuple: [0, 'double'] } } },
+      { when: 'options', plan: 0 },
+    ],
   },
   zrange: {
     name: 'ZRANGE',

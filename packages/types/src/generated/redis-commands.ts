@@ -1594,6 +1594,14 @@ export interface RedisCommands<Ctx extends CommandContext> {
     by:
       | { circle: { byradius: number; unit: 'm' | 'km' | 'ft' | 'mi' } }
       | { box: { bybox: number; height: number; unit: 'm' | 'km' | 'ft' | 'mi' } },
+    options: O.GeosearchOptions & { withcoord: true; withdist: true },
+  ): Result<Ctx, number>;
+  geosearch(
+    key: RedisKey,
+    from: { frommember: RedisArgument } | { fromlonlat: { longitude: number; latitude: number } },
+    by:
+      | { circle: { byradius: number; unit: 'm' | 'km' | 'ft' | 'mi' } }
+      | { box: { bybox: number; height: number; unit: 'm' | 'km' | 'ft' | 'mi' } },
     options?: O.GeosearchOptions,
   ): Result<
     Ctx,
@@ -3398,6 +3406,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags WRITE, DENYOOM
    * @see https://redis.io/docs/latest/commands/sort/
    */
+  sort(key: RedisKey, options: O.SortOptions & { store: true }): Result<Ctx, number>;
   sort(key: RedisKey, options?: O.SortOptions): Result<Ctx, number | Array<Ctx['string'] | null>>;
 
   /**
@@ -3885,6 +3894,10 @@ export interface RedisCommands<Ctx extends CommandContext> {
    */
   xinfoStream(
     key: RedisKey,
+    options: O.XinfoStreamOptions & { fullBlock: true },
+  ): Result<Ctx, number>;
+  xinfoStream(
+    key: RedisKey,
     options?: O.XinfoStreamOptions,
   ): Result<Ctx, R.XinfoStreamReply<Ctx['string']>>;
 
@@ -4196,6 +4209,14 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags READONLY
    * @see https://redis.io/docs/latest/commands/zrandmember/
    */
+  zrandmember(
+    key: RedisKey,
+    options: O.ZrandmemberOptions & { options: { withscores: true } },
+  ): Result<Ctx, [Ctx['string'], number][]>;
+  zrandmember(
+    key: RedisKey,
+    options: O.ZrandmemberOptions & { options: true },
+  ): Result<Ctx, Ctx['string'][]>;
   zrandmember(
     key: RedisKey,
     options?: O.ZrandmemberOptions,

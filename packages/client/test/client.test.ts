@@ -1,0 +1,86 @@
+import { redisUrl } from '@redspec/test-utils';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  CommandArgumentError,
+  UnsupportedCommandError,
+  WrongTypeError,
+  createClient,
+  type RedisClient,
+} from '../src/index.js';
+
+describe.each([2, 3] as const)('the client over RESP%i', (protocol) => {
+  let client: RedisClient;
+  const key = (name: string): string => `client:${protocol}:${name}`;
+
+  beforeAll(async () => {
+    client = await createClient({ url: redisUrl(), protocol }).connect();
+  });
+  afterAll(async () => {
+    await client.quit();
+  });
+
+  it('learns the server it talks to', () => {
+    expect(client.server).toMatchObject({ product: 'redis', protocol });
+    expect(client.server!.version).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it('runs typed commands and shapes replies the same on both protocols', async () => {
+    expect(await client.set(key('s'), 'v', { expiration: { ex: 60 } })).toBe('OK');
+    expect(await client.get(key('s'))).toBe('v');
+    expect(await client.incr(key('n'))).toBe(1);
+    expect(await client.hset(key('h'), { a: '1', b: '2' })).toBe(2);
+    expect(await client.hgetall(key('h'))).toEqual({ a: '1', b: '2' });
+    expect(await client.zadd(key('z'), [[1.5, 'm']])).toBe(1);
+    expect(await client.zscore(key('z'), 'm')).toBe(1.5);
+    expect(await client.del([key('s'), key('n'), key('h'), key('z')])).toBe(4);
+  });
+
+  it('returns Buffers for bulk strings in binary mode', async () => {
+    await client.set(key('bin'), Buffer.from([0xff, 0x00]));
+    expect(await client.withBuffers().get(key('bin'))).toEqual(Buffer.from([0xff, 0x00]));
+    expect(await client.get(key('bin'))).toBeTypeOf('string');
+  });
+
+  it('rejects bad input before sending, naming command and argument', async () => {
+    await expect(client.get(undefined as unknown as string)).rejects.toThrow(CommandArgumentError);
+    await expect(client.incrby(key('x'), Number.NaN)).rejects.toThrow(
+      "INCRBY: argument 'increment'",
+    );
+    expect(await client.exists(key('x'))).toBe(0);
+  });
+
+  it('surfaces server errors as typed errors naming the command', async () => {
+    await client.set(key('str'), 'x');
+    const error = await client.lpush(key('str'), 'a').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WrongTypeError);
+    expect(error).toMatchObject({ code: 'WRONGTYPE', command: 'LPUSH' });
+  });
+
+  it('fails fast on commands newer than the server', async () => {
+    const error = await client
+      .hexpire(key('h'), 10, { fields: ['f'] } as never)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UnsupportedCommandError);
+    expect(String(error)).toContain(
+      `HEXPIRE needs redis 7.4.0 or newer; the server runs ${client.server!.version}`,
+    );
+  });
+
+  it('runs blocking commands on a dedicated connection, never stalling others', async () => {
+    const blocked = client.blpop(key('queue'), 2);
+    const started = performance.now();
+    expect(await client.ping()).toBe('PONG');
+    expect(performance.now() - started).toBeLessThan(500);
+    await client.rpush(key('queue'), 'job');
+    expect(await blocked).toEqual([key('queue'), 'job']);
+  });
+
+  it('refuses commands that would change the shared connection', async () => {
+    await expect(client.multi()).rejects.toThrow(/use client.pipeline\(\{ transaction: true \}\)/);
+    await expect(client.select(1)).rejects.toThrow(/set `db` in the client config/);
+  });
+
+  it('sends untyped commands', async () => {
+    expect(await client.sendCommand(['ECHO', 'hi'])).toBe('hi');
+  });
+});
