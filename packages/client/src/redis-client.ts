@@ -16,8 +16,8 @@ import {
   type ServerInfo,
 } from '@redspec/types';
 import { resolveClientConfig, type ClientConfig } from './client-config.js';
-import { RedisConnection } from './connection/redis-connection.js';
-import { DedicatedPool } from './dedicated-pool.js';
+import type { BackendSendOptions, ClientBackend } from './client-backend.js';
+import { ConnectionBackend } from './connection-backend.js';
 import { sharedConnectionRefusal } from './shared-connection-guard.js';
 
 /**
@@ -48,85 +48,71 @@ export interface RedisClient<TString extends string | Buffer = string>
   disconnect(): void;
 }
 
-/** State one client shares with its binary view. */
-interface SharedState {
-  readonly connection: RedisConnection;
-  readonly dedicated: DedicatedPool;
-}
-
 class Client implements CommandInvoker {
+  private readonly sendOptions: BackendSendOptions;
+
   constructor(
-    private readonly shared: SharedState,
-    private readonly buffers: boolean,
-  ) {}
+    private readonly backend: ClientBackend,
+    buffers: boolean,
+  ) {
+    this.sendOptions = { returnBuffers: buffers };
+  }
 
   get server(): ServerInfo | undefined {
-    return this.shared.connection.server;
+    return this.backend.server;
   }
 
   async connect(): Promise<this> {
-    await this.shared.connection.connect();
+    await this.backend.connect();
     return this;
   }
 
   withBuffers(): Client {
-    return new Client(this.shared, true);
+    return new Client(this.backend, true);
   }
 
   [invokeCommand](spec: CommandSpec, params: unknown[]): Promise<unknown> {
-    const connection = this.shared.connection;
+    const server = this.backend.server;
     // The first commands wait for the handshake so version checks see the real server.
-    if (connection.server === undefined)
-      return this.connect().then(() => this[invokeCommand](spec, params));
+    if (server === undefined) return this.connect().then(() => this[invokeCommand](spec, params));
     const refusal = sharedConnectionRefusal(spec.name);
     if (refusal !== undefined) return Promise.reject(refusal);
     let wire: RedisArgument[];
     try {
-      wire = encodeCommand(spec, params, connection.server);
+      wire = encodeCommand(spec, params, server);
     } catch (error) {
       return Promise.reject(error);
     }
     const reply =
       (spec.flags & CommandFlag.BLOCKING) !== 0
-        ? this.sendDedicated(wire)
-        : connection.send(wire, { returnBuffers: this.buffers });
+        ? this.backend.sendBlocking(wire, this.sendOptions)
+        : this.backend.send(wire, this.sendOptions);
     const plan = selectReplyPlan(spec.reply, spec.replyVariants, params, spec.params);
     return plan === 0 ? reply : reply.then((value) => normalizeReply(value, plan));
   }
 
-  /** Blocking commands borrow a connection of their own, so they never stall other traffic. */
-  private async sendDedicated(wire: RedisArgument[]): Promise<RespValue> {
-    const connection = await this.shared.dedicated.acquire();
-    try {
-      return await connection.send(wire, { returnBuffers: this.buffers, timeoutMs: 0 });
-    } finally {
-      this.shared.dedicated.release(connection);
-    }
-  }
-
   sendCommand(args: readonly RedisArgument[]): Promise<unknown> {
-    return this.shared.connection.send(args, { returnBuffers: this.buffers });
+    return this.backend.send(args, this.sendOptions);
   }
 
   sendBatch(
     commands: readonly (readonly RedisArgument[])[],
     timeoutMs?: number,
   ): Promise<RespValue[]> {
-    return this.shared.connection.sendBatch(commands, timeoutMs, { returnBuffers: this.buffers });
+    return this.backend.sendBatch(commands, timeoutMs, this.sendOptions);
   }
 
   lease(): Promise<LeasedChannel> {
-    return this.shared.dedicated.lease();
+    return this.backend.lease();
   }
 
   async quit(): Promise<'OK'> {
-    await Promise.all([this.shared.connection.quit(), this.shared.dedicated.close()]);
+    await this.backend.quit();
     return 'OK';
   }
 
   disconnect(): void {
-    this.shared.connection.disconnect();
-    void this.shared.dedicated.close();
+    this.backend.disconnect();
   }
 }
 defineCommandMethods(Client.prototype);
@@ -142,9 +128,10 @@ defineCommandMethods(Client.prototype);
  */
 export function createClient(config?: string | ClientConfig): RedisClient {
   const { dedicatedConnections = 8, ...options } = resolveClientConfig(config);
-  const shared: SharedState = {
-    connection: new RedisConnection(options),
-    dedicated: new DedicatedPool(options, dedicatedConnections),
-  };
-  return new Client(shared, false) as unknown as RedisClient;
+  return createClientOn(new ConnectionBackend(options, dedicatedConnections));
+}
+
+/** A client over any backend (our connection, or an adapted ioredis instance). @internal */
+export function createClientOn(backend: ClientBackend): RedisClient {
+  return new Client(backend, false) as unknown as RedisClient;
 }

@@ -2989,6 +2989,11 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
       { flags: K.OW | K.UPDATE, keyword: 'STOREDIST', startFrom: 6, range: [0, 1, 0] },
     ],
     reply: { union: [0, { array: { tuple: [0] } }, 0] },
+    replyVariants: [
+      { when: 'withcoord', plan: { array: { tuple: [0] } } },
+      { when: 'withdist', plan: { array: { tuple: [0] } } },
+      { when: 'withhash', plan: { array: { tuple: [0] } } },
+    ],
   },
   georadiusRo: {
     name: 'GEORADIUS_RO',
@@ -3053,6 +3058,11 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     hasOptions: true,
     keys: [{ flags: K.RO | K.ACCESS, index: 1, range: [0, 1, 0] }],
     reply: { union: [0, { array: { tuple: [0] } }] },
+    replyVariants: [
+      { when: 'withcoord', plan: { array: { tuple: [0] } } },
+      { when: 'withdist', plan: { array: { tuple: [0] } } },
+      { when: 'withhash', plan: { array: { tuple: [0] } } },
+    ],
   },
   georadiusbymember: {
     name: 'GEORADIUSBYMEMBER',
@@ -3132,6 +3142,11 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
       { flags: K.OW | K.UPDATE, keyword: 'STOREDIST', startFrom: 5, range: [0, 1, 0] },
     ],
     reply: { union: [0, { array: { tuple: [0] } }, 0] },
+    replyVariants: [
+      { when: 'withcoord', plan: { array: { tuple: [0] } } },
+      { when: 'withdist', plan: { array: { tuple: [0] } } },
+      { when: 'withhash', plan: { array: { tuple: [0] } } },
+    ],
   },
   georadiusbymemberRo: {
     name: 'GEORADIUSBYMEMBER_RO',
@@ -3188,6 +3203,11 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     hasOptions: true,
     keys: [{ flags: K.RO | K.ACCESS, index: 1, range: [0, 1, 0] }],
     reply: { union: [0, { array: { tuple: [0] } }] },
+    replyVariants: [
+      { when: 'withcoord', plan: { array: { tuple: [0] } } },
+      { when: 'withdist', plan: { array: { tuple: [0] } } },
+      { when: 'withhash', plan: { array: { tuple: [0] } } },
+    ],
   },
   geosearch: {
     name: 'GEOSEARCH',
@@ -3296,8 +3316,9 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     keys: [{ flags: K.RO | K.ACCESS, index: 1, range: [0, 1, 0] }],
     reply: { union: [0, { array: { tuple: [0] } }] },
     replyVariants: [
-      { when: 'withcoord', plan: 0 },
-      { when: 'withdist', plan: 0 },
+      { when: 'withcoord', plan: { array: { tuple: [0] } } },
+      { when: 'withdist', plan: { array: { tuple: [0] } } },
+      { when: 'withhash', plan: { array: { tuple: [0] } } },
     ],
   },
   geosearchstore: {
@@ -3975,6 +3996,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     hasOptions: true,
     keys: [{ flags: K.RO | K.ACCESS, index: 1, range: [0, 1, 0] }],
     reply: { union: [0, 0, 0, { array: { tuple: [0, 0] } }] },
+    replyVariants: [{ when: 'options.withvalues', plan: { array: { tuple: [0, 0] } } }],
   },
   hscan: {
     name: 'HSCAN',
@@ -3984,7 +4006,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     products: 3,
     args: [
       { name: 'key', kind: 'key', param: 0 },
-      { name: 'cursor', kind: 'integer', param: 1 },
+      { name: 'cursor', kind: 'string', param: 1 },
       { name: 'pattern', kind: 'pattern', key: 'match', token: 'MATCH', optional: true },
       { name: 'count', kind: 'integer', key: 'count', token: 'COUNT', optional: true },
       { name: 'novalues', kind: 'pure-token', key: 'novalues', token: 'NOVALUES', optional: true },
@@ -4283,6 +4305,10 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     hasOptions: true,
     keys: [{ flags: K.RO | K.ACCESS, index: 1, range: [1, 1, 0] }],
     reply: { union: [0, 0, { object: { matches: { array: { tuple: [0, 0] } }, len: 0 } }] },
+    replyVariants: [
+      { when: 'len', plan: 0 },
+      { when: 'idx', plan: { object: { matches: { array: { tuple: [0, 0] } }, len: 0 } } },
+    ],
   },
   lindex: {
     name: 'LINDEX',
@@ -4422,6 +4448,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     hasOptions: false,
     keys: [{ flags: K.RW | K.ACCESS | K.DELETE, index: 1, range: [0, 1, 0] }],
     reply: 0,
+    replyVariants: [{ when: '#1', plan: 0 }],
   },
   lpos: {
     name: 'LPOS',
@@ -5525,6 +5552,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     hasOptions: false,
     keys: [{ flags: K.RW | K.ACCESS | K.DELETE, index: 1, range: [0, 1, 0] }],
     reply: 0,
+    replyVariants: [{ when: '#1', plan: 0 }],
   },
   rpoplpush: {
     name: 'RPOPLPUSH',
@@ -5607,7 +5635,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     since: '2.8.0',
     products: 3,
     args: [
-      { name: 'cursor', kind: 'integer', param: 0 },
+      { name: 'cursor', kind: 'string', param: 0 },
       { name: 'pattern', kind: 'pattern', key: 'match', token: 'MATCH', optional: true },
       { name: 'count', kind: 'integer', key: 'count', token: 'COUNT', optional: true },
       { name: 'type', kind: 'string', key: 'type', token: 'TYPE', optional: true, since: '6.0.0' },
@@ -5830,6 +5858,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     hasOptions: true,
     keys: [{ flags: K.RW | K.ACCESS | K.UPDATE | K.VARIABLE_FLAGS, index: 1, range: [0, 1, 0] }],
     reply: 0,
+    replyVariants: [{ when: 'get', plan: 0 }],
   },
   setbit: {
     name: 'SETBIT',
@@ -6280,7 +6309,6 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
       { flags: K.OW | K.UPDATE },
     ],
     reply: 0,
-    replyVariants: [{ when: 'store', plan: 0 }],
   },
   sortRo: {
     name: 'SORT_RO',
@@ -6342,6 +6370,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     hasOptions: false,
     keys: [{ flags: K.RW | K.ACCESS | K.DELETE, index: 1, range: [0, 1, 0] }],
     reply: 0,
+    replyVariants: [{ when: '#1', plan: 0 }],
   },
   spublish: {
     name: 'SPUBLISH',
@@ -6372,6 +6401,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     hasOptions: false,
     keys: [{ flags: K.RO | K.ACCESS, index: 1, range: [0, 1, 0] }],
     reply: 0,
+    replyVariants: [{ when: '#1', plan: 0 }],
   },
   srem: {
     name: 'SREM',
@@ -6396,7 +6426,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     products: 3,
     args: [
       { name: 'key', kind: 'key', param: 0 },
-      { name: 'cursor', kind: 'integer', param: 1 },
+      { name: 'cursor', kind: 'string', param: 1 },
       { name: 'pattern', kind: 'pattern', key: 'match', token: 'MATCH', optional: true },
       { name: 'count', kind: 'integer', key: 'count', token: 'COUNT', optional: true },
     ],
@@ -6637,7 +6667,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     ],
     params: 3,
     hasOptions: false,
-    reply: { tuple: [0, 'double'] },
+    reply: 0,
     requestPolicy: 'all_shards',
     responsePolicy: 'agg_min',
   },
@@ -6767,6 +6797,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     hasOptions: true,
     keys: [{ flags: K.RW | K.DELETE, index: 1, range: [0, 1, 0] }],
     reply: { union: [{ tuple: [0, { array: { tuple: [0, 0] } }, 0] }, 0] },
+    replyVariants: [{ when: 'justid', plan: 0 }],
   },
   xclaim: {
     name: 'XCLAIM',
@@ -6797,6 +6828,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     hasOptions: true,
     keys: [{ flags: K.RW | K.UPDATE, index: 1, range: [0, 1, 0] }],
     reply: { union: [0, { array: { tuple: [0, 0] } }] },
+    replyVariants: [{ when: 'justid', plan: 0 }],
   },
   xdel: {
     name: 'XDEL',
@@ -7078,7 +7110,6 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
         },
       ],
     },
-    replyVariants: [{ when: 'fullBlock', plan: 0 }],
   },
   xlen: {
     name: 'XLEN',
@@ -7369,6 +7400,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     hasOptions: true,
     keys: [{ flags: K.RW | K.UPDATE, index: 1, range: [0, 1, 0] }],
     reply: { union: [0, 0, 0, 'double'] },
+    replyVariants: [{ when: 'incr', plan: { union: ['double', 0] } }],
   },
   zcard: {
     name: 'ZCARD',
@@ -7419,6 +7451,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     hasOptions: true,
     keys: [{ flags: K.RO | K.ACCESS, index: 1, keynum: [0, 1, 1] }],
     reply: { union: [0, { array: { tuple: [0, 'double'] } }] },
+    replyVariants: [{ when: 'withscores', plan: { array: { tuple: [0, 'double'] } } }],
   },
   zdiffstore: {
     name: 'ZDIFFSTORE',
@@ -7447,7 +7480,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     products: 3,
     args: [
       { name: 'key', kind: 'key', param: 0 },
-      { name: 'increment', kind: 'integer', param: 1 },
+      { name: 'increment', kind: 'double', param: 1 },
       { name: 'member', kind: 'string', param: 2 },
     ],
     params: 3,
@@ -7466,7 +7499,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
       { name: 'key', kind: 'key', param: 0, multiple: true },
       {
         name: 'weight',
-        kind: 'integer',
+        kind: 'double',
         key: 'weights',
         token: 'WEIGHTS',
         optional: true,
@@ -7496,6 +7529,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     hasOptions: true,
     keys: [{ flags: K.RO | K.ACCESS, index: 1, keynum: [0, 1, 1] }],
     reply: { union: [0, { array: { tuple: [0, 'double'] } }] },
+    replyVariants: [{ when: 'withscores', plan: { array: { tuple: [0, 'double'] } } }],
   },
   zintercard: {
     name: 'ZINTERCARD',
@@ -7525,7 +7559,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
       { name: 'key', kind: 'key', param: 1, multiple: true },
       {
         name: 'weight',
-        kind: 'integer',
+        kind: 'double',
         key: 'weights',
         token: 'WEIGHTS',
         optional: true,
@@ -7622,6 +7656,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     hasOptions: false,
     keys: [{ flags: K.RW | K.ACCESS | K.DELETE, index: 1, range: [0, 1, 0] }],
     reply: { union: [{ tuple: [0, 'double'] }, { array: { tuple: [0, 'double'] } }] },
+    replyVariants: [{ when: '#1', plan: { array: { tuple: [0, 'double'] } } }],
   },
   zpopmin: {
     name: 'ZPOPMIN',
@@ -7637,6 +7672,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     hasOptions: false,
     keys: [{ flags: K.RW | K.ACCESS | K.DELETE, index: 1, range: [0, 1, 0] }],
     reply: { union: [{ tuple: [0, 'double'] }, { array: { tuple: [0, 'double'] } }] },
+    replyVariants: [{ when: '#1', plan: { array: { tuple: [0, 'double'] } } }],
   },
   zrandmember: {
     name: 'ZRANDMEMBER',
@@ -7667,10 +7703,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     hasOptions: true,
     keys: [{ flags: K.RO | K.ACCESS, index: 1, range: [0, 1, 0] }],
     reply: { union: [0, 0, 0, { array: { tuple: [0, 'double'] } }] },
-    replyVariants: [
-      { when: 'options.withscores', plan: { array: { tuple: [0, 'double'] } } },
-      { when: 'options', plan: 0 },
-    ],
+    replyVariants: [{ when: 'options.withscores', plan: { array: { tuple: [0, 'double'] } } }],
   },
   zrange: {
     name: 'ZRANGE',
@@ -7718,6 +7751,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     hasOptions: true,
     keys: [{ flags: K.RO | K.ACCESS, index: 1, range: [0, 1, 0] }],
     reply: { union: [0, { array: { tuple: [0, 'double'] } }] },
+    replyVariants: [{ when: 'withscores', plan: { array: { tuple: [0, 'double'] } } }],
   },
   zrangebylex: {
     name: 'ZRANGEBYLEX',
@@ -7780,6 +7814,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     hasOptions: true,
     keys: [{ flags: K.RO | K.ACCESS, index: 1, range: [0, 1, 0] }],
     reply: { union: [0, { array: { tuple: [0, 'double'] } }] },
+    replyVariants: [{ when: 'withscores', plan: { array: { tuple: [0, 'double'] } } }],
   },
   zrangestore: {
     name: 'ZRANGESTORE',
@@ -7844,6 +7879,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     hasOptions: true,
     keys: [{ flags: K.RO | K.ACCESS, index: 1, range: [0, 1, 0] }],
     reply: { union: [0, 0, { tuple: [0, 'double'] }] },
+    replyVariants: [{ when: 'withscore', plan: { union: [0, { tuple: [0, 'double'] }] } }],
   },
   zrem: {
     name: 'ZREM',
@@ -7930,6 +7966,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     hasOptions: true,
     keys: [{ flags: K.RO | K.ACCESS, index: 1, range: [0, 1, 0] }],
     reply: { union: [0, { array: { tuple: [0, 'double'] } }] },
+    replyVariants: [{ when: 'withscores', plan: { array: { tuple: [0, 'double'] } } }],
   },
   zrevrangebylex: {
     name: 'ZREVRANGEBYLEX',
@@ -7991,6 +8028,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     hasOptions: true,
     keys: [{ flags: K.RO | K.ACCESS, index: 1, range: [0, 1, 0] }],
     reply: { union: [0, { array: { tuple: [0, 'double'] } }] },
+    replyVariants: [{ when: 'withscores', plan: { array: { tuple: [0, 'double'] } } }],
   },
   zrevrank: {
     name: 'ZREVRANK',
@@ -8013,6 +8051,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     hasOptions: true,
     keys: [{ flags: K.RO | K.ACCESS, index: 1, range: [0, 1, 0] }],
     reply: { union: [0, 0, { tuple: [0, 'double'] }] },
+    replyVariants: [{ when: 'withscore', plan: { union: [0, { tuple: [0, 'double'] }] } }],
   },
   zscan: {
     name: 'ZSCAN',
@@ -8022,7 +8061,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     products: 3,
     args: [
       { name: 'key', kind: 'key', param: 0 },
-      { name: 'cursor', kind: 'integer', param: 1 },
+      { name: 'cursor', kind: 'string', param: 1 },
       { name: 'pattern', kind: 'pattern', key: 'match', token: 'MATCH', optional: true },
       { name: 'count', kind: 'integer', key: 'count', token: 'COUNT', optional: true },
       {
@@ -8065,7 +8104,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
       { name: 'key', kind: 'key', param: 0, multiple: true },
       {
         name: 'weight',
-        kind: 'integer',
+        kind: 'double',
         key: 'weights',
         token: 'WEIGHTS',
         optional: true,
@@ -8095,6 +8134,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     hasOptions: true,
     keys: [{ flags: K.RO | K.ACCESS, index: 1, keynum: [0, 1, 1] }],
     reply: { union: [0, { array: { tuple: [0, 'double'] } }] },
+    replyVariants: [{ when: 'withscores', plan: { array: { tuple: [0, 'double'] } } }],
   },
   zunionstore: {
     name: 'ZUNIONSTORE',
@@ -8108,7 +8148,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
       { name: 'key', kind: 'key', param: 1, multiple: true },
       {
         name: 'weight',
-        kind: 'integer',
+        kind: 'double',
         key: 'weights',
         token: 'WEIGHTS',
         optional: true,

@@ -1505,6 +1505,30 @@ export interface RedisCommands<Ctx extends CommandContext> {
     latitude: number,
     radius: number,
     unit: 'm' | 'km' | 'ft' | 'mi',
+    options: O.GeoradiusOptions & { withcoord: true },
+  ): Result<Ctx, Array<[Ctx['string'], ...Array<Ctx['string'] | number | [number, number]>]>>;
+  georadius(
+    key: RedisKey,
+    longitude: number,
+    latitude: number,
+    radius: number,
+    unit: 'm' | 'km' | 'ft' | 'mi',
+    options: O.GeoradiusOptions & { withdist: true },
+  ): Result<Ctx, Array<[Ctx['string'], ...Array<Ctx['string'] | number | [number, number]>]>>;
+  georadius(
+    key: RedisKey,
+    longitude: number,
+    latitude: number,
+    radius: number,
+    unit: 'm' | 'km' | 'ft' | 'mi',
+    options: O.GeoradiusOptions & { withhash: true },
+  ): Result<Ctx, Array<[Ctx['string'], ...Array<Ctx['string'] | number | [number, number]>]>>;
+  georadius(
+    key: RedisKey,
+    longitude: number,
+    latitude: number,
+    radius: number,
+    unit: 'm' | 'km' | 'ft' | 'mi',
     options?: O.GeoradiusOptions,
   ): Result<
     Ctx,
@@ -1529,6 +1553,30 @@ export interface RedisCommands<Ctx extends CommandContext> {
     latitude: number,
     radius: number,
     unit: 'm' | 'km' | 'ft' | 'mi',
+    options: O.GeoradiusRoOptions & { withcoord: true },
+  ): Result<Ctx, Array<[Ctx['string'], ...Array<Ctx['string'] | number | [number, number]>]>>;
+  georadiusRo(
+    key: RedisKey,
+    longitude: number,
+    latitude: number,
+    radius: number,
+    unit: 'm' | 'km' | 'ft' | 'mi',
+    options: O.GeoradiusRoOptions & { withdist: true },
+  ): Result<Ctx, Array<[Ctx['string'], ...Array<Ctx['string'] | number | [number, number]>]>>;
+  georadiusRo(
+    key: RedisKey,
+    longitude: number,
+    latitude: number,
+    radius: number,
+    unit: 'm' | 'km' | 'ft' | 'mi',
+    options: O.GeoradiusRoOptions & { withhash: true },
+  ): Result<Ctx, Array<[Ctx['string'], ...Array<Ctx['string'] | number | [number, number]>]>>;
+  georadiusRo(
+    key: RedisKey,
+    longitude: number,
+    latitude: number,
+    radius: number,
+    unit: 'm' | 'km' | 'ft' | 'mi',
     options?: O.GeoradiusRoOptions,
   ): Result<
     Ctx,
@@ -1545,6 +1593,27 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @deprecated since 6.2.0; replaced by `GEOSEARCH` and `GEOSEARCHSTORE` with the `BYRADIUS` and `FROMMEMBER` arguments
    * @see https://redis.io/docs/latest/commands/georadiusbymember/
    */
+  georadiusbymember(
+    key: RedisKey,
+    member: RedisArgument,
+    radius: number,
+    unit: 'm' | 'km' | 'ft' | 'mi',
+    options: O.GeoradiusbymemberOptions & { withcoord: true },
+  ): Result<Ctx, Array<[Ctx['string'], ...Array<Ctx['string'] | number | [number, number]>]>>;
+  georadiusbymember(
+    key: RedisKey,
+    member: RedisArgument,
+    radius: number,
+    unit: 'm' | 'km' | 'ft' | 'mi',
+    options: O.GeoradiusbymemberOptions & { withdist: true },
+  ): Result<Ctx, Array<[Ctx['string'], ...Array<Ctx['string'] | number | [number, number]>]>>;
+  georadiusbymember(
+    key: RedisKey,
+    member: RedisArgument,
+    radius: number,
+    unit: 'm' | 'km' | 'ft' | 'mi',
+    options: O.GeoradiusbymemberOptions & { withhash: true },
+  ): Result<Ctx, Array<[Ctx['string'], ...Array<Ctx['string'] | number | [number, number]>]>>;
   georadiusbymember(
     key: RedisKey,
     member: RedisArgument,
@@ -1573,6 +1642,27 @@ export interface RedisCommands<Ctx extends CommandContext> {
     member: RedisArgument,
     radius: number,
     unit: 'm' | 'km' | 'ft' | 'mi',
+    options: O.GeoradiusbymemberRoOptions & { withcoord: true },
+  ): Result<Ctx, Array<[Ctx['string'], ...Array<Ctx['string'] | number | [number, number]>]>>;
+  georadiusbymemberRo(
+    key: RedisKey,
+    member: RedisArgument,
+    radius: number,
+    unit: 'm' | 'km' | 'ft' | 'mi',
+    options: O.GeoradiusbymemberRoOptions & { withdist: true },
+  ): Result<Ctx, Array<[Ctx['string'], ...Array<Ctx['string'] | number | [number, number]>]>>;
+  georadiusbymemberRo(
+    key: RedisKey,
+    member: RedisArgument,
+    radius: number,
+    unit: 'm' | 'km' | 'ft' | 'mi',
+    options: O.GeoradiusbymemberRoOptions & { withhash: true },
+  ): Result<Ctx, Array<[Ctx['string'], ...Array<Ctx['string'] | number | [number, number]>]>>;
+  georadiusbymemberRo(
+    key: RedisKey,
+    member: RedisArgument,
+    radius: number,
+    unit: 'm' | 'km' | 'ft' | 'mi',
     options?: O.GeoradiusbymemberRoOptions,
   ): Result<
     Ctx,
@@ -1594,8 +1684,24 @@ export interface RedisCommands<Ctx extends CommandContext> {
     by:
       | { circle: { byradius: number; unit: 'm' | 'km' | 'ft' | 'mi' } }
       | { box: { bybox: number; height: number; unit: 'm' | 'km' | 'ft' | 'mi' } },
-    options: O.GeosearchOptions & { withcoord: true; withdist: true },
-  ): Result<Ctx, number>;
+    options: O.GeosearchOptions & { withcoord: true },
+  ): Result<Ctx, Array<[Ctx['string'], ...Array<Ctx['string'] | number | [number, number]>]>>;
+  geosearch(
+    key: RedisKey,
+    from: { frommember: RedisArgument } | { fromlonlat: { longitude: number; latitude: number } },
+    by:
+      | { circle: { byradius: number; unit: 'm' | 'km' | 'ft' | 'mi' } }
+      | { box: { bybox: number; height: number; unit: 'm' | 'km' | 'ft' | 'mi' } },
+    options: O.GeosearchOptions & { withdist: true },
+  ): Result<Ctx, Array<[Ctx['string'], ...Array<Ctx['string'] | number | [number, number]>]>>;
+  geosearch(
+    key: RedisKey,
+    from: { frommember: RedisArgument } | { fromlonlat: { longitude: number; latitude: number } },
+    by:
+      | { circle: { byradius: number; unit: 'm' | 'km' | 'ft' | 'mi' } }
+      | { box: { bybox: number; height: number; unit: 'm' | 'km' | 'ft' | 'mi' } },
+    options: O.GeosearchOptions & { withhash: true },
+  ): Result<Ctx, Array<[Ctx['string'], ...Array<Ctx['string'] | number | [number, number]>]>>;
   geosearch(
     key: RedisKey,
     from: { frommember: RedisArgument } | { fromlonlat: { longitude: number; latitude: number } },
@@ -1947,6 +2053,10 @@ export interface RedisCommands<Ctx extends CommandContext> {
    */
   hrandfield(
     key: RedisKey,
+    options: O.HrandfieldOptions & { options: { withvalues: true } },
+  ): Result<Ctx, [Ctx['string'], Ctx['string']][]>;
+  hrandfield(
+    key: RedisKey,
     options?: O.HrandfieldOptions,
   ): Result<Ctx, null | Ctx['string'] | Ctx['string'][] | [Ctx['string'], Ctx['string']][]>;
 
@@ -1961,7 +2071,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    */
   hscan(
     key: RedisKey,
-    cursor: number,
+    cursor: RedisArgument,
     options?: O.HscanOptions,
   ): Result<Ctx, [Ctx['string'], Ctx['string'][]]>;
 
@@ -2170,6 +2280,12 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags READONLY
    * @see https://redis.io/docs/latest/commands/lcs/
    */
+  lcs(key1: RedisKey, key2: RedisKey, options: O.LcsOptions & { len: true }): Result<Ctx, number>;
+  lcs(
+    key1: RedisKey,
+    key2: RedisKey,
+    options: O.LcsOptions & { idx: true },
+  ): Result<Ctx, { matches: [[number, number], [number, number], ...number[]][]; len: number }>;
   lcs(
     key1: RedisKey,
     key2: RedisKey,
@@ -2264,6 +2380,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags WRITE, FAST
    * @see https://redis.io/docs/latest/commands/lpop/
    */
+  lpop(key: RedisKey, count: number): Result<Ctx, Ctx['string'][] | null>;
   lpop(key: RedisKey, count?: number): Result<Ctx, null | Ctx['string'] | Ctx['string'][]>;
 
   /**
@@ -2991,6 +3108,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags WRITE, FAST
    * @see https://redis.io/docs/latest/commands/rpop/
    */
+  rpop(key: RedisKey, count: number): Result<Ctx, Ctx['string'][] | null>;
   rpop(key: RedisKey, count?: number): Result<Ctx, null | Ctx['string'] | Ctx['string'][]>;
 
   /**
@@ -3057,7 +3175,10 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags READONLY, TOUCHES_ARBITRARY_KEYS
    * @see https://redis.io/docs/latest/commands/scan/
    */
-  scan(cursor: number, options?: O.ScanOptions): Result<Ctx, [Ctx['string'], Ctx['string'][]]>;
+  scan(
+    cursor: RedisArgument,
+    options?: O.ScanOptions,
+  ): Result<Ctx, [Ctx['string'], Ctx['string'][]]>;
 
   /**
    * `SCARD` (set).
@@ -3189,6 +3310,11 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags WRITE, DENYOOM
    * @see https://redis.io/docs/latest/commands/set/
    */
+  set(
+    key: RedisKey,
+    value: RedisArgument,
+    options: O.SetOptions & { get: true },
+  ): Result<Ctx, Ctx['string'] | null>;
   set(
     key: RedisKey,
     value: RedisArgument,
@@ -3406,7 +3532,6 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags WRITE, DENYOOM
    * @see https://redis.io/docs/latest/commands/sort/
    */
-  sort(key: RedisKey, options: O.SortOptions & { store: true }): Result<Ctx, number>;
   sort(key: RedisKey, options?: O.SortOptions): Result<Ctx, number | Array<Ctx['string'] | null>>;
 
   /**
@@ -3429,6 +3554,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags WRITE, FAST
    * @see https://redis.io/docs/latest/commands/spop/
    */
+  spop(key: RedisKey, count: number): Result<Ctx, Ctx['string'][]>;
   spop(key: RedisKey, count?: number): Result<Ctx, null | Ctx['string'] | Ctx['string'][]>;
 
   /**
@@ -3450,6 +3576,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags READONLY
    * @see https://redis.io/docs/latest/commands/srandmember/
    */
+  srandmember(key: RedisKey, count: number): Result<Ctx, Ctx['string'][]>;
   srandmember(
     key: RedisKey,
     count?: number,
@@ -3477,7 +3604,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    */
   sscan(
     key: RedisKey,
-    cursor: number,
+    cursor: RedisArgument,
     options?: O.SscanOptions,
   ): Result<Ctx, [Ctx['string'], Ctx['string'][]]>;
 
@@ -3727,6 +3854,14 @@ export interface RedisCommands<Ctx extends CommandContext> {
     consumer: RedisArgument,
     minIdleTime: RedisArgument,
     start: RedisArgument,
+    options: O.XautoclaimOptions & { justid: true },
+  ): Result<Ctx, [Ctx['string'], Ctx['string'][], Ctx['string'][]]>;
+  xautoclaim(
+    key: RedisKey,
+    group: RedisArgument,
+    consumer: RedisArgument,
+    minIdleTime: RedisArgument,
+    start: RedisArgument,
     options?: O.XautoclaimOptions,
   ): Result<
     Ctx,
@@ -3743,6 +3878,14 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags WRITE, FAST
    * @see https://redis.io/docs/latest/commands/xclaim/
    */
+  xclaim(
+    key: RedisKey,
+    group: RedisArgument,
+    consumer: RedisArgument,
+    minIdleTime: RedisArgument,
+    id: OneOrMany<RedisArgument>,
+    options: O.XclaimOptions & { justid: true },
+  ): Result<Ctx, Ctx['string'][]>;
   xclaim(
     key: RedisKey,
     group: RedisArgument,
@@ -3894,10 +4037,6 @@ export interface RedisCommands<Ctx extends CommandContext> {
    */
   xinfoStream(
     key: RedisKey,
-    options: O.XinfoStreamOptions & { fullBlock: true },
-  ): Result<Ctx, number>;
-  xinfoStream(
-    key: RedisKey,
     options?: O.XinfoStreamOptions,
   ): Result<Ctx, R.XinfoStreamReply<Ctx['string']>>;
 
@@ -4034,6 +4173,11 @@ export interface RedisCommands<Ctx extends CommandContext> {
   zadd(
     key: RedisKey,
     data: ReadonlyArray<readonly [number, RedisArgument]>,
+    options: O.ZaddOptions & { incr: true },
+  ): Result<Ctx, number | null>;
+  zadd(
+    key: RedisKey,
+    data: ReadonlyArray<readonly [number, RedisArgument]>,
     options?: O.ZaddOptions,
   ): Result<Ctx, null | number>;
 
@@ -4070,6 +4214,10 @@ export interface RedisCommands<Ctx extends CommandContext> {
    */
   zdiff(
     key: OneOrMany<RedisKey>,
+    options: O.ZdiffOptions & { withscores: true },
+  ): Result<Ctx, [Ctx['string'], number][]>;
+  zdiff(
+    key: OneOrMany<RedisKey>,
     options?: O.ZdiffOptions,
   ): Result<Ctx, Ctx['string'][] | [Ctx['string'], number][]>;
 
@@ -4104,6 +4252,10 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags READONLY
    * @see https://redis.io/docs/latest/commands/zinter/
    */
+  zinter(
+    key: OneOrMany<RedisKey>,
+    options: O.ZinterOptions & { withscores: true },
+  ): Result<Ctx, [Ctx['string'], number][]>;
   zinter(
     key: OneOrMany<RedisKey>,
     options?: O.ZinterOptions,
@@ -4181,6 +4333,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags WRITE, FAST
    * @see https://redis.io/docs/latest/commands/zpopmax/
    */
+  zpopmax(key: RedisKey, count: number): Result<Ctx, [Ctx['string'], number][]>;
   zpopmax(
     key: RedisKey,
     count?: number,
@@ -4195,6 +4348,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags WRITE, FAST
    * @see https://redis.io/docs/latest/commands/zpopmin/
    */
+  zpopmin(key: RedisKey, count: number): Result<Ctx, [Ctx['string'], number][]>;
   zpopmin(
     key: RedisKey,
     count?: number,
@@ -4215,10 +4369,6 @@ export interface RedisCommands<Ctx extends CommandContext> {
   ): Result<Ctx, [Ctx['string'], number][]>;
   zrandmember(
     key: RedisKey,
-    options: O.ZrandmemberOptions & { options: true },
-  ): Result<Ctx, Ctx['string'][]>;
-  zrandmember(
-    key: RedisKey,
     options?: O.ZrandmemberOptions,
   ): Result<Ctx, null | Ctx['string'] | Ctx['string'][] | [Ctx['string'], number][]>;
 
@@ -4231,6 +4381,12 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags READONLY
    * @see https://redis.io/docs/latest/commands/zrange/
    */
+  zrange(
+    key: RedisKey,
+    start: RedisArgument,
+    stop: RedisArgument,
+    options: O.ZrangeOptions & { withscores: true },
+  ): Result<Ctx, [Ctx['string'], number][]>;
   zrange(
     key: RedisKey,
     start: RedisArgument,
@@ -4269,6 +4425,12 @@ export interface RedisCommands<Ctx extends CommandContext> {
     key: RedisKey,
     min: number,
     max: number,
+    options: O.ZrangebyscoreOptions & { withscores: true },
+  ): Result<Ctx, [Ctx['string'], number][]>;
+  zrangebyscore(
+    key: RedisKey,
+    min: number,
+    max: number,
     options?: O.ZrangebyscoreOptions,
   ): Result<Ctx, Ctx['string'][] | [Ctx['string'], number][]>;
 
@@ -4298,6 +4460,11 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags READONLY, FAST
    * @see https://redis.io/docs/latest/commands/zrank/
    */
+  zrank(
+    key: RedisKey,
+    member: RedisArgument,
+    options: O.ZrankOptions & { withscore: true },
+  ): Result<Ctx, null | [number, number]>;
   zrank(
     key: RedisKey,
     member: RedisArgument,
@@ -4362,6 +4529,12 @@ export interface RedisCommands<Ctx extends CommandContext> {
     key: RedisKey,
     start: number,
     stop: number,
+    options: O.ZrevrangeOptions & { withscores: true },
+  ): Result<Ctx, [Ctx['string'], number][]>;
+  zrevrange(
+    key: RedisKey,
+    start: number,
+    stop: number,
     options?: O.ZrevrangeOptions,
   ): Result<Ctx, Ctx['string'][] | [Ctx['string'], number][]>;
 
@@ -4396,6 +4569,12 @@ export interface RedisCommands<Ctx extends CommandContext> {
     key: RedisKey,
     max: number,
     min: number,
+    options: O.ZrevrangebyscoreOptions & { withscores: true },
+  ): Result<Ctx, [Ctx['string'], number][]>;
+  zrevrangebyscore(
+    key: RedisKey,
+    max: number,
+    min: number,
     options?: O.ZrevrangebyscoreOptions,
   ): Result<Ctx, Ctx['string'][] | [Ctx['string'], number][]>;
 
@@ -4408,6 +4587,11 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags READONLY, FAST
    * @see https://redis.io/docs/latest/commands/zrevrank/
    */
+  zrevrank(
+    key: RedisKey,
+    member: RedisArgument,
+    options: O.ZrevrankOptions & { withscore: true },
+  ): Result<Ctx, null | [number, number]>;
   zrevrank(
     key: RedisKey,
     member: RedisArgument,
@@ -4425,7 +4609,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    */
   zscan(
     key: RedisKey,
-    cursor: number,
+    cursor: RedisArgument,
     options?: O.ZscanOptions,
   ): Result<Ctx, [Ctx['string'], Ctx['string'][]]>;
 
@@ -4449,6 +4633,10 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags READONLY
    * @see https://redis.io/docs/latest/commands/zunion/
    */
+  zunion(
+    key: OneOrMany<RedisKey>,
+    options: O.ZunionOptions & { withscores: true },
+  ): Result<Ctx, [Ctx['string'], number][]>;
   zunion(
     key: OneOrMany<RedisKey>,
     options?: O.ZunionOptions,

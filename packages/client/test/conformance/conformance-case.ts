@@ -1,0 +1,50 @@
+import type { CommandMethod, RedisClient } from '../../src/index.js';
+
+/** What a case's setup, arguments and check get: the client and this suite's key space. */
+export interface CaseContext {
+  readonly client: RedisClient;
+  readonly protocol: 2 | 3;
+  /** A key private to this suite and protocol: `conf:<protocol>:<name>`. */
+  key(name: string): string;
+}
+
+/** One live call of one command whose decoded reply is validated against its reply schema. */
+export interface ConformanceCase {
+  /** `method`, or `method label` when a method has several cases. */
+  readonly id: string;
+  readonly method: CommandMethod;
+  /** Prepares the keys the call reads, through the client. */
+  readonly setup?: (ctx: CaseContext) => Promise<unknown>;
+  /** The call's parameters, as passed to the method. */
+  readonly args: (ctx: CaseContext) => readonly unknown[];
+  /** An extra assertion on the reply, after schema validation. */
+  readonly check?: (reply: unknown, ctx: CaseContext) => void;
+}
+
+type Params<TMethod extends CommandMethod> = Parameters<RedisClient[TMethod]>;
+type Reply<TMethod extends CommandMethod> = Awaited<ReturnType<RedisClient[TMethod]>>;
+
+interface CaseInput<TMethod extends CommandMethod> {
+  readonly label?: string;
+  readonly setup?: (ctx: CaseContext) => Promise<unknown>;
+  readonly args?: (ctx: CaseContext) => Params<TMethod>;
+  readonly check?: (reply: Reply<TMethod>, ctx: CaseContext) => void;
+}
+
+/**
+ * Declares a case with arguments and check typed by the method's signature (its most general
+ * overload), so the suite also exercises the generated types.
+ */
+export function conformanceCase<TMethod extends CommandMethod>(
+  method: TMethod,
+  input: CaseInput<TMethod> = {},
+): ConformanceCase {
+  const { label, setup, args, check } = input;
+  return {
+    id: label === undefined ? method : `${method} ${label}`,
+    method,
+    ...(setup !== undefined ? { setup } : {}),
+    args: args ?? (() => []),
+    ...(check !== undefined ? { check: check as ConformanceCase['check'] } : {}),
+  };
+}

@@ -1,0 +1,149 @@
+import { startRedisServer, waitUntil, type RedisServerHandle } from '@redspec/test-utils';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createConnection } from '../../src/connection/create-connection.js';
+import type { ReconnectingEvent, RedisConnection } from '../../src/connection/redis-connection.js';
+import {
+  CommandTimeoutError,
+  ConnectionClosedError,
+  ConnectionError,
+  OfflineQueueFullError,
+} from '../../src/errors.js';
+import { uniqueKey } from './shared-server.js';
+
+// This file kills and restarts its own server, so it never disturbs the shared one.
+let server: RedisServerHandle;
+beforeAll(async () => {
+  server = await startRedisServer();
+});
+afterAll(() => server.stop());
+
+const open: RedisConnection[] = [];
+afterEach(async () => {
+  open.splice(0).forEach((connection) => connection.disconnect());
+  await server.restart(); // leaves a running, empty server for the next test, whatever this one did
+});
+
+const fastReconnect = { baseDelayMs: 10, maxDelayMs: 50 };
+async function connect(options: Parameters<typeof createConnection>[0] = {}): Promise<RedisConnection> {
+  const connection = await createConnection({ port: server.port, reconnect: fastReconnect, ...options });
+  open.push(connection);
+  return connection;
+}
+
+/** Pending BLPOP: the server holds it, and every later command waits behind it, unprocessed. */
+const block = (connection: RedisConnection): Promise<unknown> =>
+  connection.send(['BLPOP', uniqueKey('never-pushed'), 0]);
+
+describe('a dropped connection', () => {
+  it('rejects in-flight commands, queues new ones, and sends them after the server is back', async () => {
+    const connection = await connect();
+    const reconnecting: ReconnectingEvent[] = [];
+    connection.on('reconnecting', (event) => reconnecting.push(event));
+    const inflight = [block(connection), ...Array.from({ length: 100 }, () => connection.send(['PING']))];
+    const settled = Promise.allSettled(inflight);
+    await waitUntil('commands written', () => (connection as unknown as { flushScheduled: boolean }).flushScheduled === false);
+
+    await server.kill();
+    for (const result of await settled) {
+      expect(result.status).toBe('rejected');
+      expect((result as PromiseRejectedResult).reason).toBeInstanceOf(ConnectionError);
+      expect((result as PromiseRejectedResult).reason.message).toMatch(/connection lost before its reply/);
+    }
+    await waitUntil('a reconnect attempt', () => reconnecting.length > 0);
+    expect(connection.status).not.toBe('ready');
+
+    const key = uniqueKey('offline');
+    const queued = Promise.all([connection.send(['SET', key, 'sent later']), connection.send(['GET', key])]);
+    await server.restart();
+    expect(await queued).toEqual(['OK', 'sent later']);
+    expect(connection.status).toBe('ready');
+    expect(reconnecting[0]).toMatchObject({ attempt: 1 });
+  });
+
+  it('never sends a written command twice', async () => {
+    const connection = await connect();
+    const spy = await connect();
+    const key = uniqueKey('counter');
+    // The INCRs are written, but the server has not processed them: they wait behind BLPOP.
+    const inflight = [block(connection), ...Array.from({ length: 50 }, () => connection.send(['INCR', key]))];
+    const settled = Promise.allSettled(inflight);
+    const id = await waitForBlockedClient(spy);
+    await spy.send(['CLIENT', 'KILL', 'ID', id]);
+
+    expect((await settled).every((r) => r.status === 'rejected')).toBe(true);
+    await waitUntil('ready again', () => connection.status === 'ready');
+    expect(await connection.send(['PING'])).toBe('PONG');
+    // None of the 50 INCRs ran, and none was replayed after the reconnect.
+    expect(await spy.send(['GET', key])).toBeNull();
+  });
+
+  it('rejects commands at once when the offline queue is disabled or full', async () => {
+    const noQueue = await connect({ offlineQueue: false });
+    const small = await connect({ offlineQueueLimit: 2 });
+    await server.kill();
+    await waitUntil('both disconnected', () => noQueue.status !== 'ready' && small.status !== 'ready');
+
+    await expect(noQueue.send(['PING'])).rejects.toThrow(
+      'PING rejected: not connected and the offline queue is disabled',
+    );
+    const first = small.send(['SET', 'a', '1']);
+    const second = small.send(['SET', 'b', '2']);
+    const third = small.send(['SET', 'c', '3']);
+    const batch = small.sendBatch([['PING'], ['PING']]);
+    await expect(third).rejects.toBeInstanceOf(OfflineQueueFullError);
+    await expect(third).rejects.toThrow('SET rejected: not connected and the offline queue is full (2 commands)');
+    await expect(batch).rejects.toBeInstanceOf(OfflineQueueFullError);
+    await server.restart();
+    expect(await Promise.all([first, second])).toEqual(['OK', 'OK']);
+  });
+
+  it('times out a queued command that waits too long for the connection', async () => {
+    const connection = await connect({ commandTimeout: 100 });
+    await server.kill();
+    await waitUntil('disconnected', () => connection.status !== 'ready');
+    const started = performance.now();
+    await expect(connection.send(['PING'])).rejects.toBeInstanceOf(CommandTimeoutError);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it('closes for good with reconnect: false', async () => {
+    const connection = await connect({ reconnect: false });
+    const ended = new Promise((resolve) => connection.once('end', resolve));
+    await server.kill();
+    expect(await ended).toBeInstanceOf(ConnectionError);
+    expect(connection.status).toBe('closed');
+    await expect(connection.send(['PING'])).rejects.toBeInstanceOf(ConnectionClosedError);
+  });
+
+  it('gives up after maxAttempts and rejects what was queued', async () => {
+    const connection = await connect({ reconnect: { baseDelayMs: 5, maxDelayMs: 10, maxAttempts: 3 } });
+    const attempts: number[] = [];
+    connection.on('reconnecting', (event) => attempts.push(event.attempt));
+    await server.kill();
+    await waitUntil('disconnected', () => connection.status !== 'ready');
+    const queued = connection.send(['PING']);
+    await expect(queued).rejects.toBeInstanceOf(ConnectionClosedError);
+    await expect(queued).rejects.toThrow(/PING was never sent: the connection closed \(Could not connect/);
+    expect(attempts).toEqual([1, 2, 3]);
+    expect(connection.status).toBe('closed');
+  });
+});
+
+describe('connect()', () => {
+  it('rejects when nothing listens, without retrying', async () => {
+    await server.kill();
+    await expect(createConnection({ port: server.port, reconnect: fastReconnect })).rejects.toThrow(
+      new RegExp(`Could not connect to 127\\.0\\.0\\.1:${server.port}: connect ECONNREFUSED`),
+    );
+  });
+});
+
+async function waitForBlockedClient(spy: RedisConnection): Promise<string> {
+  let id = '';
+  await waitUntil('a client blocked in BLPOP', async () => {
+    const list = String(await spy.send(['CLIENT', 'LIST']));
+    id = /^id=(\d+) .*cmd=blpop/m.exec(list)?.[1] ?? '';
+    return id !== '';
+  });
+  return id;
+}

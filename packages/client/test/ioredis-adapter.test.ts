@@ -1,0 +1,52 @@
+import { redisUrl } from '@redspec/test-utils';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WrongTypeError, fromIoredis, type RedisClient } from '../src/index.js';
+
+describe('the ioredis adapter', () => {
+  let redis: Redis;
+  let client: RedisClient;
+
+  beforeAll(async () => {
+    redis = new Redis(redisUrl());
+    client = await fromIoredis(redis).connect();
+  });
+  afterAll(async () => {
+    await client.quit();
+    await redis.quit();
+  });
+
+  it('learns the server through the wrapped connection', () => {
+    expect(client.server).toMatchObject({ product: 'redis', protocol: 2 });
+  });
+
+  it('shapes RESP2 replies from ioredis like our own connection does', async () => {
+    await client.hset('adapter:h', { a: '1' });
+    expect(await client.hgetall('adapter:h')).toEqual({ a: '1' });
+    await client.zadd('adapter:z', [[2.5, 'm']]);
+    expect(await client.zscore('adapter:z', 'm')).toBe(2.5);
+    expect(await client.withBuffers().get('adapter:missing')).toBeNull();
+  });
+
+  it('translates ioredis reply errors into typed errors', async () => {
+    await client.set('adapter:s', 'x');
+    await expect(client.lpush('adapter:s', 'a')).rejects.toBeInstanceOf(WrongTypeError);
+  });
+
+  it('runs batches with errors in place', async () => {
+    const [ok, failed] = await client.sendBatch([
+      ['SET', 'adapter:b', '1'],
+      ['LPUSH', 'adapter:b', 'x'],
+    ]);
+    expect(ok).toBe('OK');
+    expect(failed).toBeInstanceOf(WrongTypeError);
+  });
+
+  it('runs blocking commands on a duplicate connection', async () => {
+    const blocked = client.blpop('adapter:q', 2);
+    expect(await client.ping()).toBe('PONG');
+    await client.rpush('adapter:q', 'job');
+    expect(await blocked).toEqual(['adapter:q', 'job']);
+    await client.del(['adapter:h', 'adapter:z', 'adapter:s', 'adapter:b']);
+  });
+});
