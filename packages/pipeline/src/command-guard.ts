@@ -5,11 +5,12 @@ import { CommandNotAllowedError } from './errors.js';
 const transactionCommands = ['multi', 'exec', 'discard', 'watch', 'unwatch'] as const;
 
 /**
- * Commands after which replies no longer come back one per command (subscriber or monitor
- * mode, CLIENT REPLY OFF) or in the protocol the connection expects (HELLO), or that end the
- * connection's session (RESET, QUIT). A batch of N commands waits for exactly N replies.
+ * Commands that change the connection they run on, which a pipeline shares with the client's
+ * other callers (or hands back to a pool): after them replies no longer come one per command
+ * (subscriber or monitor mode, CLIENT REPLY OFF) or in the expected protocol (HELLO), or the
+ * connection's database or session changes (SELECT, RESET, QUIT). The client refuses the same.
  */
-const connectionModeCommands = [
+const connectionStateCommands = [
   'subscribe',
   'psubscribe',
   'ssubscribe',
@@ -19,22 +20,23 @@ const connectionModeCommands = [
   'monitor',
   'clientReply',
   'hello',
+  'select',
   'reset',
   'quit',
 ] as const;
 
 /** Generated methods a pipeline does not offer (they stay on the client). */
-export type ExcludedCommand = (typeof transactionCommands)[number] | (typeof connectionModeCommands)[number];
+export type ExcludedCommand =
+  (typeof transactionCommands)[number] | (typeof connectionStateCommands)[number];
+
+const SENT_BY_PIPELINE =
+  'in a pipeline: the pipeline sends it; use { transaction: true } or pipe.watch()';
+const CHANGES_CONNECTION =
+  'in a pipeline: it changes the state of the connection, which others share';
 
 const reasons = new Map<CommandSpec, string>([
-  ...transactionCommands.map(
-    (method) =>
-      [commandTable[method], 'in a pipeline: the pipeline sends it; use { transaction: true } or pipe.watch()'] as const,
-  ),
-  ...connectionModeCommands.map(
-    (method) =>
-      [commandTable[method], 'in a pipeline: it changes how the connection replies; call it on the client'] as const,
-  ),
+  ...transactionCommands.map((method) => [commandTable[method], SENT_BY_PIPELINE] as const),
+  ...connectionStateCommands.map((method) => [commandTable[method], CHANGES_CONNECTION] as const),
 ]);
 
 /**
@@ -45,13 +47,16 @@ export function checkQueueable(spec: CommandSpec, transaction: boolean): void {
   const reason = reasons.get(spec);
   if (reason !== undefined) throw new CommandNotAllowedError(spec.name, reason);
   if (transaction && (spec.flags & CommandFlag.NO_MULTI) !== 0) {
-    throw new CommandNotAllowedError(spec.name, 'inside a transaction (the server refuses it in MULTI); run it outside');
+    throw new CommandNotAllowedError(
+      spec.name,
+      'inside a transaction (the server refuses it in MULTI); run it outside',
+    );
   }
 }
 
 /** Immediate commands run on the watched connection; these would end or abuse its WATCH. */
 const immediateRefused = new Set<CommandSpec>(
-  [...transactionCommands.filter((method) => method !== 'watch'), ...connectionModeCommands].map(
+  [...transactionCommands.filter((method) => method !== 'watch'), ...connectionStateCommands].map(
     (method) => commandTable[method],
   ),
 );
@@ -59,6 +64,9 @@ const immediateRefused = new Set<CommandSpec>(
 /** Throws for commands that `pipe.immediate` cannot run on the watched connection. */
 export function checkImmediate(spec: CommandSpec): void {
   if (immediateRefused.has(spec)) {
-    throw new CommandNotAllowedError(spec.name, 'on the watched connection: the pipeline manages it');
+    throw new CommandNotAllowedError(
+      spec.name,
+      'on the watched connection: the pipeline manages it',
+    );
   }
 }

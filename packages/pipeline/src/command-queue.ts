@@ -79,7 +79,8 @@ export class CommandQueue {
   ): PipelineError {
     const error = results[index] as Error;
     const spec = this.specs[index]!;
-    const message = formatFailure(index, this.commands[index]!, spec.words.length, kind, error) + suffix;
+    const message =
+      formatFailure(index, this.commands[index]!, spec.words.length, kind, error) + suffix;
     return new PipelineError(message, results, failed, spec.name, error);
   }
 

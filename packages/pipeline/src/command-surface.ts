@@ -1,4 +1,9 @@
-import { defineCommandMethods, invokeCommand, type CommandInvoker, type CommandSpec } from '@redspec/types';
+import {
+  defineCommandMethods,
+  invokeCommand,
+  type CommandInvoker,
+  type CommandSpec,
+} from '@redspec/types';
 
 /**
  * A base class whose prototype carries one method per generated command, each forwarding to

@@ -41,7 +41,9 @@ export class WatchError extends RedspecError {
     /** The keys that were watched. */
     readonly keys: readonly RedisKey[],
   ) {
-    super(`Transaction aborted: a watched key changed before EXEC (watched: ${keys.map(String).join(', ')})`);
+    super(
+      `Transaction aborted: a watched key changed before EXEC (watched: ${keys.map(String).join(', ')})`,
+    );
   }
 }
 
@@ -60,7 +62,7 @@ export class PipelineDiscardedError extends RedspecError {
 
 /**
  * A command that cannot be queued here: one the pipeline manages itself (MULTI, EXEC, WATCH…),
- * one that changes how the connection replies (SUBSCRIBE, MONITOR, CLIENT REPLY…), or a
+ * one that changes the state of the connection (SUBSCRIBE, SELECT, CLIENT REPLY…), or a
  * `NO_MULTI` command inside a transaction. Thrown at the call, before anything is sent.
  */
 export class CommandNotAllowedError extends RedspecError {

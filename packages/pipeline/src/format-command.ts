@@ -17,7 +17,9 @@ function formatArgument(arg: RedisArgument): string {
  * formatCommand(['LPUSH', 'queue', 'a', 'b', 'c', 'd', 'e'], 1); // 'LPUSH queue a b c …'
  */
 export function formatCommand(args: readonly RedisArgument[], words: number): string {
-  const shown = args.slice(0, words + MAX_ARGS).map((arg, i) => (i < words ? String(arg) : formatArgument(arg)));
+  const shown = args
+    .slice(0, words + MAX_ARGS)
+    .map((arg, i) => (i < words ? String(arg) : formatArgument(arg)));
   if (args.length > words + MAX_ARGS) shown.push('…');
   return shown.join(' ');
 }

@@ -33,7 +33,10 @@ class ImmediateCommands extends CommandSurface {
     const channel = await this.session.channel();
     const [reply] = await sendBatch(channel, [args], this.timeout, this.buffers);
     if (reply instanceof Error) throw reply;
-    return normalizeReply(reply!, selectReplyPlan(spec.reply, spec.replyVariants, params, spec.params));
+    return normalizeReply(
+      reply!,
+      selectReplyPlan(spec.reply, spec.replyVariants, params, spec.params),
+    );
   }
 }
 

@@ -28,7 +28,9 @@ export interface ResolvedPipelineOptions {
   readonly buffers: boolean;
 }
 
-export function resolvePipelineOptions(options: PipelineOptions | undefined): ResolvedPipelineOptions {
+export function resolvePipelineOptions(
+  options: PipelineOptions | undefined,
+): ResolvedPipelineOptions {
   return {
     transaction: options?.transaction ?? false,
     raiseOnError: options?.raiseOnError ?? true,

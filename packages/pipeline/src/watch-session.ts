@@ -1,4 +1,5 @@
 import type { CommandTransport, LeasedChannel, RedisArgument, RedisKey } from '@redspec/types';
+import { PipelineStateError } from './errors.js';
 
 const UNWATCH: readonly RedisArgument[] = ['UNWATCH'];
 
@@ -42,6 +43,10 @@ export class WatchSession {
 
   /** The leased connection once every WATCH is confirmed; rejects if leasing or a WATCH failed. */
   async channel(): Promise<LeasedChannel> {
+    if (this.#ended)
+      throw new PipelineStateError(
+        'The watched connection was released: the pipeline ran or was discarded',
+      );
     await this.#pending;
     if (this.#failure !== undefined) throw this.#failure.error;
     return this.#lease;

@@ -51,3 +51,5 @@ export type * from './generated/command-options.js';
 export type * from './generated/command-replies.js';
 export { commandTable } from './generated/command-table.js';
 export type { CommandMethod } from './generated/command-table.js';
+export { commandKeyPositions, commandKeys } from './command-keys.js';
+export type { KeyPositionOptions } from './command-keys.js';

@@ -45,6 +45,14 @@ export interface RedisConnectionOptions {
   maxReplyDepth?: number;
 }
 
+/** Per-command options for `send` and `sendBatch`. */
+export interface SendOptions {
+  /** Overrides the connection's `commandTimeout`; 0 means none. */
+  timeoutMs?: number;
+  /** Decode bulk strings in the reply as Buffers instead of UTF-8 strings. */
+  returnBuffers?: boolean;
+}
+
 /** `RedisConnectionOptions` with every default applied. */
 export interface ResolvedConnectionOptions {
   readonly host: string;

@@ -1,4 +1,4 @@
-import { connect as netConnect, type Socket } from 'node:net';
+import { isIP, connect as netConnect, type Socket } from 'node:net';
 import { connect as tlsConnect } from 'node:tls';
 import { ConnectionError } from '../errors.js';
 import { describeAddress, type ResolvedConnectionOptions } from './connection-options.js';
@@ -14,7 +14,8 @@ export function openSocket(options: ResolvedConnectionOptions, timeoutMs: number
     const socket: Socket = path
       ? netConnect({ path })
       : tls
-        ? tlsConnect({ host, port, servername: host, ...tls })
+        ? // SNI takes host names only; Node warns when given an IP address (DEP0123).
+          tlsConnect({ host, port, ...(isIP(host) === 0 && { servername: host }), ...tls })
         : netConnect({ host, port });
     // Stays attached after connecting, so an error emitted before the owner adds its own
     // listeners cannot crash the process; rejecting a settled Promise is a no-op.

@@ -9,55 +9,36 @@ import {
   type RespValue,
   type ServerInfo,
 } from '@redspec/types';
-import Denque from 'denque';
 import {
   CommandTimeoutError,
   ConnectionClosedError,
   ConnectionError,
-  OfflineQueueFullError,
   ProtocolError,
 } from '../errors.js';
 import { RespDecoder } from '../resp/resp-decoder.js';
 import { RespEncoder } from '../resp/resp-encoder.js';
+import type { ConnectionStatus, RedisConnectionEvents } from './connection-events.js';
 import {
   resolveConnectionOptions,
   type RedisConnectionOptions,
   type ResolvedConnectionOptions,
+  type SendOptions,
 } from './connection-options.js';
 import { DeadlineTimer } from './deadline-timer.js';
 import { handshake } from './handshake.js';
+import { InflightQueue } from './inflight-queue.js';
+import { OfflineQueue } from './offline-queue.js';
 import { openSocket } from './open-socket.js';
 import { PendingReply } from './pending-reply.js';
 import { reconnectDelay } from './reconnect-delay.js';
-import { isPubsubMessage, pubsubKind, SubscriptionTracker } from './subscription-tracker.js';
+import { isPubsubMessage, SubscriptionTracker } from './subscription-tracker.js';
 
-/** Where a connection is in its life. */
-export type ConnectionStatus =
-  'idle' | 'connecting' | 'ready' | 'reconnecting' | 'closing' | 'closed';
-
-/** Per-command options for `send` and `sendBatch`. */
-export interface SendOptions {
-  /** Overrides the connection's `commandTimeout`; 0 means none. */
-  timeoutMs?: number;
-  /** Decode bulk strings in the reply as Buffers instead of UTF-8 strings. */
-  returnBuffers?: boolean;
-}
-
-/** Payload of the `reconnecting` event. */
-export interface ReconnectingEvent {
-  readonly attempt: number;
-  readonly delayMs: number;
-  readonly error: Error;
-}
-
-/** Events a `RedisConnection` emits. `error` is only emitted when someone listens to it. */
-export interface RedisConnectionEvents {
-  ready: [server: ServerInfo];
-  push: [frame: RespValue[]];
-  error: [error: Error];
-  reconnecting: [event: ReconnectingEvent];
-  end: [error: Error | undefined];
-}
+export type {
+  ConnectionStatus,
+  RedisConnectionEvents,
+  ReconnectingEvent,
+} from './connection-events.js';
+export type { SendOptions } from './connection-options.js';
 
 // Flushing in a microtask sends everything issued in the current tick, including continuations
 // of replies resolved by the same socket read, in one write, with no added latency. Measured
@@ -82,15 +63,11 @@ export class RedisConnection extends EventEmitter<RedisConnectionEvents> impleme
   private readonly options: ResolvedConnectionOptions;
   private readonly decoder: RespDecoder;
   private readonly encoder = new RespEncoder();
-  /** Entries whose commands were written (or encoded for this tick's write), in order. */
-  private readonly inflight = new Denque<PendingReply>();
+  private readonly inflight = new InflightQueue();
   /** Entries waiting for the connection to be ready; they still carry their arguments. */
-  private readonly offline = new Denque<PendingReply>();
-  private offlineCount = 0;
+  private readonly offline: OfflineQueue;
   private readonly deadlines = new DeadlineTimer(() => this.sweepDeadlines());
   private readonly subscriptions = new SubscriptionTracker();
-  /** RESP2 only: pub/sub commands were sent, so arrays may be messages rather than replies. */
-  private pubsubSeen = false;
   private socket: Socket | undefined;
   private serverInfo: ServerInfo | undefined;
   private state: ConnectionStatus = 'idle';
@@ -102,6 +79,7 @@ export class RedisConnection extends EventEmitter<RedisConnectionEvents> impleme
   constructor(options: RedisConnectionOptions = {}) {
     super();
     this.options = resolveConnectionOptions(options);
+    this.offline = new OfflineQueue(this.options.offlineQueueLimit);
     this.decoder = new RespDecoder({
       onReply: (reply) => this.onReply(reply),
       onPush: (frame) => this.onPush(frame),
@@ -230,14 +208,8 @@ export class RedisConnection extends EventEmitter<RedisConnectionEvents> impleme
   }
 
   private encodeOne(entry: PendingReply): void {
-    const args = entry.args as readonly RedisArgument[];
-    this.encoder.write(args);
-    const kind = this.subscriptions.classify(args);
-    if (kind !== '') {
-      entry.pubsubKind = kind;
-      entry.remaining = this.subscriptions.confirmations;
-      if (this.serverInfo?.protocol === 2) this.pubsubSeen = true;
-    }
+    this.encoder.write(entry.args as readonly RedisArgument[]);
+    this.subscriptions.tag(entry);
   }
 
   private encodeBatch(commands: readonly (readonly RedisArgument[])[]): void {
@@ -259,62 +231,54 @@ export class RedisConnection extends EventEmitter<RedisConnectionEvents> impleme
   private enqueueOffline(entry: PendingReply): void {
     if (this.state === 'closing' || this.state === 'closed') {
       entry.fail(new ConnectionClosedError(`${entry.command} rejected: the connection is closed`));
-      return;
+    } else if (this.offline.add(entry) && entry.deadline !== 0) {
+      this.deadlines.arm(entry.deadline);
     }
-    const limit = this.options.offlineQueueLimit;
-    if (this.offlineCount + entry.count > limit) {
-      entry.fail(new OfflineQueueFullError(entry.command, limit));
-      return;
-    }
-    this.offline.push(entry);
-    this.offlineCount += entry.count;
-    if (entry.deadline !== 0) this.deadlines.arm(entry.deadline);
   }
 
   private drainOffline(): void {
     while (this.state === 'ready') {
       const entry = this.offline.shift();
       if (entry === undefined) return;
-      if (entry.settled) continue; // timed out while waiting
-      this.offlineCount -= entry.count;
       this.write(entry);
     }
   }
 
   private onReply(reply: RespValue): void {
-    const entry = this.inflight.peekFront();
-    if (this.pubsubSeen && this.routeResp2Pubsub(entry, reply)) return;
-    if (entry === undefined) {
+    const entry = this.inflight.head();
+    // RESP2 has no push type: while subscribed, messages and confirmations are plain arrays.
+    if (
+      (this.inflight.pubsubPending > 0 || this.subscriptions.active) &&
+      this.serverInfo?.protocol === 2 &&
+      (isPubsubMessage(reply) || this.subscriptions.confirms(entry, reply))
+    ) {
+      this.onPush(reply as RespValue[]);
+    } else if (entry === undefined) {
       this.onProtocolError(new ProtocolError('Received a reply while no command was waiting'));
-      return;
+    } else if (entry.take(reply)) {
+      this.shiftHead();
     }
-    if (entry.take(reply)) this.shiftHead();
   }
 
   private shiftHead(): void {
-    this.inflight.shift();
-    const next = this.inflight.peekFront();
+    const next = this.inflight.shift();
     this.decoder.returnBuffers = next !== undefined && next.buffers;
   }
 
   private onPush(frame: RespValue[]): void {
-    const entry = this.inflight.peekFront();
-    if (entry !== undefined && entry.pubsubKind !== '' && pubsubKind(frame) === entry.pubsubKind) {
-      if (entry.confirm(frame[2] ?? null)) this.shiftHead();
+    const entry = this.inflight.head();
+    if (this.subscriptions.confirms(entry, frame) && entry!.confirm(frame[2] ?? null)) {
+      this.shiftHead();
     }
-    this.emit('push', frame);
-  }
-
-  /** RESP2 has no push type: messages and (un)subscribe confirmations arrive as arrays. */
-  private routeResp2Pubsub(entry: PendingReply | undefined, reply: RespValue): boolean {
-    if (isPubsubMessage(reply)) {
-      this.emit('push', reply as RespValue[]);
-      return true;
+    try {
+      this.emit('push', frame);
+    } catch (error) {
+      // A throwing listener must not abort decoding halfway through a socket chunk, which would
+      // desynchronize every later reply; rethrow it on its own instead.
+      queueMicrotask(() => {
+        throw error;
+      });
     }
-    if (entry === undefined || entry.pubsubKind === '' || reply instanceof ReplyError) return false;
-    if (pubsubKind(reply) !== entry.pubsubKind) return false;
-    this.onPush(reply as RespValue[]);
-    return true;
   }
 
   private onProtocolError(error: ProtocolError): void {
@@ -382,18 +346,18 @@ export class RedisConnection extends EventEmitter<RedisConnectionEvents> impleme
     this.encoder.take(); // unsent bytes of in-flight entries, which reject below
     this.decoder.reset();
     this.subscriptions.clear();
-    this.pubsubSeen = false;
-    const closed = this.state === 'closed';
-    for (let entry = this.inflight.shift(); entry !== undefined; entry = this.inflight.shift()) {
-      const message = closed
-        ? `${entry.command} rejected: the connection was closed`
-        : `${entry.command} failed: connection lost before its reply (${cause.message})`;
-      entry.fail(
-        closed
-          ? new ConnectionClosedError(message, { cause })
-          : new ConnectionError(message, { cause }),
-      );
-    }
+    this.inflight.failAll(
+      this.state === 'closed'
+        ? (entry) =>
+            new ConnectionClosedError(`${entry.command} rejected: the connection was closed`, {
+              cause,
+            })
+        : (entry) =>
+            new ConnectionError(
+              `${entry.command} failed: connection lost before its reply (${cause.message})`,
+              { cause },
+            ),
+    );
   }
 
   private lost(socket: Socket, error: Error): void {
@@ -437,28 +401,14 @@ export class RedisConnection extends EventEmitter<RedisConnectionEvents> impleme
   /** Fails queued commands whose deadline passed; a timed-out command in flight resets the socket. */
   private sweepDeadlines(): void {
     const now = performance.now();
-    let next = Infinity;
-    for (let i = 0; i < this.offline.length; i++) {
-      const entry = this.offline.peekAt(i)!;
-      if (entry.settled || entry.deadline === 0) continue;
-      if (entry.deadline > now) next = Math.min(next, entry.deadline);
-      else {
-        this.offlineCount -= entry.count;
-        entry.fail(new CommandTimeoutError(entry.command, entry.timeoutMs));
-      }
-    }
-    for (let i = 0; i < this.inflight.length; i++) {
-      const entry = this.inflight.peekAt(i)!;
-      if (entry.deadline === 0) continue;
-      if (entry.deadline > now) {
-        next = Math.min(next, entry.deadline);
-        continue;
-      }
+    const offlineNext = this.offline.expire(now);
+    const expired = this.inflight.firstExpired(now);
+    const next = Math.min(offlineNext, this.inflight.nextDeadline);
+    if (expired !== undefined) {
       // Its reply may still come, and would be read as the next command's: start over.
-      entry.fail(new CommandTimeoutError(entry.command, entry.timeoutMs));
-      const reason = new ConnectionError(`${entry.command} timed out after ${entry.timeoutMs} ms`);
-      this.lost(this.socket!, reason);
-      break;
+      expired.fail(new CommandTimeoutError(expired.command, expired.timeoutMs));
+      const reason = `${expired.command} timed out after ${expired.timeoutMs} ms`;
+      this.lost(this.socket!, new ConnectionError(reason));
     }
     if (next !== Infinity) this.deadlines.arm(next);
   }
@@ -470,15 +420,7 @@ export class RedisConnection extends EventEmitter<RedisConnectionEvents> impleme
     this.reconnectTimer = undefined;
     this.detach(error ?? new ConnectionClosedError('The connection was closed'));
     this.deadlines.cancel();
-    for (let entry = this.offline.shift(); entry !== undefined; entry = this.offline.shift()) {
-      const message = `${entry.command} was never sent: the connection closed`;
-      entry.fail(
-        new ConnectionClosedError(error ? `${message} (${error.message})` : message, {
-          cause: error,
-        }),
-      );
-    }
-    this.offlineCount = 0;
+    this.offline.rejectAll(error);
     this.emit('end', error);
   }
 

@@ -1,4 +1,5 @@
-import type { RedisArgument, RespValue } from '@redspec/types';
+import { ReplyError, type RedisArgument, type RespValue } from '@redspec/types';
+import type { PendingReply } from './pending-reply.js';
 
 type Scope = 'channels' | 'patterns' | 'shardChannels';
 
@@ -26,6 +27,8 @@ export class SubscriptionTracker {
   };
   /** Confirmations expected by the command last passed to `classify`. */
   confirmations = 0;
+  /** Whether the commands sent so far leave any subscription open. */
+  active = false;
 
   /** The lowercase command name if `args` is a pub/sub (un)subscribe command, else ''. */
   classify(args: readonly RedisArgument[]): string {
@@ -48,12 +51,33 @@ export class SubscriptionTracker {
       this.confirmations = Math.max(1, set.size);
       set.clear();
     }
+    const { channels, patterns, shardChannels } = this.subscribed;
+    this.active = channels.size + patterns.size + shardChannels.size > 0;
     return kind;
+  }
+
+  /** Marks a (un)subscribe entry with its kind and the number of confirmations it awaits. */
+  tag(entry: PendingReply): void {
+    const kind = this.classify(entry.args as readonly RedisArgument[]);
+    if (kind === '') return;
+    entry.pubsubKind = kind;
+    entry.remaining = this.confirmations;
+  }
+
+  /** Whether `frame` is a confirmation answering `entry`. */
+  confirms(entry: PendingReply | undefined, frame: RespValue): boolean {
+    return (
+      entry !== undefined &&
+      entry.pubsubKind !== '' &&
+      !(frame instanceof ReplyError) &&
+      pubsubKind(frame) === entry.pubsubKind
+    );
   }
 
   /** The server forgets subscriptions with the socket; so does the tracker. */
   clear(): void {
     for (const set of Object.values(this.subscribed)) set.clear();
+    this.active = false;
   }
 }
 

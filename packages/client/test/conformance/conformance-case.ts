@@ -4,8 +4,15 @@ import type { CommandMethod, RedisClient } from '../../src/index.js';
 export interface CaseContext {
   readonly client: RedisClient;
   readonly protocol: 2 | 3;
-  /** A key private to this suite and protocol: `conf:<protocol>:<name>`. */
+  /** A key (or channel) private to this suite and protocol: `conf:<protocol>:<name>`. */
   key(name: string): string;
+  /**
+   * A server-wide name (user, library, function, client name) private to this protocol:
+   * `conf-<protocol>-<name>`, or `conf_<protocol>_<name>` where only word characters may go.
+   */
+  name(name: string, separator?: '-' | '_'): string;
+  /** Runs `cleanup` once the protocol's cases are done (to drop users, functions, connections). */
+  onCleanup(cleanup: () => Promise<unknown>): void;
 }
 
 /** One live call of one command whose decoded reply is validated against its reply schema. */
@@ -19,6 +26,11 @@ export interface ConformanceCase {
   readonly args: (ctx: CaseContext) => readonly unknown[];
   /** An extra assertion on the reply, after schema validation. */
   readonly check?: (reply: unknown, ctx: CaseContext) => void;
+  /**
+   * The reply differs from run to run (random picks, clocks, ids, server-wide state other test
+   * files change), so its RESP2 and RESP3 forms are not compared.
+   */
+  readonly volatile?: boolean;
 }
 
 type Params<TMethod extends CommandMethod> = Parameters<RedisClient[TMethod]>;
@@ -29,6 +41,7 @@ interface CaseInput<TMethod extends CommandMethod> {
   readonly setup?: (ctx: CaseContext) => Promise<unknown>;
   readonly args?: (ctx: CaseContext) => Params<TMethod>;
   readonly check?: (reply: Reply<TMethod>, ctx: CaseContext) => void;
+  readonly volatile?: boolean;
 }
 
 /**
@@ -39,12 +52,13 @@ export function conformanceCase<TMethod extends CommandMethod>(
   method: TMethod,
   input: CaseInput<TMethod> = {},
 ): ConformanceCase {
-  const { label, setup, args, check } = input;
+  const { label, setup, args, check, volatile } = input;
   return {
     id: label === undefined ? method : `${method} ${label}`,
     method,
     ...(setup !== undefined ? { setup } : {}),
     args: args ?? (() => []),
     ...(check !== undefined ? { check: check as ConformanceCase['check'] } : {}),
+    ...(volatile === true ? { volatile } : {}),
   };
 }

@@ -90,6 +90,37 @@ export type ClusterSlotsReply<TString extends string | Buffer = string> = Array<
   ]
 >;
 
+/** Reply of `COMMAND`, in RESP3 shape; `TString` is `Buffer` in binary mode. */
+export type CommandReply<TString extends string | Buffer = string> = Array<
+  [
+    TString,
+    number,
+    TString[],
+    number,
+    number,
+    number,
+    TString[],
+    TString[],
+    Array<{
+      notes?: TString;
+      flags?: TString[];
+      begin_search?: {
+        type?: TString;
+        spec?:
+          Record<string, unknown> | { index?: number } | { keyword?: TString; startfrom?: number };
+      };
+      find_keys?: {
+        type?: TString;
+        spec?:
+          | Record<string, unknown>
+          | { lastkey?: number; keystep?: number; limit?: number }
+          | { keynumidx?: number; firstkey?: number; keystep?: number };
+      };
+    }>,
+    unknown[],
+  ]
+>;
+
 /** Reply of `COMMAND DOCS`, in RESP3 shape; `TString` is `Buffer` in binary mode. */
 export type CommandDocsReply<TString extends string | Buffer = string> = Record<
   string,
@@ -190,7 +221,7 @@ export type FunctionStatsReply<TString extends string | Buffer = string> = {
 export type HelloReply<TString extends string | Buffer = string> = {
   server?: TString;
   version?: TString;
-  proto?: 3;
+  proto?: 2 | 3;
   id?: number;
   mode?: TString;
   role?: TString;
@@ -240,7 +271,14 @@ export type MemoryStatsReply<TString extends string | Buffer = string> = {
   'rss-overhead.bytes'?: number;
   fragmentation?: number;
   'fragmentation.bytes'?: number;
-} & Record<string, { 'overhead.hashtable.main'?: number; 'overhead.hashtable.expires'?: number }>;
+} & Record<
+  string,
+  {
+    'overhead.hashtable.main'?: number;
+    'overhead.hashtable.expires'?: number;
+    'overhead.hashtable.slot-to-keys'?: number;
+  }
+>;
 
 /** Reply of `MODULE LIST`, in RESP3 shape; `TString` is `Buffer` in binary mode. */
 export type ModuleListReply<TString extends string | Buffer = string> = {

@@ -1998,7 +1998,53 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     args: [],
     params: 0,
     hasOptions: false,
-    reply: 0,
+    reply: {
+      array: {
+        tuple: [
+          0,
+          0,
+          0,
+          0,
+          0,
+          0,
+          0,
+          0,
+          {
+            array: {
+              object: {
+                notes: 0,
+                flags: 0,
+                begin_search: {
+                  object: {
+                    type: 0,
+                    spec: {
+                      union: [
+                        { map: 0 },
+                        { object: { index: 0 } },
+                        { object: { keyword: 0, startfrom: 0 } },
+                      ],
+                    },
+                  },
+                },
+                find_keys: {
+                  object: {
+                    type: 0,
+                    spec: {
+                      union: [
+                        { map: 0 },
+                        { object: { lastkey: 0, keystep: 0, limit: 0 } },
+                        { object: { keynumidx: 0, firstkey: 0, keystep: 0 } },
+                      ],
+                    },
+                  },
+                },
+              },
+            },
+          },
+          0,
+        ],
+      },
+    },
   },
   commandCount: {
     name: 'COMMAND COUNT',
@@ -4655,7 +4701,13 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
         fragmentation: 'double',
         'fragmentation.bytes': 0,
       },
-      rest: { object: { 'overhead.hashtable.main': 0, 'overhead.hashtable.expires': 0 } },
+      rest: {
+        object: {
+          'overhead.hashtable.main': 0,
+          'overhead.hashtable.expires': 0,
+          'overhead.hashtable.slot-to-keys': 0,
+        },
+      },
     },
     requestPolicy: 'all_shards',
     responsePolicy: 'special',

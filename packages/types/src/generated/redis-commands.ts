@@ -914,7 +914,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags LOADING, STALE, SENTINEL
    * @see https://redis.io/docs/latest/commands/command/
    */
-  command<TReply = unknown>(): Result<Ctx, TReply>;
+  command(): Result<Ctx, R.CommandReply<Ctx['string']>>;
 
   /**
    * `COMMAND COUNT` (server).
@@ -1473,7 +1473,10 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags READONLY
    * @see https://redis.io/docs/latest/commands/geohash/
    */
-  geohash(key: RedisKey, member?: OneOrMany<RedisArgument>): Result<Ctx, Ctx['string'][]>;
+  geohash(
+    key: RedisKey,
+    member?: OneOrMany<RedisArgument>,
+  ): Result<Ctx, Array<Ctx['string'] | null>>;
 
   /**
    * `GEOPOS` (geo).

@@ -1,0 +1,149 @@
+import {
+  commandTable,
+  normalizeReply,
+  ReplyError,
+  type ClusterShardsReply,
+  type ClusterSlotsReply,
+  type RespValue,
+  type ServerInfo,
+} from '@redspec/types';
+import type { NodeAddress, ReadFrom } from './cluster-config.js';
+import { ClusterDiscoveryError, ClusterRoutingError } from './cluster-errors.js';
+import type { NodePool } from './node-pool.js';
+import { shardsFromClusterShards, shardsFromClusterSlots } from './parse-topology.js';
+import { clusterNode, SlotMap, type ClusterNode, type Shard } from './slot-map.js';
+
+/**
+ * The cluster's slot map and how it stays current: discovered from the first node that answers
+ * CLUSTER SHARDS (CLUSTER SLOTS before Redis 7), patched by MOVED, and rediscovered when asked
+ * (MOVED, CLUSTERDOWN, a lost node). Concurrent refreshes share one discovery.
+ */
+export class ClusterTopology {
+  private map: SlotMap | undefined;
+  private refreshing: Promise<void> | undefined;
+  /** Set once a node said it has no CLUSTER SHARDS, so later refreshes ask for SLOTS at once. */
+  private slotsOnly = false;
+  private serverInfo: ServerInfo | undefined;
+
+  constructor(
+    private readonly rootNodes: readonly NodeAddress[],
+    readonly readFrom: ReadFrom,
+    private readonly pool: NodePool,
+    private readonly tls: boolean,
+  ) {}
+
+  /** The server of the node that answered the last discovery; undefined before. */
+  get server(): ServerInfo | undefined {
+    return this.serverInfo;
+  }
+
+  get slotMap(): SlotMap | undefined {
+    return this.map;
+  }
+
+  /** Resolves once a slot map is known, discovering it the first time. */
+  ready(): Promise<void> {
+    return this.map !== undefined ? Promise.resolve() : this.refresh();
+  }
+
+  /** Rediscovers the slot map; joins the discovery already running, if any. */
+  refresh(): Promise<void> {
+    this.refreshing ??= this.discover().finally(() => (this.refreshing = undefined));
+    return this.refreshing;
+  }
+
+  /** A refresh nobody waits for; its failure is forgotten (the next command asks again). */
+  scheduleRefresh(): void {
+    this.refresh().catch(() => undefined);
+  }
+
+  /** `MOVED`: patch the map now, so the retry goes to the right node, and rediscover soon. */
+  moved(slot: number, host: string, port: number): void {
+    this.map?.moveSlot(slot, host, port);
+    this.scheduleRefresh();
+  }
+
+  /**
+   * The node a command for `slot` goes to: the primary, or for reads (with `readFrom` set) a
+   * random replica of the shard. Throws `ClusterRoutingError` when no node serves the slot.
+   */
+  nodeForSlot(slot: number, read: boolean): ClusterNode {
+    const shard = this.map?.shardOf(slot);
+    if (shard === undefined) {
+      throw new ClusterRoutingError(`No node serves slot ${slot} in the current slot map`);
+    }
+    if (!read || this.readFrom === 'primary') return shard.primary;
+    const replica = randomItem(shard.replicas);
+    if (replica !== undefined) return replica;
+    if (this.readFrom === 'prefer-replica') return shard.primary;
+    throw new ClusterRoutingError(`No replica serves slot ${slot} (readFrom: 'replica')`);
+  }
+
+  /** Any primary, for keyless commands. */
+  randomPrimary(): ClusterNode {
+    const node = randomItem(this.map?.primaries() ?? []);
+    if (node === undefined) throw new ClusterRoutingError('The slot map has no primary');
+    return node;
+  }
+
+  private async discover(): Promise<void> {
+    const errors: Error[] = [];
+    for (const node of this.candidates()) {
+      try {
+        const shards = await this.askNode(node);
+        if (shards.length === 0) throw new ClusterRoutingError(`${node.address} knows no slots`);
+        this.map = new SlotMap(shards);
+        this.pool.retain(new Set(this.map.nodes().map((known) => known.address)));
+        return;
+      } catch (error) {
+        errors.push(error as Error);
+      }
+    }
+    const reasons = errors.map((error) => error.message).join('; ');
+    throw new ClusterDiscoveryError(`No cluster node returned the slot map: ${reasons}`, {
+      cause: new AggregateError(errors),
+    });
+  }
+
+  /** Known nodes with a working connection first, then the rest, then the root nodes. */
+  private candidates(): ClusterNode[] {
+    const known = this.map?.nodes() ?? [];
+    const roots = this.rootNodes.map(({ host, port }) => clusterNode(host, port, 'primary'));
+    const seen = new Set<string>();
+    const unique = [...known, ...roots].filter((node) => {
+      if (seen.has(node.address)) return false;
+      seen.add(node.address);
+      return true;
+    });
+    const live = (node: ClusterNode): boolean => this.pool.isReady(node.address);
+    return [...unique.filter(live), ...unique.filter((node) => !live(node))];
+  }
+
+  private async askNode(node: ClusterNode): Promise<Shard[]> {
+    const { connection } = this.pool.get(node);
+    if (!this.slotsOnly) {
+      try {
+        const reply = await connection.send(['CLUSTER', 'SHARDS']);
+        this.serverInfo = connection.server;
+        const shards = normalizeReply(reply, commandTable.clusterShards.reply);
+        return shardsFromClusterShards(shards as ClusterShardsReply, node.host, this.tls);
+      } catch (error) {
+        if (!isUnknownCommand(error)) throw error;
+        this.slotsOnly = true;
+      }
+    }
+    const reply: RespValue = await connection.send(['CLUSTER', 'SLOTS']);
+    this.serverInfo = connection.server;
+    const slots = normalizeReply(reply, commandTable.clusterSlots.reply);
+    return shardsFromClusterSlots(slots as ClusterSlotsReply, node.host);
+  }
+}
+
+/** `ERR unknown subcommand 'SHARDS'` on servers before 7.0. */
+function isUnknownCommand(error: unknown): boolean {
+  return error instanceof ReplyError && /unknown (sub)?command/i.test(error.message);
+}
+
+function randomItem<T>(items: readonly T[]): T | undefined {
+  return items[Math.floor(Math.random() * items.length)];
+}

@@ -1,0 +1,61 @@
+import type { RespValue } from '@redspec/types';
+
+/**
+ * One reply from the replies of every node a keyless command went to, by its response policy
+ * (the spec's `RESPONSE_POLICY` tip). Errors: `one_succeeded` needs one success; every other
+ * policy throws the first error. Without a policy (KEYS, SLOWLOG GET), arrays are concatenated
+ * and maps merged; other shapes come back as one reply per node.
+ */
+export function combineReplies(
+  policy: string | undefined,
+  results: readonly PromiseSettledResult<RespValue>[],
+): RespValue {
+  const values: RespValue[] = [];
+  let firstError: unknown;
+  for (const result of results) {
+    if (result.status === 'fulfilled') values.push(result.value);
+    else firstError ??= result.reason;
+  }
+  if (policy === 'one_succeeded' && values.length > 0) return values[0]!;
+  if (firstError !== undefined) throw firstError;
+  switch (policy) {
+    case 'all_succeeded':
+      return values[0] ?? null;
+    case 'agg_sum':
+      return values.reduce<number>((sum, value) => sum + Number(value), 0);
+    case 'agg_min':
+      return Math.min(...values.map(Number));
+    case 'agg_max':
+      return Math.max(...values.map(Number));
+    case 'agg_logical_and':
+      return logical(values, (a, b) => a && b);
+    case 'agg_logical_or':
+      return logical(values, (a, b) => a || b);
+    default:
+      return gather(values);
+  }
+}
+
+/** Element-wise for arrays (SCRIPT EXISTS), else on the values; integers stay 1/0. */
+function logical(values: readonly RespValue[], op: (a: boolean, b: boolean) => boolean): RespValue {
+  const combine = (items: readonly RespValue[]): RespValue => {
+    const result = items.map((item) => Boolean(Number(item))).reduce(op);
+    return typeof items[0] === 'boolean' ? result : Number(result);
+  };
+  const [first] = values;
+  if (!Array.isArray(first)) return combine(values);
+  return first.map((_, i) => combine(values.map((value) => (value as RespValue[])[i] ?? null)));
+}
+
+function gather(values: readonly RespValue[]): RespValue {
+  if (values.every(Array.isArray)) return (values as RespValue[][]).flat(1);
+  if (values.every(isMap)) return Object.assign({}, ...values) as RespValue;
+  return [...values];
+}
+
+const isMap = (value: RespValue): value is { [field: string]: RespValue } =>
+  typeof value === 'object' &&
+  value !== null &&
+  !Array.isArray(value) &&
+  !Buffer.isBuffer(value) &&
+  !(value instanceof Error);

@@ -1,0 +1,64 @@
+import Denque from 'denque';
+import { CommandTimeoutError, ConnectionClosedError, OfflineQueueFullError } from '../errors.js';
+import type { PendingReply } from './pending-reply.js';
+
+/**
+ * Commands issued while the connection is not ready, bounded by a number of commands (a batch
+ * counts as its length). Nothing in it has been written yet, so after a reconnect it is sent
+ * as is; entries that time out while waiting are settled here and skipped later.
+ * @internal
+ */
+export class OfflineQueue {
+  private readonly entries = new Denque<PendingReply>();
+  /** Commands held by unsettled entries. */
+  private count = 0;
+
+  constructor(private readonly limit: number) {}
+
+  /** Queues the entry, or rejects it at once when the queue is disabled or full. */
+  add(entry: PendingReply): boolean {
+    if (this.count + entry.count > this.limit) {
+      entry.fail(new OfflineQueueFullError(entry.command, this.limit));
+      return false;
+    }
+    this.entries.push(entry);
+    this.count += entry.count;
+    return true;
+  }
+
+  /** The oldest entry still waiting, if any. */
+  shift(): PendingReply | undefined {
+    for (let entry = this.entries.shift(); entry !== undefined; entry = this.entries.shift()) {
+      if (entry.settled) continue; // timed out while waiting, already counted out
+      this.count -= entry.count;
+      return entry;
+    }
+    return undefined;
+  }
+
+  /** Times out entries whose deadline passed; returns the earliest deadline left (or Infinity). */
+  expire(now: number): number {
+    let next = Infinity;
+    for (let i = 0; i < this.entries.length; i++) {
+      const entry = this.entries.peekAt(i)!;
+      if (entry.settled || entry.deadline === 0) continue;
+      if (entry.deadline > now) {
+        next = Math.min(next, entry.deadline);
+      } else {
+        this.count -= entry.count;
+        entry.fail(new CommandTimeoutError(entry.command, entry.timeoutMs));
+      }
+    }
+    return next;
+  }
+
+  /** Rejects everything: the connection closed for good. */
+  rejectAll(cause: Error | undefined): void {
+    for (let entry = this.shift(); entry !== undefined; entry = this.shift()) {
+      const message = `${entry.command} was never sent: the connection closed`;
+      entry.fail(
+        new ConnectionClosedError(cause ? `${message} (${cause.message})` : message, { cause }),
+      );
+    }
+  }
+}

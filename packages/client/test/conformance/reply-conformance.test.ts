@@ -1,0 +1,98 @@
+import { redisUrl } from '@redspec/test-utils';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commandTable, createClient, type RedisClient } from '../../src/index.js';
+import { allCases } from './cases/all-cases.js';
+import type { CaseContext, ConformanceCase } from './conformance-case.js';
+import { knownIssueFor } from './known-issues.js';
+import { ReplySchemas } from './reply-schemas.js';
+
+/** The issue's goal: this many distinct commands validated live on each protocol. */
+const MIN_COMMANDS = 150;
+const PROTOCOLS = [2, 3] as const;
+type Protocol = (typeof PROTOCOLS)[number];
+
+const schemas = new ReplySchemas();
+/** Each protocol's replies by case id, with protocol-specific names made neutral. */
+const replies = new Map<Protocol, Map<string, unknown>>(PROTOCOLS.map((p) => [p, new Map()]));
+
+const runsOn = (testCase: ConformanceCase, protocol: Protocol): boolean =>
+  knownIssueFor(testCase.id, protocol) === undefined;
+
+/** `conf:2:k`, `conf-2-user`, `conf_2_lib` → `conf:P:k`, … so both protocols' replies compare. */
+function neutral(value: unknown, protocol: Protocol): unknown {
+  const names = new RegExp(`conf([:_-])${protocol}\\1`, 'g');
+  if (typeof value === 'string') return value.replace(names, 'conf$1P$1');
+  if (Array.isArray(value)) return value.map((item) => neutral(item, protocol));
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, neutral(v, protocol)]));
+}
+
+async function removeSuiteKeys(client: RedisClient, prefix: string): Promise<void> {
+  let cursor = 0;
+  do {
+    const [next, keys] = await client.scan(cursor, { match: `${prefix}*`, count: 1000 });
+    if (keys.length > 0) await client.unlink(keys);
+    cursor = Number(next);
+  } while (cursor !== 0);
+}
+
+describe.each(PROTOCOLS)('replies over RESP%i match their reply_schema', (protocol) => {
+  const prefix = `conf:${protocol}:`;
+  const validated = new Set<string>();
+  const cleanups: (() => Promise<unknown>)[] = [];
+  let ctx: CaseContext;
+
+  beforeAll(async () => {
+    const client = await createClient({ url: redisUrl(), protocol }).connect();
+    ctx = {
+      client,
+      protocol,
+      key: (name) => `${prefix}${name}`,
+      name: (name, separator = '-') => ['conf', protocol, name].join(separator),
+      onCleanup: (cleanup) => cleanups.push(cleanup),
+    };
+    await removeSuiteKeys(client, prefix);
+  });
+  afterAll(async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+    await removeSuiteKeys(ctx.client, prefix);
+    await ctx.client.quit();
+  });
+
+  const run = async (testCase: ConformanceCase): Promise<void> => {
+    const spec = commandTable[testCase.method];
+    await testCase.setup?.(ctx);
+    const params = testCase.args(ctx);
+    const method = ctx.client[testCase.method] as (...args: unknown[]) => Promise<unknown>;
+    const reply = await method.apply(ctx.client, [...params]);
+    replies.get(protocol)!.set(testCase.id, neutral(reply, protocol));
+    const chosen = schemas.choose(spec, params);
+    if (chosen === undefined) expect.fail(`${spec.name} has no reply schema`);
+    if (!chosen.validate(reply)) expect.fail(schemas.explain(chosen, reply));
+    testCase.check?.(reply, ctx);
+    validated.add(spec.name);
+  };
+  for (const testCase of allCases.filter((c) => runsOn(c, protocol))) {
+    it(testCase.id, () => run(testCase));
+  }
+
+  it(`validates at least ${MIN_COMMANDS} distinct commands, none with a known issue`, () => {
+    for (const testCase of allCases.filter((c) => !runsOn(c, protocol))) {
+      validated.delete(commandTable[testCase.method].name);
+    }
+    expect(validated.size).toBeGreaterThanOrEqual(MIN_COMMANDS);
+  });
+});
+
+describe('RESP2 and RESP3 replies are the same value', () => {
+  const comparable = allCases.filter(
+    (c) => c.volatile !== true && PROTOCOLS.every((protocol) => runsOn(c, protocol)),
+  );
+  for (const testCase of comparable) {
+    it(testCase.id, () => {
+      const [resp2, resp3] = PROTOCOLS.map((protocol) => replies.get(protocol)!);
+      expect(resp2!.has(testCase.id) && resp3!.has(testCase.id), 'replied on both').toBe(true);
+      expect(resp2!.get(testCase.id)).toStrictEqual(resp3!.get(testCase.id));
+    });
+  }
+});

@@ -1,0 +1,70 @@
+import { startRedisServer, waitUntil, type RedisServerHandle } from '@redspec/test-utils';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createConnection } from '../../src/connection/create-connection.js';
+import type { RedisConnection } from '../../src/connection/redis-connection.js';
+import { CommandTimeoutError, ConnectionError } from '../../src/errors.js';
+
+// DEBUG SLEEP blocks the whole server, so these tests get a server of their own.
+let server: RedisServerHandle;
+const open: RedisConnection[] = [];
+beforeAll(async () => {
+  server = await startRedisServer({ args: ['--enable-debug-command', 'yes'] });
+});
+afterAll(async () => {
+  open.forEach((connection) => connection.disconnect());
+  await server.stop();
+});
+
+async function connect(
+  options: Parameters<typeof createConnection>[0] = {},
+): Promise<RedisConnection> {
+  const connection = await createConnection({ port: server.port, ...options });
+  open.push(connection);
+  return connection;
+}
+
+/** The connection's single deadline timer, to check it is one timer and unref'ed. */
+const deadlineTimer = (connection: RedisConnection): NodeJS.Timeout | undefined =>
+  (connection as unknown as { deadlines: { timer: NodeJS.Timeout | undefined } }).deadlines.timer;
+
+describe('command timeouts', () => {
+  it('rejects a slow command, resets the connection, and works again afterwards', async () => {
+    const connection = await connect({ reconnect: { baseDelayMs: 10 } });
+    const reconnected = new Promise((resolve) => connection.once('reconnecting', resolve));
+    const started = performance.now();
+    const slow = connection.send(['DEBUG', 'SLEEP', '1'], { timeoutMs: 100 });
+    const behind = connection.send(['PING']);
+
+    await expect(slow).rejects.toBeInstanceOf(CommandTimeoutError);
+    await expect(slow).rejects.toThrow('DEBUG timed out after 100 ms');
+    expect(performance.now() - started).toBeLessThan(900);
+    // PING was written after the slow command: its reply could be misattributed, so it fails too.
+    await expect(behind).rejects.toBeInstanceOf(ConnectionError);
+
+    await reconnected;
+    expect(await connection.send(['PING'])).toBe('PONG');
+    expect(connection.status).toBe('ready');
+  });
+
+  it('applies the connection-wide commandTimeout with one unref’ed timer', async () => {
+    const connection = await connect({ commandTimeout: 150 });
+    const fast = Array.from({ length: 1000 }, () => connection.send(['PING']));
+    expect(deadlineTimer(connection)?.hasRef()).toBe(false);
+    expect(await Promise.all(fast)).toEqual(Array(1000).fill('PONG'));
+
+    await expect(connection.send(['DEBUG', 'SLEEP', '0.5'])).rejects.toBeInstanceOf(
+      CommandTimeoutError,
+    );
+    await waitUntil('ready again', async () => connection.status === 'ready', { timeoutMs: 5000 });
+    expect(await connection.send(['PING'])).toBe('PONG');
+  });
+
+  it('lets a command override the default timeout, 0 meaning none', async () => {
+    const connection = await connect({ commandTimeout: 50 });
+    expect(await connection.send(['DEBUG', 'SLEEP', '0.2'], { timeoutMs: 0 })).toBe('OK');
+    expect(await connection.sendBatch([['DEBUG', 'SLEEP', '0.2'], ['PING']], 1000)).toEqual([
+      'OK',
+      'PONG',
+    ]);
+  });
+});

@@ -1,0 +1,17 @@
+export { Future } from './future.js';
+export type { FutureContext } from './future-context.js';
+export type { FutureValues } from './future-values.js';
+export { createPipeline } from './pipeline.js';
+export type { Pipeline, PipelineControl } from './pipeline.js';
+export type { BulkString, PipelineOptions } from './pipeline-options.js';
+export type { ExcludedCommand } from './command-guard.js';
+export { runPipeline } from './run-pipeline.js';
+export type { PipelineCallback } from './run-pipeline.js';
+export { runTransaction } from './run-transaction.js';
+export type { TransactionOptions } from './run-transaction.js';
+export { CommandNotAllowedError } from './errors.js';
+export { PipelineDiscardedError } from './errors.js';
+export { PipelineError } from './errors.js';
+export { PipelineStateError } from './errors.js';
+export { ResultNotReadyError } from './errors.js';
+export { WatchError } from './errors.js';
