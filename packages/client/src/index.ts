@@ -16,3 +16,18 @@ export {
   ProtocolError,
 } from './errors.js';
 export * from '@redspec/types';
+export { createCluster } from './cluster/redis-cluster.js';
+export type { RedisCluster } from './cluster/redis-cluster.js';
+export type { ClusterConfig, NodeAddress, ReadFrom } from './cluster/cluster-config.js';
+export type { ClusterNode } from './cluster/slot-map.js';
+export type { ClusterRouting } from './cluster/cluster-core.js';
+export type { CommandRoute } from './cluster/command-route.js';
+export type { SlotCommand } from './cluster/slot-sender.js';
+export { keySlot } from './cluster/key-slot.js';
+export {
+  ClusterDiscoveryError,
+  ClusterRoutingError,
+  CrossSlotError,
+  NodeUnreachableError,
+  TooManyRedirectionsError,
+} from './cluster/cluster-errors.js';

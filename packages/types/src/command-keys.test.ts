@@ -49,10 +49,7 @@ describe('commandKeys', () => {
   });
 
   it('searches keywords: XREAD STREAMS keys are the first half of what follows', () => {
-    expect(keysOf('xread', { key: ['a', 'b'], id: ['0', '$'] }, { count: 1 })).toEqual([
-      'a',
-      'b',
-    ]);
+    expect(keysOf('xread', { key: ['a', 'b'], id: ['0', '$'] }, { count: 1 })).toEqual(['a', 'b']);
     expect(
       keysOf('xreadgroup', { group: 'g', consumer: 'c' }, { key: 's1', id: '>' }, { count: 2 }),
     ).toEqual(['s1']);

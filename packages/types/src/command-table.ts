@@ -117,7 +117,8 @@ export interface KeySpecPlan {
  * - `{ map }`: an object, from a RESP3 map or a RESP2 flat field/value array;
  * - `{ object }`: an object with known fields, each normalized by its plan;
  * - `{ array }`: every item by one plan;
- * - `{ tuple }`: items by position; an array of tuples is regrouped from a RESP2 flat array;
+ * - `{ tuple, rest }`: items by position (then `rest` for the others); an array of tuples is
+ *   regrouped from a RESP2 flat array;
  * - `{ union }`: the first plan whose shape matches the value.
  */
 export type ReplyPlan =
@@ -127,15 +128,24 @@ export type ReplyPlan =
   | { readonly map: ReplyPlan }
   | { readonly object: { readonly [field: string]: ReplyPlan }; readonly rest?: ReplyPlan }
   | { readonly array: ReplyPlan }
-  | { readonly tuple: readonly ReplyPlan[] }
+  | { readonly tuple: readonly ReplyPlan[]; readonly rest?: ReplyPlan }
   | { readonly union: readonly ReplyPlan[] };
+
+/** One test on a call's parameters; a variant applies when all of its conditions hold. */
+export interface ReplyCondition {
+  /** Option path (`withscores`, `options.withscores`) or `#<index>` for a positional. */
+  readonly path: string;
+  /** The value must equal this. */
+  readonly equals?: string | number | boolean;
+  /** The value must be absent (undefined or false). */
+  readonly absent?: true;
+  /** The value must be an object with this key (a chosen oneof alternative). */
+  readonly has?: string;
+}
 
 /** A reply plan chosen by the call's options (e.g. ZRANGE with `withscores`). */
 export interface ReplyVariant {
-  /** Option key (or `#<param index>` for a positional) that selects this plan when present. */
-  readonly when: string;
-  /** The value it must have; any non-absent, non-false value when omitted. */
-  readonly equals?: string | number | boolean;
+  readonly when: readonly ReplyCondition[];
   readonly plan: ReplyPlan;
 }
 

@@ -61,10 +61,13 @@ describe('overloads from specs/overlay', () => {
     ).toEqualTypeOf<Promise<GeoMatches>>();
   });
 
-  // The overlay cannot yet say "when the option or count is absent", so calls without it keep
-  // the spec's general reply: `lpop(k)` cannot be narrowed to `string | null` yet.
-  it('keep the general reply when the flag or count is absent or unknown', () => {
-    expectTypeOf(client.lpop('k')).toEqualTypeOf<Promise<string | string[] | null>>();
+  it('narrow when the flag or count is absent, and keep the general reply when unknown', () => {
+    expectTypeOf(client.lpop('k')).toEqualTypeOf<Promise<string | null>>();
+    expectTypeOf(client.set('k', 'v')).toEqualTypeOf<Promise<'OK' | null>>();
+    expectTypeOf(client.sort('l', { store: 'dst' })).toEqualTypeOf<Promise<number>>();
+    expectTypeOf(client.sort('l')).toEqualTypeOf<Promise<(string | null)[]>>();
+    expectTypeOf(client.clientKill({ newFormat: [{ id: 1 }] })).toEqualTypeOf<Promise<number>>();
+    expectTypeOf(client.zcount('z', '-inf', '(5')).toEqualTypeOf<Promise<number>>();
     expectTypeOf(client.lpop('k', maybeCount)).toEqualTypeOf<Promise<string | string[] | null>>();
     expectTypeOf(client.set('k', 'v', { get: flag })).toEqualTypeOf<
       Promise<'OK' | string | null>

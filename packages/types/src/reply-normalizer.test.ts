@@ -63,16 +63,45 @@ describe('normalizeReply', () => {
 
 describe('selectReplyPlan', () => {
   const variants = [
-    { when: 'withscores', plan: 'double' as const },
-    { when: '#1', plan: { array: 0 } as const },
+    { when: [{ path: 'withscores' }], plan: 'double' as const },
+    { when: [{ path: '#1' }], plan: { array: 0 } as const },
   ];
   it('selects by a truthy option or a present positional', () => {
     expect(selectReplyPlan(0, variants, ['k', undefined, { withscores: true }], 2)).toBe('double');
     expect(selectReplyPlan(0, variants, ['k', 3], 2)).toEqual({ array: 0 });
     expect(selectReplyPlan(0, variants, ['k', undefined, { withscores: false }], 2)).toBe(0);
-    const nested = [{ when: 'options.withscores', plan: 'double' as const }];
+  });
+
+  it('reads nested options, absence, chosen alternatives, and needs every condition', () => {
+    const nested = [{ when: [{ path: 'options.withscores' }], plan: 'double' as const }];
     expect(selectReplyPlan(0, nested, ['k', { options: { count: 1, withscores: true } }], 1)).toBe(
       'double',
     );
+    const absent = [{ when: [{ path: '#1', absent: true as const }], plan: 'double' as const }];
+    expect(selectReplyPlan(0, absent, ['k'], 2)).toBe('double');
+    expect(selectReplyPlan(0, absent, ['k', 2], 2)).toBe(0);
+    const has = [{ when: [{ path: '#0', has: 'newFormat' }], plan: 'double' as const }];
+    expect(selectReplyPlan(0, has, [{ newFormat: [] }], 1)).toBe('double');
+    expect(selectReplyPlan(0, has, ['1.2.3.4:5'], 1)).toBe(0);
+    const both = [{ when: [{ path: 'a' }, { path: 'b' }], plan: 'double' as const }];
+    expect(selectReplyPlan(0, both, [{ a: true }], 0)).toBe(0);
+    expect(selectReplyPlan(0, both, [{ a: true, b: true }], 0)).toBe('double');
+  });
+});
+
+describe('normalizeReply for RESP2-only shapes', () => {
+  it('applies a tuple rest plan to the items past the fixed ones', () => {
+    expect(
+      normalizeReply(['m', '1.5', ['2', '3']], {
+        tuple: [0],
+        rest: { union: ['double', { tuple: ['double', 'double'] }] },
+      }),
+    ).toEqual(['m', 1.5, [2, 3]]);
+  });
+
+  it('builds a map from RESP2 [field, value] pairs', () => {
+    expect(normalizeReply([['s1', [['1-0', ['f', 'v']]]]], { map: 0 })).toEqual({
+      s1: [['1-0', ['f', 'v']]],
+    });
   });
 });

@@ -1,4 +1,4 @@
-import type { ReplyPlan, ReplyVariant } from './command-table.js';
+import type { ReplyCondition, ReplyPlan, ReplyVariant } from './command-table.js';
 import type { RespValue } from './resp-values.js';
 
 type Plain = Record<string, unknown>;
@@ -33,10 +33,20 @@ function setField(target: Plain, key: string, value: unknown): void {
   else target[key] = value;
 }
 
-/** An object from a RESP3 map or a RESP2 flat `[field, value, …]` array. */
+/**
+ * An object from a RESP3 map, a RESP2 flat `[field, value, …]` array, or a RESP2 array of
+ * `[field, value]` pairs (XREAD's streams).
+ */
 function toObject(value: unknown, plan: (field: string) => ReplyPlan): unknown {
   if (Array.isArray(value)) {
     const result: Plain = {};
+    if (value.length > 0 && Array.isArray(value[0])) {
+      for (const pair of value as unknown[][]) {
+        const field = String(pair[0]);
+        setField(result, field, normalize(pair[1], plan(field)));
+      }
+      return result;
+    }
     for (let i = 0; i + 1 < value.length; i += 2) {
       const field = String(value[i]);
       setField(result, field, normalize(value[i + 1], plan(field)));
@@ -88,7 +98,7 @@ function normalize(value: unknown, plan: ReplyPlan): unknown {
   if ('array' in plan) return toArray(value, plan.array);
   if ('tuple' in plan) {
     return Array.isArray(value)
-      ? value.map((item, i) => normalize(item, plan.tuple[i] ?? 0))
+      ? value.map((item, i) => normalize(item, plan.tuple[i] ?? plan.rest ?? 0))
       : value;
   }
   const chosen = plan.union.find((alternative) => alternative !== 0 && fits(alternative, value));
@@ -100,16 +110,24 @@ export function normalizeReply(value: RespValue, plan: ReplyPlan): unknown {
   return plan === 0 ? value : normalize(value, plan);
 }
 
-/** `options.withscores` reads a nested option. */
-function readPath(options: Plain | undefined, path: string): unknown {
-  let value: unknown = options;
+/** `options.withscores` reads a nested option; `#1` the second positional. */
+function readParam(params: ArrayLike<unknown>, optionsIndex: number, path: string): unknown {
+  if (path.startsWith('#')) return params[Number(path.slice(1))];
+  let value: unknown = params[optionsIndex];
   for (const key of path.split('.')) {
     value = isPlainObject(value) ? value[key] : undefined;
   }
   return value;
 }
 
-/** The plan for one call: an overlay variant chosen by the call's options, else the default. */
+function holds(condition: ReplyCondition, value: unknown): boolean {
+  if (condition.absent === true) return value === undefined || value === false;
+  if (condition.has !== undefined) return isPlainObject(value) && condition.has in value;
+  if (condition.equals !== undefined) return value === condition.equals;
+  return value !== undefined && value !== false;
+}
+
+/** The plan for one call: the first overlay variant whose conditions all hold, else the default. */
 export function selectReplyPlan(
   plan: ReplyPlan,
   variants: readonly ReplyVariant[] | undefined,
@@ -117,16 +135,14 @@ export function selectReplyPlan(
   optionsIndex: number,
 ): ReplyPlan {
   if (variants === undefined) return plan;
-  const options = params[optionsIndex] as Plain | undefined;
   for (const variant of variants) {
-    const value = variant.when.startsWith('#')
-      ? params[Number(variant.when.slice(1))]
-      : readPath(options, variant.when);
-    const selected =
-      variant.equals === undefined
-        ? value !== undefined && value !== false
-        : value === variant.equals;
-    if (selected) return variant.plan;
+    if (
+      variant.when.every((condition) =>
+        holds(condition, readParam(params, optionsIndex, condition.path)),
+      )
+    ) {
+      return variant.plan;
+    }
   }
   return plan;
 }

@@ -30,3 +30,6 @@ export type FieldValues<TValue> =
 
 /** A repeated argument: one value, or several. */
 export type OneOrMany<T> = T | ReadonlyArray<T>;
+
+/** A score bound: a number (infinities included), `'+inf'`, `'-inf'`, or exclusive `'(1.5'`. */
+export type ScoreBound = number | '+inf' | '-inf' | `(${number}`;

@@ -40,10 +40,11 @@ export type {
 } from './connection-events.js';
 export type { SendOptions } from './connection-options.js';
 
-// Flushing in a microtask sends everything issued in the current tick, including continuations
-// of replies resolved by the same socket read, in one write, with no added latency. Measured
-// against process.nextTick (same batching, no faster) and setImmediate (fewer, larger writes
-// under Promise.all load, but one event-loop turn of latency on every awaited command).
+// Flushing in a microtask sends everything issued in the current tick, including the
+// continuations of replies resolved by the same socket read, in one write. Measured against
+// process.nextTick and setImmediate: identical write counts (one per Promise.all of 10k GETs,
+// one per round for 50 concurrent awaiting callers) and no throughput difference beyond noise,
+// so the microtask wins on principle: it never waits for another event-loop phase.
 const scheduleFlush = queueMicrotask;
 
 /**

@@ -67,7 +67,11 @@ describe.each([3, 2] as const)('pub/sub over RESP%s', (protocol) => {
     // Once unsubscribed, an array that looks like a RESP2 message is an ordinary reply again.
     const list = uniqueKey('list');
     await subscriber.send(['RPUSH', list, 'message', 'channel', 'payload']);
-    expect(await subscriber.send(['LRANGE', list, 0, -1])).toEqual(['message', 'channel', 'payload']);
+    expect(await subscriber.send(['LRANGE', list, 0, -1])).toEqual([
+      'message',
+      'channel',
+      'payload',
+    ]);
     expect(pushes.filter((frame) => frame[0] === 'unsubscribe')).toHaveLength(4);
   });
 });

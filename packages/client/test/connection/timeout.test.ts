@@ -59,6 +59,20 @@ describe('command timeouts', () => {
     expect(await connection.send(['PING'])).toBe('PONG');
   });
 
+  it('bounds the handshake by connectTimeout when the server accepts but never answers', async () => {
+    // SIGSTOP: the kernel still accepts the TCP connection, but redis-server never reads it.
+    process.kill(server.pid, 'SIGSTOP');
+    try {
+      const started = performance.now();
+      const attempt = createConnection({ port: server.port, connectTimeout: 200 });
+      await expect(attempt).rejects.toBeInstanceOf(ConnectionError);
+      await expect(attempt).rejects.toThrow('Handshake timed out after 200 ms');
+      expect(performance.now() - started).toBeLessThan(1000);
+    } finally {
+      process.kill(server.pid, 'SIGCONT');
+    }
+  });
+
   it('lets a command override the default timeout, 0 meaning none', async () => {
     const connection = await connect({ commandTimeout: 50 });
     expect(await connection.send(['DEBUG', 'SLEEP', '0.2'], { timeoutMs: 0 })).toBe('OK');

@@ -20,6 +20,8 @@ function patchArguments(
       if (!matches(path, here)) continue;
       used.add(path.join('.'));
       if (patch.type !== undefined) patched = { ...patched, type: patch.type };
+      if (patch.tsType !== undefined) patched = { ...patched, tsType: patch.tsType };
+      if (patch.key !== undefined) patched = { ...patched, optionKey: patch.key };
     }
     if (patched.arguments !== undefined) {
       patched.arguments = patchArguments(patched.arguments, patches, here, used);

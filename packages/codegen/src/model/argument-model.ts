@@ -63,7 +63,9 @@ function isDerivedCount(args: SpecArgument[], index: number): boolean {
 
 /** Keys of sibling arguments in an object: the camelCased token, else the name; names on clash. */
 export function siblingKeys(args: SpecArgument[]): string[] {
-  const preferred = args.map((arg) => camelCase(arg.token ?? arg.name) || camelCase(arg.name));
+  const preferred = args.map(
+    (arg) => arg.optionKey ?? (camelCase(arg.token ?? arg.name) || camelCase(arg.name)),
+  );
   return preferred.map((key, index) =>
     preferred.indexOf(key) === preferred.lastIndexOf(key) ? key : camelCase(args[index]!.name),
   );
@@ -90,6 +92,7 @@ function isPairBlock(arg: SpecArgument): boolean {
 
 /** The TypeScript type of one value of `arg` (before `multiple` is applied). */
 function itemType(arg: SpecArgument): string {
+  if (arg.tsType !== undefined) return arg.tsType;
   const scalar = scalarTypes[arg.type];
   if (scalar !== undefined) return scalar;
   if (arg.type === 'pure-token') return 'true';

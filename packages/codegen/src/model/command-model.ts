@@ -9,7 +9,7 @@ import type { LoadedSpec } from './load-spec.js';
 import { methodName, pascalCase } from './naming.js';
 import type { CommandOverlay, OverloadCondition } from './overlay-types.js';
 import { replyPlan, replyType, type RuntimePlan } from './reply-model.js';
-import type { SpecCommand, SpecKeySpec, SpecSource } from './spec-types.js';
+import type { SpecArgument, SpecCommand, SpecKeySpec, SpecSource } from './spec-types.js';
 
 export interface SignatureModel {
   params: MethodParam[];
@@ -28,9 +28,15 @@ export interface RuntimeKeySpec {
   flags: string[];
 }
 
-export interface RuntimeVariant {
-  when: string;
+export interface RuntimeCondition {
+  path: string;
   equals?: string | number | boolean;
+  absent?: true;
+  has?: string;
+}
+
+export interface RuntimeVariant {
+  when: RuntimeCondition[];
   plan: RuntimePlan;
 }
 
@@ -107,6 +113,28 @@ function policy(tips: string[] | undefined, prefix: string): string | undefined 
 const conditions = (when: OverloadCondition | OverloadCondition[]): OverloadCondition[] =>
   Array.isArray(when) ? when : [when];
 
+const literalText = (value: string | number | boolean): string =>
+  typeof value === 'string' ? `'${value.replace(/'/g, "\\'")}'` : String(value);
+
+/** The narrowed type of an option under a condition: its value made required, or absent. */
+function narrowOption(
+  field: OptionField,
+  path: string[],
+  condition: { equals?: string | number | boolean; absent?: true },
+): string {
+  const required =
+    condition.equals !== undefined
+      ? literalText(condition.equals)
+      : field.type === 'boolean' || path.length > 0
+        ? 'true'
+        : field.type;
+  // `options.withscores` narrows a nested field: `options: { withscores: true }`.
+  const nested = path.reduceRight((inner, key) => `{ ${key}: ${inner} }`, required);
+  if (condition.absent === true)
+    return `${field.key}?: ${field.type === 'boolean' && path.length === 0 ? 'false' : 'undefined'}`;
+  return `${field.key}: ${nested}`;
+}
+
 /** A signature whose options or positionals are narrowed by the overload's conditions. */
 function overloadSignature(
   base: SignatureModel,
@@ -117,36 +145,72 @@ function overloadSignature(
 ): SignatureModel {
   const params = base.params.map((param) => ({ ...param }));
   const narrowed: string[] = [];
+  let optionsRequired = false;
   for (const condition of when) {
     if ('param' in condition) {
       const index = params.findIndex((param) => param.name === condition.param);
       if (index === -1) throw new Error(`overlay for ${command}: no parameter ${condition.param}`);
+      const param = params[index]!;
+      if (condition.absent === true) {
+        param.type = 'undefined';
+        param.optional = true;
+        continue;
+      }
+      if (condition.has !== undefined)
+        param.type = `Extract<${param.type}, { ${condition.has}: unknown }>`;
       for (let i = 0; i <= index; i++) params[i]!.optional = false;
     } else {
       const [head, ...path] = condition.option.split('.');
       const field = options.find((option) => option.key === head);
       if (field === undefined)
         throw new Error(`overlay for ${command}: no option ${condition.option}`);
-      const value =
-        condition.equals === undefined
-          ? 'true'
-          : JSON.stringify(condition.equals).replace(/"/g, "'");
-      // `options.withscores` narrows a nested field: `options: { withscores: true }`.
-      const narrowedValue = path.reduceRight((inner, key) => `{ ${key}: ${inner} }`, value);
-      narrowed.push(
-        `${field.key}: ${path.length === 0 && field.type !== 'boolean' ? value : narrowedValue}`,
-      );
+      narrowed.push(narrowOption(field, path, condition));
+      optionsRequired ||= condition.absent !== true;
     }
   }
   const optionsType =
     narrowed.length > 0 ? `${base.optionsType} & { ${narrowed.join('; ')} }` : base.optionsType;
-  return { params, optionsType, optionsRequired: narrowed.length > 0, returnType };
+  return {
+    params,
+    ...(optionsType !== undefined ? { optionsType } : {}),
+    optionsRequired,
+    returnType,
+  };
 }
 
-function variantKey(condition: OverloadCondition, params: MethodParam[]): string {
-  return 'param' in condition
-    ? `#${params.findIndex((param) => param.name === condition.param)}`
-    : condition.option;
+/** The runtime test of one condition, read by `selectReplyPlan`. */
+function runtimeCondition(condition: OverloadCondition, params: MethodParam[]): RuntimeCondition {
+  const path =
+    'param' in condition
+      ? `#${params.findIndex((param) => param.name === condition.param)}`
+      : condition.option;
+  return {
+    path,
+    ...('equals' in condition && condition.equals !== undefined
+      ? { equals: condition.equals }
+      : {}),
+    ...(condition.absent === true ? { absent: true as const } : {}),
+    ...('has' in condition && condition.has !== undefined ? { has: condition.has } : {}),
+  };
+}
+
+/**
+ * Arguments a newer release dropped or reshaped (7.0.15's `GEORADIUS … STORE key`, XINFO STREAM's
+ * old `full`) stay in the merged spec as facts but get no parameter: only what the newest source
+ * of the command's own lineage has, plus what another lineage adds, is offered.
+ */
+function currentArguments(command: SpecCommand, byId: Map<string, SpecSource>): SpecArgument[] {
+  const product = (id: string): string => byId.get(id)?.product ?? 'redis';
+  const lineage = product(command.sources[0]!);
+  const newest = command.sources.filter((id) => product(id) === lineage).at(-1);
+  const current = new Set(command.sources.filter((id) => id === newest || product(id) !== lineage));
+  const keep = (args: SpecArgument[]): SpecArgument[] =>
+    args
+      .filter((arg) => arg.sources === undefined || arg.sources.some((id) => current.has(id)))
+      .map((arg) =>
+        arg.arguments === undefined ? arg : { ...arg, arguments: keep(arg.arguments) },
+      );
+  return keep(command.arguments ?? []);
 }
 
 /** Builds the view model of one command: signatures for the types, data for the command table. */
@@ -159,7 +223,7 @@ export function buildCommandModel(
   const command = applyOverlay(original, overlay);
   const commandProducts = productMask(command.sources, byId);
   const argumentModel = buildArgumentModel(
-    command.arguments ?? [],
+    currentArguments(command, byId),
     {
       commandSince: command.since,
       products: (sources) => {
@@ -191,15 +255,12 @@ export function buildCommandModel(
       command.name,
     ),
   );
-  const variants = (overlay?.overloads ?? []).flatMap((overload) =>
-    conditions(overload.when).map((condition) => ({
-      when: variantKey(condition, argumentModel.params),
-      ...('equals' in condition && condition.equals !== undefined
-        ? { equals: condition.equals }
-        : {}),
-      plan: replyPlan(overload.reply),
-    })),
-  );
+  const variants = (overlay?.overloads ?? []).map((overload) => ({
+    when: conditions(overload.when).map((condition) =>
+      runtimeCondition(condition, argumentModel.params),
+    ),
+    plan: replyPlan(overload.reply),
+  }));
   const [container, sub] =
     command.container !== undefined ? command.name.split(' ') : [command.name];
   return {

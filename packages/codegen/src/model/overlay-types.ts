@@ -19,13 +19,21 @@ export interface CommandOverlay {
 
 export interface ArgumentOverlay {
   type?: SpecArgumentType;
+  /** A TypeScript type for the argument's value, from @redspec/types (e.g. `ScoreBound`). */
+  tsType?: string;
+  /** The key of the argument in its options object, where the mechanical one reads badly. */
+  key?: string;
   /** Make an optional untokened argument a named option instead of a positional parameter. */
   asOption?: boolean;
 }
 
-/** Selects an overload: a truthy option (or one equal to `equals`), or a present positional. */
+/**
+ * Selects an overload. An option: present (a flag set, a value given), equal to `equals`, or
+ * `absent`. A positional: present, `absent`, or an object that `has` a oneof alternative's key.
+ */
 export type OverloadCondition =
-  { option: string; equals?: string | number | boolean } | { param: string };
+  | { option: string; equals?: string | number | boolean; absent?: true }
+  | { param: string; absent?: true; has?: string };
 
 export interface OverloadOverlay {
   when: OverloadCondition | OverloadCondition[];

@@ -10,7 +10,7 @@ export type RuntimePlan =
   | { map: RuntimePlan }
   | { object: Record<string, RuntimePlan>; rest?: RuntimePlan }
   | { array: RuntimePlan }
-  | { tuple: RuntimePlan[] }
+  | { tuple: RuntimePlan[]; rest?: RuntimePlan }
   | { union: RuntimePlan[] };
 
 /** The placeholder for bulk strings in reply types: the context's string type. */
@@ -134,7 +134,12 @@ export function replyPlan(schema: ReplySchema | undefined, inArray = false): Run
 function arrayPlan(node: Schema, inArray: boolean): RuntimePlan {
   if (Array.isArray(node.items)) {
     const tuple = node.items.map((item) => replyPlan(item as ReplySchema));
-    return inArray || !tuple.every(isPassThrough) ? { tuple } : 0;
+    const rest =
+      asSchema(node.additionalItems) !== undefined
+        ? replyPlan(node.additionalItems as ReplySchema)
+        : 0;
+    if (!inArray && tuple.every(isPassThrough) && isPassThrough(rest)) return 0;
+    return isPassThrough(rest) ? { tuple } : { tuple, rest };
   }
   const item = replyPlan(node.items as ReplySchema | undefined, true);
   return isPassThrough(item) ? 0 : { array: item };

@@ -44,6 +44,10 @@ export interface SpecArgument {
   arguments?: SpecArgument[];
   /** Present only when fewer sources have the argument than have its command. */
   sources?: string[];
+  /** Set by the overlay only (never in specs/): the TypeScript type of the value. */
+  tsType?: string;
+  /** Set by the overlay only: the argument's key in its options object. */
+  optionKey?: string;
 }
 
 export interface SpecKeySpec {

@@ -1270,6 +1270,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     params: 1,
     hasOptions: false,
     reply: 0,
+    replyVariants: [{ when: [{ path: '#0', has: 'newFormat' }], plan: 0 }],
   },
   clientList: {
     name: 'CLIENT LIST',
@@ -1987,7 +1988,12 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     args: [],
     params: 0,
     hasOptions: false,
-    reply: { array: { tuple: [0, 0, { tuple: [0, 0, 0, { object: { hostname: 0, ip: 0 } }] }] } },
+    reply: {
+      array: {
+        tuple: [0, 0, { tuple: [0, 0, 0, { object: { hostname: 0, ip: 0 } }] }],
+        rest: { tuple: [0, 0, 0, { object: { hostname: 0, ip: 0 } }] },
+      },
+    },
   },
   command: {
     name: 'COMMAND',
@@ -2983,7 +2989,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
       {
         name: 'count-block',
         kind: 'block',
-        key: 'countBlock',
+        key: 'count',
         optional: true,
         args: [
           { name: 'count', kind: 'integer', key: 'count', token: 'COUNT' },
@@ -3017,15 +3023,6 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
           { name: 'storedistkey', kind: 'key', key: 'storedist', token: 'STOREDIST' },
         ],
       },
-      { name: 'key', kind: 'key', key: 'key', token: 'STORE', optional: true, products: 1 },
-      {
-        name: 'key',
-        kind: 'key',
-        key: 'storedist',
-        token: 'STOREDIST',
-        optional: true,
-        products: 1,
-      },
     ],
     params: 5,
     hasOptions: true,
@@ -3034,11 +3031,36 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
       { flags: K.OW | K.UPDATE, keyword: 'STORE', startFrom: 6, range: [0, 1, 0] },
       { flags: K.OW | K.UPDATE, keyword: 'STOREDIST', startFrom: 6, range: [0, 1, 0] },
     ],
-    reply: { union: [0, { array: { tuple: [0] } }, 0] },
+    reply: {
+      union: [
+        0,
+        { array: { tuple: [0], rest: { union: [0, 0, { tuple: ['double', 'double'] }] } } },
+        0,
+      ],
+    },
     replyVariants: [
-      { when: 'withcoord', plan: { array: { tuple: [0] } } },
-      { when: 'withdist', plan: { array: { tuple: [0] } } },
-      { when: 'withhash', plan: { array: { tuple: [0] } } },
+      { when: [{ path: 'store' }], plan: 0 },
+      {
+        when: [{ path: 'withcoord' }],
+        plan: { array: { tuple: [0], rest: { union: [0, 0, { tuple: ['double', 'double'] }] } } },
+      },
+      {
+        when: [{ path: 'withdist' }],
+        plan: { array: { tuple: [0], rest: { union: [0, 0, { tuple: ['double', 'double'] }] } } },
+      },
+      {
+        when: [{ path: 'withhash' }],
+        plan: { array: { tuple: [0], rest: { union: [0, 0, { tuple: ['double', 'double'] }] } } },
+      },
+      {
+        when: [
+          { path: 'withcoord', absent: true },
+          { path: 'withdist', absent: true },
+          { path: 'withhash', absent: true },
+          { path: 'store', absent: true },
+        ],
+        plan: 0,
+      },
     ],
   },
   georadiusRo: {
@@ -3075,7 +3097,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
       {
         name: 'count-block',
         kind: 'block',
-        key: 'countBlock',
+        key: 'count',
         optional: true,
         args: [
           { name: 'count', kind: 'integer', key: 'count', token: 'COUNT' },
@@ -3103,11 +3125,33 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     params: 5,
     hasOptions: true,
     keys: [{ flags: K.RO | K.ACCESS, index: 1, range: [0, 1, 0] }],
-    reply: { union: [0, { array: { tuple: [0] } }] },
+    reply: {
+      union: [
+        0,
+        { array: { tuple: [0], rest: { union: [0, 0, { tuple: ['double', 'double'] }] } } },
+      ],
+    },
     replyVariants: [
-      { when: 'withcoord', plan: { array: { tuple: [0] } } },
-      { when: 'withdist', plan: { array: { tuple: [0] } } },
-      { when: 'withhash', plan: { array: { tuple: [0] } } },
+      {
+        when: [{ path: 'withcoord' }],
+        plan: { array: { tuple: [0], rest: { union: [0, 0, { tuple: ['double', 'double'] }] } } },
+      },
+      {
+        when: [{ path: 'withdist' }],
+        plan: { array: { tuple: [0], rest: { union: [0, 0, { tuple: ['double', 'double'] }] } } },
+      },
+      {
+        when: [{ path: 'withhash' }],
+        plan: { array: { tuple: [0], rest: { union: [0, 0, { tuple: ['double', 'double'] }] } } },
+      },
+      {
+        when: [
+          { path: 'withcoord', absent: true },
+          { path: 'withdist', absent: true },
+          { path: 'withhash', absent: true },
+        ],
+        plan: 0,
+      },
     ],
   },
   georadiusbymember: {
@@ -3143,7 +3187,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
       {
         name: 'count-block',
         kind: 'block',
-        key: 'countBlock',
+        key: 'count',
         optional: true,
         args: [
           { name: 'count', kind: 'integer', key: 'count', token: 'COUNT' },
@@ -3170,15 +3214,6 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
           { name: 'storedistkey', kind: 'key', key: 'storedist', token: 'STOREDIST' },
         ],
       },
-      { name: 'key', kind: 'key', key: 'key', token: 'STORE', optional: true, products: 1 },
-      {
-        name: 'key',
-        kind: 'key',
-        key: 'storedist',
-        token: 'STOREDIST',
-        optional: true,
-        products: 1,
-      },
     ],
     params: 4,
     hasOptions: true,
@@ -3187,11 +3222,36 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
       { flags: K.OW | K.UPDATE, keyword: 'STORE', startFrom: 5, range: [0, 1, 0] },
       { flags: K.OW | K.UPDATE, keyword: 'STOREDIST', startFrom: 5, range: [0, 1, 0] },
     ],
-    reply: { union: [0, { array: { tuple: [0] } }, 0] },
+    reply: {
+      union: [
+        0,
+        { array: { tuple: [0], rest: { union: [0, 0, { tuple: ['double', 'double'] }] } } },
+        0,
+      ],
+    },
     replyVariants: [
-      { when: 'withcoord', plan: { array: { tuple: [0] } } },
-      { when: 'withdist', plan: { array: { tuple: [0] } } },
-      { when: 'withhash', plan: { array: { tuple: [0] } } },
+      { when: [{ path: 'store' }], plan: 0 },
+      {
+        when: [{ path: 'withcoord' }],
+        plan: { array: { tuple: [0], rest: { union: [0, 0, { tuple: ['double', 'double'] }] } } },
+      },
+      {
+        when: [{ path: 'withdist' }],
+        plan: { array: { tuple: [0], rest: { union: [0, 0, { tuple: ['double', 'double'] }] } } },
+      },
+      {
+        when: [{ path: 'withhash' }],
+        plan: { array: { tuple: [0], rest: { union: [0, 0, { tuple: ['double', 'double'] }] } } },
+      },
+      {
+        when: [
+          { path: 'withcoord', absent: true },
+          { path: 'withdist', absent: true },
+          { path: 'withhash', absent: true },
+          { path: 'store', absent: true },
+        ],
+        plan: 0,
+      },
     ],
   },
   georadiusbymemberRo: {
@@ -3227,7 +3287,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
       {
         name: 'count-block',
         kind: 'block',
-        key: 'countBlock',
+        key: 'count',
         optional: true,
         args: [
           { name: 'count', kind: 'integer', key: 'count', token: 'COUNT' },
@@ -3248,11 +3308,33 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     params: 4,
     hasOptions: true,
     keys: [{ flags: K.RO | K.ACCESS, index: 1, range: [0, 1, 0] }],
-    reply: { union: [0, { array: { tuple: [0] } }] },
+    reply: {
+      union: [
+        0,
+        { array: { tuple: [0], rest: { union: [0, 0, { tuple: ['double', 'double'] }] } } },
+      ],
+    },
     replyVariants: [
-      { when: 'withcoord', plan: { array: { tuple: [0] } } },
-      { when: 'withdist', plan: { array: { tuple: [0] } } },
-      { when: 'withhash', plan: { array: { tuple: [0] } } },
+      {
+        when: [{ path: 'withcoord' }],
+        plan: { array: { tuple: [0], rest: { union: [0, 0, { tuple: ['double', 'double'] }] } } },
+      },
+      {
+        when: [{ path: 'withdist' }],
+        plan: { array: { tuple: [0], rest: { union: [0, 0, { tuple: ['double', 'double'] }] } } },
+      },
+      {
+        when: [{ path: 'withhash' }],
+        plan: { array: { tuple: [0], rest: { union: [0, 0, { tuple: ['double', 'double'] }] } } },
+      },
+      {
+        when: [
+          { path: 'withcoord', absent: true },
+          { path: 'withdist', absent: true },
+          { path: 'withhash', absent: true },
+        ],
+        plan: 0,
+      },
     ],
   },
   geosearch: {
@@ -3340,7 +3422,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
       {
         name: 'count-block',
         kind: 'block',
-        key: 'countBlock',
+        key: 'count',
         optional: true,
         args: [
           { name: 'count', kind: 'integer', key: 'count', token: 'COUNT' },
@@ -3360,11 +3442,33 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     params: 3,
     hasOptions: true,
     keys: [{ flags: K.RO | K.ACCESS, index: 1, range: [0, 1, 0] }],
-    reply: { union: [0, { array: { tuple: [0] } }] },
+    reply: {
+      union: [
+        0,
+        { array: { tuple: [0], rest: { union: [0, 0, { tuple: ['double', 'double'] }] } } },
+      ],
+    },
     replyVariants: [
-      { when: 'withcoord', plan: { array: { tuple: [0] } } },
-      { when: 'withdist', plan: { array: { tuple: [0] } } },
-      { when: 'withhash', plan: { array: { tuple: [0] } } },
+      {
+        when: [{ path: 'withcoord' }],
+        plan: { array: { tuple: [0], rest: { union: [0, 0, { tuple: ['double', 'double'] }] } } },
+      },
+      {
+        when: [{ path: 'withdist' }],
+        plan: { array: { tuple: [0], rest: { union: [0, 0, { tuple: ['double', 'double'] }] } } },
+      },
+      {
+        when: [{ path: 'withhash' }],
+        plan: { array: { tuple: [0], rest: { union: [0, 0, { tuple: ['double', 'double'] }] } } },
+      },
+      {
+        when: [
+          { path: 'withcoord', absent: true },
+          { path: 'withdist', absent: true },
+          { path: 'withhash', absent: true },
+        ],
+        plan: 0,
+      },
     ],
   },
   geosearchstore: {
@@ -4042,7 +4146,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     hasOptions: true,
     keys: [{ flags: K.RO | K.ACCESS, index: 1, range: [0, 1, 0] }],
     reply: { union: [0, 0, 0, { array: { tuple: [0, 0] } }] },
-    replyVariants: [{ when: 'options.withvalues', plan: { array: { tuple: [0, 0] } } }],
+    replyVariants: [{ when: [{ path: 'options.withvalues' }], plan: { array: { tuple: [0, 0] } } }],
   },
   hscan: {
     name: 'HSCAN',
@@ -4352,8 +4456,18 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     keys: [{ flags: K.RO | K.ACCESS, index: 1, range: [1, 1, 0] }],
     reply: { union: [0, 0, { object: { matches: { array: { tuple: [0, 0] } }, len: 0 } }] },
     replyVariants: [
-      { when: 'len', plan: 0 },
-      { when: 'idx', plan: { object: { matches: { array: { tuple: [0, 0] } }, len: 0 } } },
+      { when: [{ path: 'len' }], plan: 0 },
+      {
+        when: [{ path: 'idx' }],
+        plan: { object: { matches: { array: { tuple: [0, 0] } }, len: 0 } },
+      },
+      {
+        when: [
+          { path: 'len', absent: true },
+          { path: 'idx', absent: true },
+        ],
+        plan: 0,
+      },
     ],
   },
   lindex: {
@@ -4494,7 +4608,10 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     hasOptions: false,
     keys: [{ flags: K.RW | K.ACCESS | K.DELETE, index: 1, range: [0, 1, 0] }],
     reply: 0,
-    replyVariants: [{ when: '#1', plan: 0 }],
+    replyVariants: [
+      { when: [{ path: '#1' }], plan: 0 },
+      { when: [{ path: '#1', absent: true }], plan: 0 },
+    ],
   },
   lpos: {
     name: 'LPOS',
@@ -5604,7 +5721,10 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     hasOptions: false,
     keys: [{ flags: K.RW | K.ACCESS | K.DELETE, index: 1, range: [0, 1, 0] }],
     reply: 0,
-    replyVariants: [{ when: '#1', plan: 0 }],
+    replyVariants: [
+      { when: [{ path: '#1' }], plan: 0 },
+      { when: [{ path: '#1', absent: true }], plan: 0 },
+    ],
   },
   rpoplpush: {
     name: 'RPOPLPUSH',
@@ -5910,7 +6030,10 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     hasOptions: true,
     keys: [{ flags: K.RW | K.ACCESS | K.UPDATE | K.VARIABLE_FLAGS, index: 1, range: [0, 1, 0] }],
     reply: 0,
-    replyVariants: [{ when: 'get', plan: 0 }],
+    replyVariants: [
+      { when: [{ path: 'get' }], plan: 0 },
+      { when: [{ path: 'get', absent: true }], plan: 0 },
+    ],
   },
   setbit: {
     name: 'SETBIT',
@@ -6361,6 +6484,10 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
       { flags: K.OW | K.UPDATE },
     ],
     reply: 0,
+    replyVariants: [
+      { when: [{ path: 'store' }], plan: 0 },
+      { when: [{ path: 'store', absent: true }], plan: 0 },
+    ],
   },
   sortRo: {
     name: 'SORT_RO',
@@ -6422,7 +6549,10 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     hasOptions: false,
     keys: [{ flags: K.RW | K.ACCESS | K.DELETE, index: 1, range: [0, 1, 0] }],
     reply: 0,
-    replyVariants: [{ when: '#1', plan: 0 }],
+    replyVariants: [
+      { when: [{ path: '#1' }], plan: 0 },
+      { when: [{ path: '#1', absent: true }], plan: 0 },
+    ],
   },
   spublish: {
     name: 'SPUBLISH',
@@ -6453,7 +6583,10 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     hasOptions: false,
     keys: [{ flags: K.RO | K.ACCESS, index: 1, range: [0, 1, 0] }],
     reply: 0,
-    replyVariants: [{ when: '#1', plan: 0 }],
+    replyVariants: [
+      { when: [{ path: '#1' }], plan: 0 },
+      { when: [{ path: '#1', absent: true }], plan: 0 },
+    ],
   },
   srem: {
     name: 'SREM',
@@ -6849,7 +6982,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     hasOptions: true,
     keys: [{ flags: K.RW | K.DELETE, index: 1, range: [0, 1, 0] }],
     reply: { union: [{ tuple: [0, { array: { tuple: [0, 0] } }, 0] }, 0] },
-    replyVariants: [{ when: 'justid', plan: 0 }],
+    replyVariants: [{ when: [{ path: 'justid' }], plan: 0 }],
   },
   xclaim: {
     name: 'XCLAIM',
@@ -6880,7 +7013,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     hasOptions: true,
     keys: [{ flags: K.RW | K.UPDATE, index: 1, range: [0, 1, 0] }],
     reply: { union: [0, { array: { tuple: [0, 0] } }] },
-    replyVariants: [{ when: 'justid', plan: 0 }],
+    replyVariants: [{ when: [{ path: 'justid' }], plan: 0 }],
   },
   xdel: {
     name: 'XDEL',
@@ -7080,30 +7213,12 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
       {
         name: 'full-block',
         kind: 'block',
-        key: 'fullBlock',
+        key: 'full',
         optional: true,
         args: [
           { name: 'full', kind: 'pure-token', key: 'full', token: 'FULL' },
           { name: 'count', kind: 'integer', key: 'count', token: 'COUNT', optional: true },
         ],
-      },
-      {
-        name: 'full',
-        kind: 'block',
-        key: 'full',
-        token: 'FULL',
-        optional: true,
-        args: [
-          {
-            name: 'count',
-            kind: 'integer',
-            key: 'count',
-            token: 'COUNT',
-            optional: true,
-            products: 1,
-          },
-        ],
-        products: 1,
       },
     ],
     params: 1,
@@ -7162,6 +7277,63 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
         },
       ],
     },
+    replyVariants: [
+      {
+        when: [{ path: 'full' }],
+        plan: {
+          object: {
+            length: 0,
+            'radix-tree-keys': 0,
+            'radix-tree-nodes': 0,
+            'last-generated-id': 0,
+            'max-deleted-entry-id': 0,
+            'recorded-first-entry-id': 0,
+            'entries-added': 0,
+            entries: { array: { tuple: [0, 0] } },
+            groups: {
+              array: {
+                object: {
+                  name: 0,
+                  'last-delivered-id': 0,
+                  'entries-read': 0,
+                  lag: 0,
+                  'pel-count': 0,
+                  pending: { array: { tuple: [0, 0, 0, 0] } },
+                  consumers: {
+                    array: {
+                      object: {
+                        'active-time': 0,
+                        name: 0,
+                        'seen-time': 0,
+                        'pel-count': 0,
+                        pending: { array: { tuple: [0, 0, 0] } },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+      {
+        when: [{ path: 'full', absent: true }],
+        plan: {
+          object: {
+            length: 0,
+            'radix-tree-keys': 0,
+            'radix-tree-nodes': 0,
+            'last-generated-id': 0,
+            'max-deleted-entry-id': 0,
+            'recorded-first-entry-id': 0,
+            'entries-added': 0,
+            groups: 0,
+            'first-entry': 0,
+            'last-entry': 0,
+          },
+        },
+      },
+    ],
   },
   xlen: {
     name: 'XLEN',
@@ -7452,7 +7624,10 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     hasOptions: true,
     keys: [{ flags: K.RW | K.UPDATE, index: 1, range: [0, 1, 0] }],
     reply: { union: [0, 0, 0, 'double'] },
-    replyVariants: [{ when: 'incr', plan: { union: ['double', 0] } }],
+    replyVariants: [
+      { when: [{ path: 'incr' }], plan: { union: ['double', 0] } },
+      { when: [{ path: 'incr', absent: true }], plan: 0 },
+    ],
   },
   zcard: {
     name: 'ZCARD',
@@ -7503,7 +7678,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     hasOptions: true,
     keys: [{ flags: K.RO | K.ACCESS, index: 1, keynum: [0, 1, 1] }],
     reply: { union: [0, { array: { tuple: [0, 'double'] } }] },
-    replyVariants: [{ when: 'withscores', plan: { array: { tuple: [0, 'double'] } } }],
+    replyVariants: [{ when: [{ path: 'withscores' }], plan: { array: { tuple: [0, 'double'] } } }],
   },
   zdiffstore: {
     name: 'ZDIFFSTORE',
@@ -7581,7 +7756,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     hasOptions: true,
     keys: [{ flags: K.RO | K.ACCESS, index: 1, keynum: [0, 1, 1] }],
     reply: { union: [0, { array: { tuple: [0, 'double'] } }] },
-    replyVariants: [{ when: 'withscores', plan: { array: { tuple: [0, 'double'] } } }],
+    replyVariants: [{ when: [{ path: 'withscores' }], plan: { array: { tuple: [0, 'double'] } } }],
   },
   zintercard: {
     name: 'ZINTERCARD',
@@ -7708,7 +7883,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     hasOptions: false,
     keys: [{ flags: K.RW | K.ACCESS | K.DELETE, index: 1, range: [0, 1, 0] }],
     reply: { union: [{ tuple: [0, 'double'] }, { array: { tuple: [0, 'double'] } }] },
-    replyVariants: [{ when: '#1', plan: { array: { tuple: [0, 'double'] } } }],
+    replyVariants: [{ when: [{ path: '#1' }], plan: { array: { tuple: [0, 'double'] } } }],
   },
   zpopmin: {
     name: 'ZPOPMIN',
@@ -7724,7 +7899,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     hasOptions: false,
     keys: [{ flags: K.RW | K.ACCESS | K.DELETE, index: 1, range: [0, 1, 0] }],
     reply: { union: [{ tuple: [0, 'double'] }, { array: { tuple: [0, 'double'] } }] },
-    replyVariants: [{ when: '#1', plan: { array: { tuple: [0, 'double'] } } }],
+    replyVariants: [{ when: [{ path: '#1' }], plan: { array: { tuple: [0, 'double'] } } }],
   },
   zrandmember: {
     name: 'ZRANDMEMBER',
@@ -7755,7 +7930,9 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     hasOptions: true,
     keys: [{ flags: K.RO | K.ACCESS, index: 1, range: [0, 1, 0] }],
     reply: { union: [0, 0, 0, { array: { tuple: [0, 'double'] } }] },
-    replyVariants: [{ when: 'options.withscores', plan: { array: { tuple: [0, 'double'] } } }],
+    replyVariants: [
+      { when: [{ path: 'options.withscores' }], plan: { array: { tuple: [0, 'double'] } } },
+    ],
   },
   zrange: {
     name: 'ZRANGE',
@@ -7803,7 +7980,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     hasOptions: true,
     keys: [{ flags: K.RO | K.ACCESS, index: 1, range: [0, 1, 0] }],
     reply: { union: [0, { array: { tuple: [0, 'double'] } }] },
-    replyVariants: [{ when: 'withscores', plan: { array: { tuple: [0, 'double'] } } }],
+    replyVariants: [{ when: [{ path: 'withscores' }], plan: { array: { tuple: [0, 'double'] } } }],
   },
   zrangebylex: {
     name: 'ZRANGEBYLEX',
@@ -7866,7 +8043,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     hasOptions: true,
     keys: [{ flags: K.RO | K.ACCESS, index: 1, range: [0, 1, 0] }],
     reply: { union: [0, { array: { tuple: [0, 'double'] } }] },
-    replyVariants: [{ when: 'withscores', plan: { array: { tuple: [0, 'double'] } } }],
+    replyVariants: [{ when: [{ path: 'withscores' }], plan: { array: { tuple: [0, 'double'] } } }],
   },
   zrangestore: {
     name: 'ZRANGESTORE',
@@ -7931,7 +8108,10 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     hasOptions: true,
     keys: [{ flags: K.RO | K.ACCESS, index: 1, range: [0, 1, 0] }],
     reply: { union: [0, 0, { tuple: [0, 'double'] }] },
-    replyVariants: [{ when: 'withscore', plan: { union: [0, { tuple: [0, 'double'] }] } }],
+    replyVariants: [
+      { when: [{ path: 'withscore' }], plan: { union: [0, { tuple: [0, 'double'] }] } },
+      { when: [{ path: 'withscore', absent: true }], plan: 0 },
+    ],
   },
   zrem: {
     name: 'ZREM',
@@ -8018,7 +8198,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     hasOptions: true,
     keys: [{ flags: K.RO | K.ACCESS, index: 1, range: [0, 1, 0] }],
     reply: { union: [0, { array: { tuple: [0, 'double'] } }] },
-    replyVariants: [{ when: 'withscores', plan: { array: { tuple: [0, 'double'] } } }],
+    replyVariants: [{ when: [{ path: 'withscores' }], plan: { array: { tuple: [0, 'double'] } } }],
   },
   zrevrangebylex: {
     name: 'ZREVRANGEBYLEX',
@@ -8080,7 +8260,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     hasOptions: true,
     keys: [{ flags: K.RO | K.ACCESS, index: 1, range: [0, 1, 0] }],
     reply: { union: [0, { array: { tuple: [0, 'double'] } }] },
-    replyVariants: [{ when: 'withscores', plan: { array: { tuple: [0, 'double'] } } }],
+    replyVariants: [{ when: [{ path: 'withscores' }], plan: { array: { tuple: [0, 'double'] } } }],
   },
   zrevrank: {
     name: 'ZREVRANK',
@@ -8103,7 +8283,10 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     hasOptions: true,
     keys: [{ flags: K.RO | K.ACCESS, index: 1, range: [0, 1, 0] }],
     reply: { union: [0, 0, { tuple: [0, 'double'] }] },
-    replyVariants: [{ when: 'withscore', plan: { union: [0, { tuple: [0, 'double'] }] } }],
+    replyVariants: [
+      { when: [{ path: 'withscore' }], plan: { union: [0, { tuple: [0, 'double'] }] } },
+      { when: [{ path: 'withscore', absent: true }], plan: 0 },
+    ],
   },
   zscan: {
     name: 'ZSCAN',
@@ -8186,7 +8369,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     hasOptions: true,
     keys: [{ flags: K.RO | K.ACCESS, index: 1, keynum: [0, 1, 1] }],
     reply: { union: [0, { array: { tuple: [0, 'double'] } }] },
-    replyVariants: [{ when: 'withscores', plan: { array: { tuple: [0, 'double'] } } }],
+    replyVariants: [{ when: [{ path: 'withscores' }], plan: { array: { tuple: [0, 'double'] } } }],
   },
   zunionstore: {
     name: 'ZUNIONSTORE',

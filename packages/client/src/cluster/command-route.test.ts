@@ -1,0 +1,62 @@
+import { commandTable, encodeCommand, type CommandMethod } from '@redspec/types';
+import { describe, expect, it } from 'vitest';
+import { ClusterRoutingError, CrossSlotError } from './cluster-errors.js';
+import { routeCommand, type CommandRoute } from './command-route.js';
+import { keySlot } from './key-slot.js';
+
+const route = (method: CommandMethod, ...params: unknown[]): CommandRoute =>
+  routeCommand(commandTable[method], encodeCommand(commandTable[method], params));
+
+describe('routeCommand', () => {
+  it('routes keyed commands by their slot, hashtags included', () => {
+    expect(route('get', 'k')).toEqual({ kind: 'slot', slot: keySlot('k') });
+    expect(route('rename', '{u}:a', '{u}:b')).toEqual({ kind: 'slot', slot: keySlot('u') });
+    expect(route('eval', 'return 1', ['{t}1', '{t}2'])).toEqual({
+      kind: 'slot',
+      slot: keySlot('t'),
+    });
+  });
+
+  it('routes shard channels like keys', () => {
+    expect(route('spublish', 'news', 'hi')).toEqual({ kind: 'slot', slot: keySlot('news') });
+  });
+
+  it('splits multi_shard commands per slot, keys in order within each part', () => {
+    const result = route('mset', { a: '1', b: '2', '{a}x': '3' });
+    expect(result).toEqual({
+      kind: 'split',
+      groups: [
+        { slot: keySlot('a'), wire: ['MSET', 'a', '1', '{a}x', '3'], keyIndexes: [0, 2] },
+        { slot: keySlot('b'), wire: ['MSET', 'b', '2'], keyIndexes: [1] },
+      ],
+    });
+  });
+
+  it('refuses other commands whose keys span slots, naming the slots', () => {
+    expect(() => route('rename', 'a', 'b')).toThrow(CrossSlotError);
+    let thrown: unknown;
+    try {
+      route('sunionstore', 'dst', ['a', 'b']);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toMatchObject({
+      command: 'SUNIONSTORE',
+      slots: [keySlot('dst'), keySlot('a'), keySlot('b')],
+    });
+  });
+
+  it('routes keyless commands by request policy', () => {
+    expect(route('dbsize')).toEqual({ kind: 'fanout', nodes: 'primaries' });
+    expect(route('configSet', { a: '1' })).toEqual({ kind: 'fanout', nodes: 'all' });
+    expect(route('info')).toEqual({ kind: 'any' });
+    expect(route('clusterInfo')).toEqual({ kind: 'any' });
+    expect(route('eval', 'return 1')).toEqual({ kind: 'any' });
+  });
+
+  it('refuses commands that would change a shared connection or need a chosen node', () => {
+    expect(() => route('scan', '0')).toThrow(ClusterRoutingError);
+    expect(() => route('readonly')).toThrow(/readFrom/);
+    expect(() => route('asking')).toThrow(ClusterRoutingError);
+  });
+});

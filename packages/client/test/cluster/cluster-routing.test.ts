@@ -1,0 +1,120 @@
+import { rawCommand, startRedisCluster, type RedisClusterHandle } from '@redspec/test-utils';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createCluster,
+  CrossSlotError,
+  keySlot,
+  type RedisCluster,
+} from '../../src/index.js';
+import { commandCalls, keysPerPrimary } from './cluster-helpers.js';
+
+describe('a cluster client', () => {
+  let handle: RedisClusterHandle;
+  let cluster: RedisCluster;
+
+  beforeAll(async () => {
+    handle = await startRedisCluster({ primaries: 3, replicasPerPrimary: 1 });
+    cluster = await createCluster({ rootNodes: handle.rootNodes.slice(0, 1) }).connect();
+  });
+  afterAll(async () => {
+    await cluster?.quit();
+    await handle?.stop();
+  });
+
+  it('discovers every node from one root node', () => {
+    expect(cluster.nodes('primary')).toHaveLength(3);
+    expect(cluster.nodes('replica')).toHaveLength(3);
+    expect(cluster.server).toMatchObject({ product: 'redis' });
+  });
+
+  it('routes single-key commands to the primary owning the slot, on every shard', async () => {
+    const keys = keysPerPrimary(cluster, 'route:');
+    expect(keys.size).toBe(3);
+    for (const [port, key] of keys) {
+      expect(await cluster.set(key, `at ${port}`)).toBe('OK');
+      expect(await cluster.get(key)).toBe(`at ${port}`);
+      // The owner answers directly (no MOVED), so the key really lives there.
+      expect(await rawCommand({ port }, ['GET', key])).toBe(`at ${port}`);
+    }
+  });
+
+  it('splits MSET, MGET, EXISTS and DEL over many slots and reassembles in order', async () => {
+    const keys = Array.from({ length: 20 }, (_, i) => `split:${i}`);
+    expect(new Set(keys.map(keySlot)).size).toBeGreaterThan(3);
+    expect(await cluster.mset(keys.map((key) => [key, `v-${key}`] as const))).toBe('OK');
+    const asked = [...keys.slice(10), 'split:missing', ...keys.slice(0, 10)];
+    const expected = asked.map((key) => (key === 'split:missing' ? null : `v-${key}`));
+    expect(await cluster.mget(asked)).toEqual(expected);
+    expect(await cluster.exists(asked)).toBe(20);
+    expect(await cluster.del([...keys, 'split:missing'])).toBe(20);
+    expect(await cluster.mget(keys.slice(0, 3))).toEqual([null, null, null]);
+  });
+
+  it('sums DBSIZE over every primary', async () => {
+    await cluster.mset({ 'db:a': '1', 'db:b': '2', 'db:c': '3' });
+    const perNode = await Promise.all(
+      cluster.nodes('primary').map((node) => rawCommand(node, ['DBSIZE'])),
+    );
+    expect(await cluster.dbsize()).toBe(perNode.reduce((sum, n) => Number(sum) + Number(n), 0));
+    expect(await cluster.ping()).toBe('PONG');
+  });
+
+  it('refuses cross-slot commands before sending anything', async () => {
+    expect(keySlot('cross:a')).not.toBe(keySlot('cross:b'));
+    await expect(cluster.rename('cross:a', 'cross:b')).rejects.toBeInstanceOf(CrossSlotError);
+    await expect(cluster.sunionstore('cross:d', ['cross:a', 'cross:b'])).rejects.toMatchObject({
+      name: 'CrossSlotError',
+      command: 'SUNIONSTORE',
+    });
+    for (const node of handle.nodes) {
+      const calls = await commandCalls(node);
+      expect(calls.rename).toBeUndefined();
+      expect(calls.sunionstore).toBeUndefined();
+    }
+    // With a hashtag they share a slot and run.
+    await cluster.set('{cross}a', '1');
+    expect(await cluster.rename('{cross}a', '{cross}b')).toBe('OK');
+  });
+
+  it('reads from replicas with readFrom: replica', async () => {
+    const reader = await createCluster({
+      rootNodes: handle.rootNodes,
+      readFrom: 'replica',
+    }).connect();
+    try {
+      const key = 'replica:key';
+      await cluster.set(key, 'copied');
+      expect(await cluster.wait(1, 2000)).toBe(1);
+      const slot = keySlot(key);
+      const replica = reader.routing.nodeForSlot(slot, true);
+      const primary = cluster.routing.nodeForSlot(slot, false);
+      expect(replica.role).toBe('replica');
+      const [replicaBefore, primaryBefore] = await Promise.all([
+        commandCalls(replica),
+        commandCalls(primary),
+      ]);
+      for (let i = 0; i < 5; i++) expect(await reader.get(key)).toBe('copied');
+      // Writes still go to the primary.
+      expect(await reader.incr('{replica:key}n')).toBe(1);
+      const [replicaAfter, primaryAfter] = await Promise.all([
+        commandCalls(replica),
+        commandCalls(primary),
+      ]);
+      expect((replicaAfter.get ?? 0) - (replicaBefore.get ?? 0)).toBe(5);
+      expect(primaryAfter.get).toBe(primaryBefore.get);
+      expect(replicaAfter.readonly).toBeGreaterThan(0);
+    } finally {
+      await reader.quit();
+    }
+  });
+
+  it('talks to one node through nodeClient', async () => {
+    const sizes = await Promise.all(
+      cluster.nodes('primary').map((node) => cluster.nodeClient(node).dbsize()),
+    );
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(await cluster.dbsize());
+    const [cursor, keys] = await cluster.nodeClient(cluster.nodes('primary')[0]!).scan('0');
+    expect(typeof cursor).toBe('string');
+    expect(Array.isArray(keys)).toBe(true);
+  });
+});
