@@ -52,13 +52,29 @@ export function encodeCommand(
     fail(context, `#${arity}`, `is one too many: ${spec.name} takes ${arity} parameters`);
   }
   const options = spec.hasOptions ? params[spec.params] : undefined;
-  if (options !== undefined && !isPlainObject(options)) {
-    fail(context, 'options', `must be an object, got ${describe(options)}`);
-  }
+  if (options !== undefined) checkOptions(context, options);
   encodeList(context, spec.args, (arg) =>
     arg.param !== undefined ? params[arg.param] : options?.[arg.key!],
   );
   return context.out;
+}
+
+const optionKeysBySpec = new WeakMap<CommandSpec, ReadonlySet<string>>();
+
+/** A misspelled option would otherwise be silently left out of the command. */
+function checkOptions(context: EncodeContext, options: unknown): asserts options is Record<string, unknown> {
+  if (!isPlainObject(options)) fail(context, 'options', `must be an object, got ${describe(options)}`);
+  const spec = context.spec;
+  let known = optionKeysBySpec.get(spec);
+  if (known === undefined) {
+    known = new Set(spec.args.flatMap((arg) => (arg.param === undefined && arg.key !== undefined ? [arg.key] : [])));
+    optionKeysBySpec.set(spec, known);
+  }
+  for (const key of Object.keys(options)) {
+    if (!known.has(key)) {
+      fail(context, `options.${key}`, `is not an option of ${spec.name} (options: ${[...known].join(', ')})`);
+    }
+  }
 }
 
 /** Throws `UnsupportedCommandError` when the server's product or version lacks the command. */
