@@ -1,4 +1,4 @@
-import type { LeasedChannel, RedisArgument, RespValue, ServerInfo } from '@redspec/types';
+import type { LeasedChannel, ServerInfo } from '@redspec/types';
 import type { RedisConnectionOptions } from './connection/connection-options.js';
 import { RedisConnection } from './connection/redis-connection.js';
 
@@ -51,7 +51,10 @@ export class DedicatedPool {
     else this.idle.push(connection);
   }
 
-  /** A dedicated channel whose `release()` UNWATCHes before handing the connection back. */
+  /**
+   * A dedicated channel for one user (the pipeline's WATCH). The pipeline leaves it unwatched:
+   * it sends UNWATCH when EXEC was never sent, and EXEC itself clears watches.
+   */
   async lease(): Promise<LeasedChannel> {
     const connection = await this.acquire();
     let released = false;
@@ -59,15 +62,12 @@ export class DedicatedPool {
       get server(): ServerInfo | undefined {
         return connection.server;
       },
-      sendBatch: (
-        commands: readonly (readonly RedisArgument[])[],
-        timeoutMs?: number,
-      ): Promise<RespValue[]> => connection.sendBatch(commands, timeoutMs),
-      release: async (): Promise<void> => {
-        if (released) return;
+      sendBatch: (commands, timeoutMs, options) =>
+        connection.sendBatch(commands, timeoutMs, options),
+      release: (): Promise<void> => {
+        if (!released) this.release(connection);
         released = true;
-        await connection.send(['UNWATCH']).catch(() => connection.disconnect());
-        this.release(connection);
+        return Promise.resolve();
       },
     };
   }

@@ -1,5 +1,9 @@
 export { createClient } from './redis-client.js';
-export type { RedisClient } from './redis-client.js';
+export type {
+  ClientPipelineOptions,
+  ClientTransactionOptions,
+  RedisClient,
+} from './redis-client.js';
 export type { ClientConfig } from './client-config.js';
 export { defineScript } from './define-script.js';
 export type { Script, ScriptShape } from './define-script.js';
@@ -16,6 +20,7 @@ export {
   ProtocolError,
 } from './errors.js';
 export * from '@redspec/types';
+export * from '@redspec/pipeline';
 export { createCluster } from './cluster/redis-cluster.js';
 export type { RedisCluster } from './cluster/redis-cluster.js';
 export type { ClusterConfig, NodeAddress, ReadFrom } from './cluster/cluster-config.js';

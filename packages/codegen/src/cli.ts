@@ -3,12 +3,23 @@ import { join } from 'node:path';
 import { generate } from './emit/generate.js';
 import { repoRoot } from './paths.js';
 import { runImport } from './import/import-command.js';
+import { syncRepoCommandsDoc } from './update/commands-doc.js';
+import { runTargetGenerate } from './update/target-command.js';
+import { runUpdate } from './update/update-command.js';
 
 const usage = `usage:
-  redspec-codegen generate [--check]       regenerate packages/types/src/generated from specs/
-  redspec-codegen import <dir>... [--check] import upstream src/commands folders into specs/`;
+  redspec-codegen generate [--check]       regenerate packages/types/src/generated and docs/commands.md
+  redspec-codegen generate --target <id|redis|valkey> [--out <dir>]
+                                           a surface limited to one release or product (docs/targets.md)
+  redspec-codegen import <dir>... [--check] import upstream src/commands folders into specs/
+  redspec-codegen update --from <dir>... [--sources-root <dir>] [--dry-run]
+                                           import a new release over specs/, regenerate, print the API
+                                           diff and write a changeset`;
 
 async function runGenerate(argv: string[]): Promise<number> {
+  if (argv.some((arg) => arg === '--target' || arg.startsWith('--target='))) {
+    return runTargetGenerate(argv);
+  }
   const root = repoRoot();
   const check = argv.includes('--check');
   const started = performance.now();
@@ -17,6 +28,10 @@ async function runGenerate(argv: string[]): Promise<number> {
     outDir: join(root, 'packages/types/src/generated'),
     check,
   });
+  // docs/commands.md is derived from the same models, so it is kept (and checked) with the code.
+  if (await syncRepoCommandsDoc(root, result.models, { check })) {
+    result.changed.push('docs/commands.md');
+  }
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   if (check && result.changed.length > 0) {
     console.error(`generated code is stale: ${result.changed.join(', ')}\nrun: pnpm generate`);
@@ -36,6 +51,8 @@ async function main(argv: string[]): Promise<number> {
       return runGenerate(rest);
     case 'import':
       return runImport(rest);
+    case 'update':
+      return runUpdate(rest);
     default:
       console.error(usage);
       return command === undefined || command === '--help' ? 0 : 2;

@@ -16,6 +16,11 @@ describe('Pipeline commands return Futures of the client types', () => {
     expectTypeOf(pipe.get('k').result).toEqualTypeOf<string | null>();
   });
 
+  it('keeps the overloads: SET with get: true returns the old value', () => {
+    expectTypeOf(pipe.set('k', 'v')).toEqualTypeOf<Future<'OK' | null>>();
+    expectTypeOf(pipe.set('k', 'v', { get: true })).toEqualTypeOf<Future<string | null>>();
+  });
+
   it('decodes to Buffers with buffers: true, and to either with an unknown flag', () => {
     expectTypeOf(createPipeline(transport, { buffers: true })).toEqualTypeOf<Pipeline<Buffer>>();
     expectTypeOf(createPipeline(transport, { buffers: true }).get('k')).toEqualTypeOf<

@@ -19,7 +19,7 @@ export type PipelineCallback<
  *
  * @example
  * const [ok, count] = await runPipeline(transport, (p) => [p.set('a', '1'), p.incr('a')]);
- * // ok: 'OK' | string | null, count: number
+ * // ok: 'OK' | null, count: number
  */
 export async function runPipeline<
   const TFutures extends readonly Future<unknown>[],

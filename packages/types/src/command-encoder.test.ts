@@ -119,7 +119,11 @@ describe('encodeCommand', () => {
       ['set', ['k', 'v', 'EX'], /SET: argument 'options' must be an object/],
       ['del', [[]], /DEL: argument 'key' needs at least one value/],
       ['get', ['a', 'b'], /GET: argument '#1' is one too many/],
-      ['set', ['k', 'v', { nx: true }], /SET: argument 'options.nx' is not an option of SET \(options: condition, get, expiration\)/],
+      [
+        'set',
+        ['k', 'v', { nx: true }],
+        /SET: argument 'options.nx' is not an option of SET \(options: condition, get, expiration\)/,
+      ],
     ];
     for (const [method, params, message] of bad) {
       expect(() => encode(method, ...params)).toThrow(CommandArgumentError);

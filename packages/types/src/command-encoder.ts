@@ -62,17 +62,29 @@ export function encodeCommand(
 const optionKeysBySpec = new WeakMap<CommandSpec, ReadonlySet<string>>();
 
 /** A misspelled option would otherwise be silently left out of the command. */
-function checkOptions(context: EncodeContext, options: unknown): asserts options is Record<string, unknown> {
-  if (!isPlainObject(options)) fail(context, 'options', `must be an object, got ${describe(options)}`);
+function checkOptions(
+  context: EncodeContext,
+  options: unknown,
+): asserts options is Record<string, unknown> {
+  if (!isPlainObject(options))
+    fail(context, 'options', `must be an object, got ${describe(options)}`);
   const spec = context.spec;
   let known = optionKeysBySpec.get(spec);
   if (known === undefined) {
-    known = new Set(spec.args.flatMap((arg) => (arg.param === undefined && arg.key !== undefined ? [arg.key] : [])));
+    known = new Set(
+      spec.args.flatMap((arg) =>
+        arg.param === undefined && arg.key !== undefined ? [arg.key] : [],
+      ),
+    );
     optionKeysBySpec.set(spec, known);
   }
   for (const key of Object.keys(options)) {
     if (!known.has(key)) {
-      fail(context, `options.${key}`, `is not an option of ${spec.name} (options: ${[...known].join(', ')})`);
+      fail(
+        context,
+        `options.${key}`,
+        `is not an option of ${spec.name} (options: ${[...known].join(', ')})`,
+      );
     }
   }
 }

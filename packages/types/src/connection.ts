@@ -8,6 +8,12 @@ export interface ServerInfo {
   readonly protocol: 2 | 3;
 }
 
+/** How a batch's replies decode. */
+export interface BatchOptions {
+  /** Bulk strings as Buffers instead of UTF-8 strings. */
+  readonly returnBuffers?: boolean;
+}
+
 /**
  * The one way the pipeline reaches a socket. Replies come back in order, errors in place (as
  * `ReplyError` values), so a batch needs one Promise, not one per command.
@@ -18,6 +24,7 @@ export interface CommandChannel {
   sendBatch(
     commands: readonly (readonly RedisArgument[])[],
     timeoutMs?: number,
+    options?: BatchOptions,
   ): Promise<RespValue[]>;
 }
 

@@ -10,7 +10,13 @@ export type {
   ReplyVariant,
 } from './command-table.js';
 export { CommandFlag, KeyFlag, Product } from './command-table.js';
-export type { CommandChannel, CommandTransport, LeasedChannel, ServerInfo } from './connection.js';
+export type {
+  BatchOptions,
+  CommandChannel,
+  CommandTransport,
+  LeasedChannel,
+  ServerInfo,
+} from './connection.js';
 export { checkCommandSupported, encodeCommand } from './command-encoder.js';
 export { defineCommandMethods, invokeCommand } from './command-methods.js';
 export type { CommandInvoker } from './command-methods.js';

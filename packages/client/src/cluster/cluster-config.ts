@@ -14,11 +14,10 @@ export interface NodeAddress {
  * unix sockets and reconnecting are not offered: a cluster has one database, and a node that
  * drops is replaced by a fresh connection after the slot map is refreshed.
  */
-export interface ClusterConfig
-  extends Omit<
-    RedisConnectionOptions,
-    'host' | 'port' | 'path' | 'db' | 'reconnect' | 'offlineQueue' | 'offlineQueueLimit'
-  > {
+export interface ClusterConfig extends Omit<
+  RedisConnectionOptions,
+  'host' | 'port' | 'path' | 'db' | 'reconnect' | 'offlineQueue' | 'offlineQueueLimit'
+> {
   /** Nodes to ask for the slot map; one reachable node is enough. */
   rootNodes: readonly NodeAddress[];
   /**

@@ -42,6 +42,7 @@ export class ClusterCore implements ClusterRouting {
   readonly pool: NodePool;
   readonly topology: ClusterTopology;
   private readonly sender: SlotSender;
+  private readonly closing = new AbortController();
 
   constructor(readonly config: ResolvedClusterConfig) {
     const tls = config.connection.tls !== undefined && config.connection.tls !== false;
@@ -50,7 +51,7 @@ export class ClusterCore implements ClusterRouting {
       this.topology.scheduleRefresh(),
     );
     this.topology = new ClusterTopology(config.rootNodes, config.readFrom, this.pool, tls);
-    this.sender = new SlotSender(this.topology, this.pool, config);
+    this.sender = new SlotSender(this.topology, this.pool, config, this.closing.signal);
   }
 
   get server(): ServerInfo | undefined {
@@ -130,6 +131,7 @@ export class ClusterCore implements ClusterRouting {
   }
 
   close(graceful: boolean): Promise<void> {
+    this.closing.abort();
     return this.pool.close(graceful);
   }
 }

@@ -26,9 +26,9 @@ describe('combineReplies', () => {
 
   it('one_succeeded: any success wins, else the first error', () => {
     expect(combineReplies('one_succeeded', [failed('NOTBUSY'), ok('OK')])).toBe('OK');
-    expect(() => combineReplies('one_succeeded', [failed('NOTBUSY a'), failed('NOTBUSY b')])).toThrow(
-      'NOTBUSY a',
-    );
+    expect(() =>
+      combineReplies('one_succeeded', [failed('NOTBUSY a'), failed('NOTBUSY b')]),
+    ).toThrow('NOTBUSY a');
   });
 
   it('without a policy, concatenates arrays and merges maps', () => {

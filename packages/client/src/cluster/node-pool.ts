@@ -21,7 +21,7 @@ export interface NodeConnection {
  * With `readonly`, every connection sends `READONLY` first, so replicas serve reads.
  */
 export class NodePool {
-  private readonly shared = new Map<string, NodeConnection & { wasReady: boolean }>();
+  private readonly shared = new Map<string, { connection: RedisConnection; wasReady: boolean }>();
   private readonly dedicated = new Map<string, DedicatedPool>();
   private closed = false;
 

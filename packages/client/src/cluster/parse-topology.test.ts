@@ -43,7 +43,13 @@ describe('shardsFromClusterSlots', () => {
       'seed',
     );
     expect(shards.map((shard) => [shard.primary.address, shard.ranges])).toEqual([
-      ['h:7000', [[0, 99], [200, 299]]],
+      [
+        'h:7000',
+        [
+          [0, 99],
+          [200, 299],
+        ],
+      ],
       ['h:7002', [[100, 199]]],
     ]);
     expect(shards[0]!.replicas).toEqual([clusterNode('h', 7001, 'replica', 'r')]);

@@ -23,13 +23,23 @@ import { clusterNode, type ClusterNode } from './slot-map.js';
 /**
  * A typed client for a Redis Cluster: the same command methods as `RedisClient`, each routed
  * to the node serving its keys' slot. `multi_shard` commands (MGET, MSET, DEL, EXISTS, TOUCH,
- * UNLINK) whose keys span slots are split per slot and their replies reassembled; other
- * commands with keys in several slots throw `CrossSlotError` before sending. Keyless commands
- * follow their request policy: every primary (DBSIZE, summed), every node (CONFIG SET), or
- * one primary.
+ * UNLINK) whose keys span slots are split per slot and their replies reassembled (the parts
+ * are not atomic together: one may fail after others ran); other commands with keys in several
+ * slots throw `CrossSlotError` before sending. Keyless commands follow their request policy:
+ * every primary (DBSIZE, summed), every node (CONFIG SET), or one primary (INFO, RANDOMKEY).
+ *
+ * MOVED and ASK are followed, TRYAGAIN and CLUSTERDOWN retried with backoff, and the slot map
+ * refreshed on MOVED, CLUSTERDOWN and lost nodes. A command is resent only when it surely was
+ * not written: after a redirection, or when its node could not be reached at all.
+ *
+ * @example
+ * const cluster = await createCluster({ rootNodes: [{ host: '10.0.0.1', port: 7000 }] }).connect();
+ * await cluster.mset({ a: '1', b: '2' }); // two slots: two MSETs, one 'OK'
+ * await cluster.rename('a', 'b'); // throws CrossSlotError; '{user}:a' and '{user}:b' would work
  */
-export interface RedisCluster<TString extends string | Buffer = string>
-  extends RedisCommands<PromiseContext<TString>> {
+export interface RedisCluster<TString extends string | Buffer = string> extends RedisCommands<
+  PromiseContext<TString>
+> {
   /** The server that answered the last slot map discovery; undefined until then. */
   readonly server: ServerInfo | undefined;
   /** Discovers the slot map now (commands do so on first use anyway). */
@@ -161,5 +171,8 @@ defineCommandMethods(Cluster.prototype);
  * await cluster.quit();
  */
 export function createCluster(config: ClusterConfig): RedisCluster {
-  return new Cluster(new ClusterCore(resolveClusterConfig(config)), false) as unknown as RedisCluster;
+  return new Cluster(
+    new ClusterCore(resolveClusterConfig(config)),
+    false,
+  ) as unknown as RedisCluster;
 }

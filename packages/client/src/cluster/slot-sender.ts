@@ -7,7 +7,7 @@ import {
   type RespValue,
 } from '@redspec/types';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ConnectionError } from '../errors.js';
+import { ConnectionClosedError, ConnectionError } from '../errors.js';
 import {
   ClusterRoutingError,
   NodeUnreachableError,
@@ -51,6 +51,8 @@ export class SlotSender {
     private readonly topology: ClusterTopology,
     private readonly pool: NodePool,
     private readonly limits: RetryLimits,
+    /** Aborted when the cluster closes, to end backoff waits at once. */
+    private readonly closed: AbortSignal,
   ) {}
 
   /** The first try is sent synchronously, so commands issued in one tick keep their order. */
@@ -108,6 +110,15 @@ export class SlotSender {
     }
   }
 
+  private async pause(command: SlotCommand, ms: number): Promise<void> {
+    try {
+      await sleep(ms, undefined, { signal: this.closed });
+    } catch (error) {
+      const message = `${command.name} was not retried: the cluster client closed`;
+      throw new ConnectionClosedError(message, { cause: error });
+    }
+  }
+
   /** `prefer-replica`: once a replica cannot be reached, this command reads from the primary. */
   private fallBackToPrimary(fromReplica: boolean, error: unknown): boolean {
     return (
@@ -122,35 +133,48 @@ export class SlotSender {
     first: unknown,
     fromReplica: boolean,
   ): Promise<RespValue> {
+    const read = command.read && !this.fallBackToPrimary(fromReplica, first);
+    const state: RetryState = { redirections: 0, retries: 0, read };
     let error = first;
-    let redirections = 0;
-    let retries = 0;
-    let read = command.read && !this.fallBackToPrimary(fromReplica, error);
     for (;;) {
-      let asking: ClusterNode | undefined;
-      if (error instanceof MovedError || error instanceof AskError) {
-        if (++redirections > this.limits.maxRedirections) {
-          throw new TooManyRedirectionsError(command.name, redirections - 1, { cause: error });
-        }
-        if (error instanceof MovedError) this.topology.moved(error.slot, error.host, error.port);
-        else asking = clusterNode(error.host, error.port, 'primary');
-      } else if (isTransient(error)) {
-        if (++retries >= this.limits.maxRetries) throw error;
-        if (!(error instanceof TryAgainError)) await this.topology.refresh().catch(() => undefined);
-        await sleep(backoff(retries));
-      } else {
-        throw error;
-      }
+      const asking = await this.afterFailure(command, error, state);
       let node: ClusterNode | undefined;
       try {
-        node = asking ?? this.topology.nodeForSlot(command.slot, read);
+        node = asking ?? this.topology.nodeForSlot(command.slot, state.read);
         return await this.sendTo(node, command, asking !== undefined);
       } catch (next) {
         error = next;
-        if (this.fallBackToPrimary(node?.role === 'replica', next)) read = false;
+        if (this.fallBackToPrimary(node?.role === 'replica', next)) state.read = false;
       }
     }
   }
+
+  /** Acts on one failure: returns an ASK target, or waits out a transient error, or throws. */
+  private async afterFailure(
+    command: SlotCommand,
+    error: unknown,
+    state: RetryState,
+  ): Promise<ClusterNode | undefined> {
+    if (error instanceof MovedError || error instanceof AskError) {
+      if (++state.redirections > this.limits.maxRedirections) {
+        throw new TooManyRedirectionsError(command.name, state.redirections - 1, { cause: error });
+      }
+      if (error instanceof AskError) return clusterNode(error.host, error.port, 'primary');
+      this.topology.moved(error.slot, error.host, error.port);
+      return undefined;
+    }
+    if (!isTransient(error) || ++state.retries >= this.limits.maxRetries) throw error;
+    if (!(error instanceof TryAgainError)) await this.topology.refresh().catch(() => undefined);
+    await this.pause(command, backoff(state.retries));
+    return undefined;
+  }
+}
+
+interface RetryState {
+  redirections: number;
+  retries: number;
+  /** Whether the command may still go to a replica. */
+  read: boolean;
 }
 
 /** The reply to the command after `ASKING`; an error reply throws, to be handled as usual. */

@@ -102,11 +102,17 @@ export class IoredisBackend implements ClientBackend {
     await whenReady(connection);
     return {
       server: this.info,
-      sendBatch: (commands, timeoutMs) =>
-        this.sendBatch(commands, timeoutMs, { returnBuffers: false }, connection),
-      release: async () => {
-        await connection.call('UNWATCH').catch(() => undefined);
+      sendBatch: (commands, timeoutMs, options) =>
+        this.sendBatch(
+          commands,
+          timeoutMs,
+          { returnBuffers: options?.returnBuffers === true },
+          connection,
+        ),
+      // The pipeline leaves the connection unwatched (UNWATCH when EXEC was never sent).
+      release: () => {
         this.idle.push(connection);
+        return Promise.resolve();
       },
     };
   }

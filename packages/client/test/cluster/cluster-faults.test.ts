@@ -38,7 +38,9 @@ describe('a cluster client under resharding and failures', () => {
     rawCommand(from, ['MIGRATE', to.host, String(to.port), '', '0', '5000', 'KEYS', ...keys]);
   /** `CLUSTER SETSLOT slot NODE target` on the target, the source, then every other primary. */
   async function finishMigration(slot: number, source: RedisClusterNode, target: RedisClusterNode) {
-    const rest = cluster.nodes('primary').filter((n) => n.port !== source.port && n.port !== target.port);
+    const rest = cluster
+      .nodes('primary')
+      .filter((n) => n.port !== source.port && n.port !== target.port);
     for (const node of [target, source, ...rest.map((n) => byPort(n.port))]) {
       await setSlot(node, slot, 'NODE', target.nodeId);
     }
@@ -158,13 +160,22 @@ describe('a cluster client under resharding and failures', () => {
     expect(recoveredAfter).toBeLessThan(10_000);
     expect(refresh).toHaveBeenCalled();
     refresh.mockRestore();
+
+    // The shard has no replica left: prefer-replica reads fall back to the new primary.
+    const reader = await createCluster({
+      rootNodes: [replica],
+      readFrom: 'prefer-replica',
+    }).connect();
+    expect(await reader.get(key)).toBe('after');
+    await reader.quit();
   });
 
   async function findReplicaOf(primary: RedisClusterNode): Promise<RedisClusterNode> {
     for (const node of handle.nodes) {
       if (node.port === primary.port) continue;
       const role = await rawCommand(node, ['ROLE']);
-      if (Array.isArray(role) && role[0] === 'slave' && Number(role[2]) === primary.port) return node;
+      if (Array.isArray(role) && role[0] === 'slave' && Number(role[2]) === primary.port)
+        return node;
     }
     throw new Error(`no replica of ${primary.port}`);
   }

@@ -1,11 +1,12 @@
-import { rawCommand, startRedisCluster, type RedisClusterHandle } from '@redspec/test-utils';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  createCluster,
-  CrossSlotError,
-  keySlot,
-  type RedisCluster,
-} from '../../src/index.js';
+  rawCommand,
+  startRedisCluster,
+  waitUntil,
+  type RedisClusterHandle,
+} from '@redspec/test-utils';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCluster, CrossSlotError, keySlot, type RedisCluster } from '../../src/index.js';
+import type { ClusterCore } from '../../src/cluster/cluster-core.js';
 import { commandCalls, keysPerPrimary } from './cluster-helpers.js';
 
 describe('a cluster client', () => {
@@ -25,6 +26,26 @@ describe('a cluster client', () => {
     expect(cluster.nodes('primary')).toHaveLength(3);
     expect(cluster.nodes('replica')).toHaveLength(3);
     expect(cluster.server).toMatchObject({ product: 'redis' });
+  });
+
+  it.each([
+    [2, 'CLUSTER SHARDS'],
+    [3, 'CLUSTER SLOTS'],
+    [2, 'CLUSTER SLOTS'],
+  ] as const)('reads the same slot map over RESP%i from %s', async (protocol, source) => {
+    const other = createCluster({ rootNodes: handle.rootNodes, protocol });
+    const topology = (other.routing as ClusterCore).topology as unknown as { slotsOnly: boolean };
+    // Servers before 7.0 lack CLUSTER SHARDS; this takes their path on a 7.x server.
+    topology.slotsOnly = source === 'CLUSTER SLOTS';
+    await other.connect();
+    const summary = (c: RedisCluster): string[] =>
+      c
+        .nodes()
+        .map((node) => `${node.role} ${node.address} ${node.id}`)
+        .sort();
+    expect(summary(other)).toEqual(summary(cluster));
+    expect(await other.get('nothing:here')).toBeNull();
+    await other.quit();
   });
 
   it('routes single-key commands to the primary owning the slot, on every shard', async () => {
@@ -106,6 +127,37 @@ describe('a cluster client', () => {
     } finally {
       await reader.quit();
     }
+  });
+
+  it('returns Buffers from withBuffers(), split commands included', async () => {
+    await cluster.mset({ 'buf:a': 'x', 'buf:b': 'y' });
+    const binary = cluster.withBuffers();
+    expect(await binary.get('buf:a')).toEqual(Buffer.from('x'));
+    expect(await binary.mget(['buf:b', 'buf:a'])).toEqual([Buffer.from('y'), Buffer.from('x')]);
+  });
+
+  it('routes sendCommand by the key given', async () => {
+    await cluster.set('raw:key', 'v');
+    expect(await cluster.sendCommand(['GET', 'raw:key'], { key: 'raw:key' })).toBe('v');
+    expect(await cluster.sendCommand(['PING'])).toBe('PONG');
+  });
+
+  it('leaves no socket open after quit()', async () => {
+    const sockets = (): number =>
+      process.getActiveResourcesInfo().filter((kind) => kind === 'TCPSocketWrap').length;
+    const before = sockets();
+    const other = await createCluster({ rootNodes: handle.rootNodes }).connect();
+    await other.mset({ 'q:a': '1', 'q:b': '2', 'q:c': '3' });
+    expect(await other.blpop('q:list', 0.01)).toBeNull(); // a dedicated connection too
+    expect(sockets()).toBeGreaterThan(before);
+    expect(await other.quit()).toBe('OK');
+    // Sockets finish closing on a later turn of the event loop.
+    await waitUntil(
+      'every socket to close',
+      () => Promise.resolve(sockets() === before || `${sockets() - before} still open`),
+      { timeoutMs: 2_000, intervalMs: 10 },
+    );
+    await expect(other.get('q:a')).rejects.toMatchObject({ name: 'ConnectionClosedError' });
   });
 
   it('talks to one node through nodeClient', async () => {

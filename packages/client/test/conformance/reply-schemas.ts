@@ -30,7 +30,9 @@ const specFile = (name: string): URL =>
 function loadOverlay(): Map<string, OverlayEntry> {
   const folder = new URL('overlay/', specDir);
   const merged = new Map<string, OverlayEntry>();
-  for (const file of readdirSync(folder).filter((name) => name.endsWith('.json')).sort()) {
+  for (const file of readdirSync(folder)
+    .filter((name) => name.endsWith('.json'))
+    .sort()) {
     const entries = readJson(new URL(file, folder)) as Record<string, OverlayEntry>;
     for (const [command, entry] of Object.entries(entries)) {
       merged.set(command, { ...merged.get(command), ...entry });
@@ -51,7 +53,11 @@ function readOption(options: unknown, path: string): unknown {
   return value;
 }
 
-function holds(condition: OverloadCondition, spec: CommandSpec, params: readonly unknown[]): boolean {
+function holds(
+  condition: OverloadCondition,
+  spec: CommandSpec,
+  params: readonly unknown[],
+): boolean {
   if (condition.param !== undefined) {
     const arg = spec.args.find(
       (a) => a.param !== undefined && [a.name, camelCase(a.name)].includes(condition.param!),

@@ -29,9 +29,16 @@ export const bitmapHllGeoCases: readonly ConformanceCase[] = [
   }),
   conformanceCase('bitpos', {
     setup: bits,
-    args: ({ key }) => [key('bits'), 1, { range: { start: 2, endUnitBlock: { end: -1, unit: 'BYTE' } } }],
+    args: ({ key }) => [
+      key('bits'),
+      1,
+      { range: { start: 2, endUnitBlock: { end: -1, unit: 'BYTE' } } },
+    ],
   }),
-  conformanceCase('bitop', { setup: bits, args: ({ key }) => ['AND', key('bitsdst'), [key('bits'), key('bits2')]] }),
+  conformanceCase('bitop', {
+    setup: bits,
+    args: ({ key }) => ['AND', key('bitsdst'), [key('bits'), key('bits2')]],
+  }),
   conformanceCase('bitfield', {
     setup: bits,
     args: ({ key }) => [
@@ -39,7 +46,12 @@ export const bitmapHllGeoCases: readonly ConformanceCase[] = [
       {
         operation: [
           { get: { encoding: 'u8', offset: 0 } },
-          { write: { overflow: 'FAIL', writeOperation: { incrby: { encoding: 'u2', offset: 100, increment: 5 } } } },
+          {
+            write: {
+              overflow: 'FAIL',
+              writeOperation: { incrby: { encoding: 'u2', offset: 100, increment: 5 } },
+            },
+          },
           { write: { writeOperation: { set: { encoding: 'i8', offset: 8, value: 1 } } } },
         ],
       },
@@ -48,7 +60,15 @@ export const bitmapHllGeoCases: readonly ConformanceCase[] = [
   }),
   conformanceCase('bitfieldRo', {
     setup: bits,
-    args: ({ key }) => [key('bits'), { get: [['u8', 0], ['i4', 4]] }],
+    args: ({ key }) => [
+      key('bits'),
+      {
+        get: [
+          ['u8', 0],
+          ['i4', 4],
+        ],
+      },
+    ],
     check: (reply) => expect(reply).toEqual([102, 6]),
   }),
   conformanceCase('pfadd', { args: ({ key }) => [key('hll'), ['a', 'b', 'c']] }),
@@ -57,15 +77,25 @@ export const bitmapHllGeoCases: readonly ConformanceCase[] = [
   conformanceCase('pfmerge', { args: ({ key }) => [key('hlldst'), [key('hll'), key('hll2')]] }),
   conformanceCase('geoadd', {
     setup: ({ client, key }) => client.del(key('geo')),
-    args: ({ key }) => [key('geo'), [{ longitude: 13.361389, latitude: 38.115556, member: 'Palermo' }], { ch: true }],
+    args: ({ key }) => [
+      key('geo'),
+      [{ longitude: 13.361389, latitude: 38.115556, member: 'Palermo' }],
+      { ch: true },
+    ],
   }),
   conformanceCase('geodist', {
     setup: places,
     args: ({ key }) => [key('geo'), 'Palermo', 'Catania', { unit: 'km' }],
     check: (reply) => expect(Number(reply)).toBeCloseTo(166.27, 1),
   }),
-  conformanceCase('geodist', { label: 'missing', args: ({ key }) => [key('geo'), 'Palermo', 'Nowhere'] }),
-  conformanceCase('geohash', { setup: places, args: ({ key }) => [key('geo'), ['Palermo', 'Nowhere']] }),
+  conformanceCase('geodist', {
+    label: 'missing',
+    args: ({ key }) => [key('geo'), 'Palermo', 'Nowhere'],
+  }),
+  conformanceCase('geohash', {
+    setup: places,
+    args: ({ key }) => [key('geo'), ['Palermo', 'Nowhere']],
+  }),
   conformanceCase('geopos', {
     setup: places,
     args: ({ key }) => [key('geo'), ['Palermo', 'Nowhere']],
@@ -74,12 +104,31 @@ export const bitmapHllGeoCases: readonly ConformanceCase[] = [
       expect(reply[1]).toBeNull();
     },
   }),
-  conformanceCase('georadius', { setup: places, args: ({ key }) => [key('geo'), 15, 37, 200, 'km'] }),
+  conformanceCase('georadius', {
+    setup: places,
+    args: ({ key }) => [key('geo'), 15, 37, 200, 'km'],
+  }),
   conformanceCase('georadius', {
     label: 'withdist withcoord withhash',
     setup: places,
-    args: ({ key }) => [key('geo'), 15, 37, 200, 'km', { withdist: true, withcoord: true, withhash: true, order: 'ASC' }],
-    check: (reply) => expect(reply).toEqual([['Catania', expect.any(String), expect.any(Number), [expect.any(Number), expect.any(Number)]], expect.any(Array)]),
+    args: ({ key }) => [
+      key('geo'),
+      15,
+      37,
+      200,
+      'km',
+      { withdist: true, withcoord: true, withhash: true, order: 'ASC' },
+    ],
+    check: (reply) =>
+      expect(reply).toEqual([
+        [
+          'Catania',
+          expect.any(String),
+          expect.any(Number),
+          [expect.any(Number), expect.any(Number)],
+        ],
+        expect.any(Array),
+      ]),
   }),
   conformanceCase('georadius', {
     label: 'store',
@@ -96,20 +145,33 @@ export const bitmapHllGeoCases: readonly ConformanceCase[] = [
     setup: places,
     args: ({ key }) => [key('geo'), 15, 37, 200, 'km', { withcoord: true }],
   }),
-  conformanceCase('georadiusbymember', { setup: places, args: ({ key }) => [key('geo'), 'Palermo', 200, 'km'] }),
+  conformanceCase('georadiusbymember', {
+    setup: places,
+    args: ({ key }) => [key('geo'), 'Palermo', 200, 'km'],
+  }),
   conformanceCase('georadiusbymember', {
     label: 'withdist',
     setup: places,
     args: ({ key }) => [key('geo'), 'Palermo', 200, 'km', { withdist: true, order: 'DESC' }],
-    check: (reply) => expect(reply).toEqual([['Catania', expect.any(String)], ['Palermo', '0.0000']]),
+    check: (reply) =>
+      expect(reply).toEqual([
+        ['Catania', expect.any(String)],
+        ['Palermo', '0.0000'],
+      ]),
   }),
-  conformanceCase('georadiusbymemberRo', { setup: places, args: ({ key }) => [key('geo'), 'Palermo', 200, 'km'] }),
+  conformanceCase('georadiusbymemberRo', {
+    setup: places,
+    args: ({ key }) => [key('geo'), 'Palermo', 200, 'km'],
+  }),
   conformanceCase('georadiusbymemberRo', {
     label: 'withhash',
     setup: places,
     args: ({ key }) => [key('geo'), 'Palermo', 200, 'km', { withhash: true }],
   }),
-  conformanceCase('geosearch', { setup: places, args: ({ key }) => [key('geo'), palermoNearby, within200km] }),
+  conformanceCase('geosearch', {
+    setup: places,
+    args: ({ key }) => [key('geo'), palermoNearby, within200km],
+  }),
   conformanceCase('geosearch', {
     label: 'withdist withcoord',
     setup: places,
@@ -119,7 +181,11 @@ export const bitmapHllGeoCases: readonly ConformanceCase[] = [
       { box: { bybox: 400, height: 400, unit: 'km' } },
       { withdist: true, withcoord: true, countBlock: { count: 5 }, order: 'ASC' },
     ],
-    check: (reply) => expect(reply).toEqual([['Catania', expect.any(String), [expect.any(Number), expect.any(Number)]], expect.any(Array)]),
+    check: (reply) =>
+      expect(reply).toEqual([
+        ['Catania', expect.any(String), [expect.any(Number), expect.any(Number)]],
+        expect.any(Array),
+      ]),
   }),
   conformanceCase('geosearchstore', {
     setup: places,

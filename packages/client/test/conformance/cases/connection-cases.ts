@@ -7,21 +7,39 @@ let ownId = 0;
 /** Connection and ACL introspection; the one user created is deleted again. */
 export const connectionCases: readonly ConformanceCase[] = [
   conformanceCase('ping', { check: (reply) => expect(reply).toBe('PONG') }),
-  conformanceCase('ping', { label: 'message', args: () => ['hi'], check: (reply) => expect(reply).toBe('hi') }),
+  conformanceCase('ping', {
+    label: 'message',
+    args: () => ['hi'],
+    check: (reply) => expect(reply).toBe('hi'),
+  }),
   conformanceCase('echo', { args: () => ['hello'], check: (reply) => expect(reply).toBe('hello') }),
-  conformanceCase('hello', { volatile: true, check: (reply, { protocol }) => expect(reply).toMatchObject({ server: 'redis', proto: protocol }) }),
+  conformanceCase('hello', {
+    volatile: true,
+    check: (reply, { protocol }) =>
+      expect(reply).toMatchObject({ server: 'redis', proto: protocol }),
+  }),
   conformanceCase('hello', {
     label: 'protover',
     volatile: true,
     args: ({ protocol }) => [{ arguments: { protover: protocol } }],
-    check: (reply, { protocol }) => expect(reply).toMatchObject({ proto: protocol, role: 'master' }),
+    check: (reply, { protocol }) =>
+      expect(reply).toMatchObject({ proto: protocol, role: 'master' }),
   }),
   conformanceCase('clientId', { volatile: true }),
   conformanceCase('clientSetname', { args: ({ name }) => [name('client')] }),
-  conformanceCase('clientGetname', { check: (reply, { name }) => expect(reply).toBe(name('client')) }),
-  conformanceCase('clientInfo', { volatile: true, check: (reply) => expect(reply).toMatch(/^id=\d+ /) }),
+  conformanceCase('clientGetname', {
+    check: (reply, { name }) => expect(reply).toBe(name('client')),
+  }),
+  conformanceCase('clientInfo', {
+    volatile: true,
+    check: (reply) => expect(reply).toMatch(/^id=\d+ /),
+  }),
   conformanceCase('clientList', { volatile: true }),
-  conformanceCase('clientList', { label: 'type', volatile: true, args: () => [{ type: 'normal' }] }),
+  conformanceCase('clientList', {
+    label: 'type',
+    volatile: true,
+    args: () => [{ type: 'normal' }],
+  }),
   conformanceCase('clientList', {
     label: 'id',
     volatile: true,
@@ -29,9 +47,14 @@ export const connectionCases: readonly ConformanceCase[] = [
     args: () => [{ id: [ownId] }],
   }),
   conformanceCase('clientGetredir', { check: (reply) => expect(reply).toBe(-1) }),
-  conformanceCase('clientTrackinginfo', { check: (reply) => expect(reply).toMatchObject({ flags: ['off'], redirect: -1 }) }),
+  conformanceCase('clientTrackinginfo', {
+    check: (reply) => expect(reply).toMatchObject({ flags: ['off'], redirect: -1 }),
+  }),
   conformanceCase('clientNoEvict', { args: () => ['OFF'] }),
-  conformanceCase('clientUnblock', { args: () => [ownId, { unblockType: 'TIMEOUT' }], check: (reply) => expect(reply).toBe(0) }),
+  conformanceCase('clientUnblock', {
+    args: () => [ownId, { unblockType: 'TIMEOUT' }],
+    check: (reply) => expect(reply).toBe(0),
+  }),
   conformanceCase('clientHelp'),
   conformanceCase('aclWhoami', { check: (reply) => expect(reply).toBe('default') }),
   conformanceCase('aclCat'),
@@ -41,25 +64,46 @@ export const connectionCases: readonly ConformanceCase[] = [
       onCleanup(() => client.aclDeluser(name('user')));
       return Promise.resolve();
     },
-    args: ({ name }) => [name('user'), ['reset', 'on', '>secret', '~conf:*', '&conf:*', '+get', '(+set ~conf:w:*)']],
+    args: ({ name }) => [
+      name('user'),
+      ['reset', 'on', '>secret', '~conf:*', '&conf:*', '+get', '(+set ~conf:w:*)'],
+    ],
   }),
   conformanceCase('aclGetuser', {
     args: ({ name }) => [name('user')],
-    check: (reply) => expect(reply).toMatchObject({ flags: expect.arrayContaining(['on']), selectors: [expect.any(Object)] }),
+    check: (reply) =>
+      expect(reply).toMatchObject({
+        flags: expect.arrayContaining(['on']),
+        selectors: [expect.any(Object)],
+      }),
   }),
   conformanceCase('aclGetuser', { label: 'missing', args: () => ['conf-no-such-user'] }),
-  conformanceCase('aclDryrun', { args: ({ name }) => [name('user'), 'get', 'conf:x'], check: (reply) => expect(reply).toBe('OK') }),
-  conformanceCase('aclDryrun', { label: 'denied', args: ({ name }) => [name('user'), 'del', 'conf:x'] }),
+  conformanceCase('aclDryrun', {
+    args: ({ name }) => [name('user'), 'get', 'conf:x'],
+    check: (reply) => expect(reply).toBe('OK'),
+  }),
+  conformanceCase('aclDryrun', {
+    label: 'denied',
+    args: ({ name }) => [name('user'), 'del', 'conf:x'],
+  }),
   conformanceCase('aclList', { volatile: true }),
   conformanceCase('aclUsers', { volatile: true }),
   conformanceCase('aclLog', {
     // A failed AUTH leaves an entry; the connection stays logged in as before.
-    setup: ({ client, name }) => client.auth('wrong', { username: name('user') }).catch(() => 'denied'),
+    setup: ({ client, name }) =>
+      client.auth('wrong', { username: name('user') }).catch(() => 'denied'),
     args: () => [{ operation: 10 }],
     volatile: true,
     check: (reply) => expect(reply).toContainEqual(expect.objectContaining({ reason: 'auth' })),
   }),
-  conformanceCase('aclGenpass', { volatile: true, args: () => [64], check: (reply) => expect(reply).toMatch(/^[0-9a-f]{16}$/) }),
+  conformanceCase('aclGenpass', {
+    volatile: true,
+    args: () => [64],
+    check: (reply) => expect(reply).toMatch(/^[0-9a-f]{16}$/),
+  }),
   conformanceCase('aclHelp'),
-  conformanceCase('aclDeluser', { args: ({ name }) => [[name('user'), 'conf-no-such-user']], check: (reply) => expect(reply).toBe(1) }),
+  conformanceCase('aclDeluser', {
+    args: ({ name }) => [[name('user'), 'conf-no-such-user']],
+    check: (reply) => expect(reply).toBe(1),
+  }),
 ];

@@ -26,7 +26,10 @@ const inSeconds = (seconds: number): number => Math.floor(Date.now() / 1000) + s
 
 /** Generic keyspace commands: expiry, introspection, DUMP/RESTORE, COPY/RENAME/MOVE, SCAN, SORT. */
 export const keyspaceCases: readonly ConformanceCase[] = [
-  conformanceCase('exists', { setup: fill, args: ({ key }) => [[key('k'), key('missing'), key('k')]] }),
+  conformanceCase('exists', {
+    setup: fill,
+    args: ({ key }) => [[key('k'), key('missing'), key('k')]],
+  }),
   conformanceCase('type', {
     setup: fill,
     args: ({ key }) => [key('k')],
@@ -34,12 +37,29 @@ export const keyspaceCases: readonly ConformanceCase[] = [
   }),
   conformanceCase('type', { label: 'missing', args: ({ key }) => [key('missing')] }),
   conformanceCase('touch', { setup: fill, args: ({ key }) => [[key('k'), key('missing')]] }),
-  conformanceCase('expire', { setup: fill, args: ({ key }) => [key('k'), 100, { condition: 'NX' }] }),
-  conformanceCase('pexpire', { setup: fill, args: ({ key }) => [key('k'), 200_000, { condition: 'GT' }] }),
+  conformanceCase('expire', {
+    setup: fill,
+    args: ({ key }) => [key('k'), 100, { condition: 'NX' }],
+  }),
+  conformanceCase('pexpire', {
+    setup: fill,
+    args: ({ key }) => [key('k'), 200_000, { condition: 'GT' }],
+  }),
   conformanceCase('expireat', { setup: fill, args: ({ key }) => [key('k'), inSeconds(300)] }),
-  conformanceCase('pexpireat', { setup: fill, args: ({ key }) => [key('k'), inSeconds(400) * 1000, { condition: 'XX' }] }),
-  conformanceCase('ttl', { setup: fill, args: ({ key }) => [key('k')], check: (reply) => expect(reply).toBe(-1) }),
-  conformanceCase('ttl', { label: 'missing', args: ({ key }) => [key('missing')], check: (reply) => expect(reply).toBe(-2) }),
+  conformanceCase('pexpireat', {
+    setup: fill,
+    args: ({ key }) => [key('k'), inSeconds(400) * 1000, { condition: 'XX' }],
+  }),
+  conformanceCase('ttl', {
+    setup: fill,
+    args: ({ key }) => [key('k')],
+    check: (reply) => expect(reply).toBe(-1),
+  }),
+  conformanceCase('ttl', {
+    label: 'missing',
+    args: ({ key }) => [key('missing')],
+    check: (reply) => expect(reply).toBe(-2),
+  }),
   conformanceCase('pttl', {
     setup: ({ client, key }) => client.set(key('k'), 'v', { expiration: { ex: 100 } }),
     args: ({ key }) => [key('k')],
@@ -52,8 +72,15 @@ export const keyspaceCases: readonly ConformanceCase[] = [
     volatile: true,
   }),
   conformanceCase('pexpiretime', { args: ({ key }) => [key('k')], volatile: true }),
-  conformanceCase('persist', { args: ({ key }) => [key('k')], check: (reply) => expect(reply).toBe(1) }),
-  conformanceCase('objectEncoding', { setup: fill, args: ({ key }) => [key('k')], check: (reply) => expect(reply).toBe('embstr') }),
+  conformanceCase('persist', {
+    args: ({ key }) => [key('k')],
+    check: (reply) => expect(reply).toBe(1),
+  }),
+  conformanceCase('objectEncoding', {
+    setup: fill,
+    args: ({ key }) => [key('k')],
+    check: (reply) => expect(reply).toBe('embstr'),
+  }),
   conformanceCase('objectEncoding', { label: 'missing', args: ({ key }) => [key('missing')] }),
   conformanceCase('objectIdletime', { setup: fill, args: ({ key }) => [key('k')], volatile: true }),
   conformanceCase('objectRefcount', { setup: fill, args: ({ key }) => [key('k')] }),
@@ -68,7 +95,10 @@ export const keyspaceCases: readonly ConformanceCase[] = [
     args: ({ key }) => [key('restored'), 0, dumped, { replace: true, idletime: 10 }],
     check: (reply) => expect(reply).toBe('OK'),
   }),
-  conformanceCase('copy', { setup: fill, args: ({ key }) => [key('k'), key('k2'), { replace: true }] }),
+  conformanceCase('copy', {
+    setup: fill,
+    args: ({ key }) => [key('k'), key('k2'), { replace: true }],
+  }),
   conformanceCase('copy', {
     label: 'db',
     setup: async (ctx) => {
@@ -87,13 +117,18 @@ export const keyspaceCases: readonly ConformanceCase[] = [
     check: (reply) => expect(reply).toBe(1),
   }),
   conformanceCase('rename', { setup: fill, args: ({ key }) => [key('k'), key('k3')] }),
-  conformanceCase('renamenx', { setup: fill, args: ({ key }) => [key('k'), key('k3')], check: (reply) => expect(reply).toBe(0) }),
+  conformanceCase('renamenx', {
+    setup: fill,
+    args: ({ key }) => [key('k'), key('k3')],
+    check: (reply) => expect(reply).toBe(0),
+  }),
   conformanceCase('randomkey', { volatile: true }),
   conformanceCase('keys', {
     setup: fill,
     args: ({ key }) => [key('k?')],
     volatile: true,
-    check: (reply, { key }) => expect(reply).toEqual(expect.arrayContaining([key('k2'), key('k3')])),
+    check: (reply, { key }) =>
+      expect(reply).toEqual(expect.arrayContaining([key('k2'), key('k3')])),
   }),
   conformanceCase('scan', {
     setup: fill,
@@ -109,7 +144,15 @@ export const keyspaceCases: readonly ConformanceCase[] = [
   conformanceCase('sort', {
     label: 'by get alpha limit',
     setup: fillList,
-    args: ({ key }) => [key('sortme'), { by: key('w_*'), get: ['#', key('w_*'), key('nope_*')], alpha: true, limit: { offset: 0, count: 2 } }],
+    args: ({ key }) => [
+      key('sortme'),
+      {
+        by: key('w_*'),
+        get: ['#', key('w_*'), key('nope_*')],
+        alpha: true,
+        limit: { offset: 0, count: 2 },
+      },
+    ],
     check: (reply) => expect(reply).toEqual(['3', 'a', null, '2', 'b', null]),
   }),
   conformanceCase('sort', {
@@ -118,8 +161,15 @@ export const keyspaceCases: readonly ConformanceCase[] = [
     args: ({ key }) => [key('sortme'), { order: 'DESC', store: key('sorted') }],
     check: (reply) => expect(reply).toBe(3),
   }),
-  conformanceCase('sortRo', { setup: fillList, args: ({ key }) => [key('sortme'), { order: 'DESC' }] }),
-  conformanceCase('del', { setup: fill, args: ({ key }) => [[key('k'), key('missing')]], check: (reply) => expect(reply).toBe(1) }),
+  conformanceCase('sortRo', {
+    setup: fillList,
+    args: ({ key }) => [key('sortme'), { order: 'DESC' }],
+  }),
+  conformanceCase('del', {
+    setup: fill,
+    args: ({ key }) => [[key('k'), key('missing')]],
+    check: (reply) => expect(reply).toBe(1),
+  }),
   conformanceCase('unlink', { setup: fill, args: ({ key }) => [key('k')] }),
   conformanceCase('wait', { args: () => [0, 0] }),
 ];

@@ -82,5 +82,8 @@ export const listCases: readonly ConformanceCase[] = [
     setup: fill,
     args: ({ key }) => [1, key('list'), 'RIGHT', { count: 10 }],
   }),
-  conformanceCase('blmpop', { label: 'timeout', args: ({ key }) => [0.01, key('missing'), 'LEFT'] }),
+  conformanceCase('blmpop', {
+    label: 'timeout',
+    args: ({ key }) => [0.01, key('missing'), 'LEFT'],
+  }),
 ];

@@ -6,7 +6,11 @@ import { conformanceCase, type CaseContext, type ConformanceCase } from '../conf
 /** A connection of its own subscribed to a channel, a pattern and a shard channel, so the counts are not all zero. */
 const subscribe = async ({ protocol, key, onCleanup }: CaseContext): Promise<void> => {
   const { hostname, port } = new URL(redisUrl());
-  const subscriber = await new RedisConnection({ host: hostname, port: Number(port), protocol }).connect();
+  const subscriber = await new RedisConnection({
+    host: hostname,
+    port: Number(port),
+    protocol,
+  }).connect();
   onCleanup(() => subscriber.quit());
   await subscriber.send(['SUBSCRIBE', key('chan')]);
   await subscriber.send(['PSUBSCRIBE', key('pat*')]);
@@ -24,7 +28,10 @@ export const pubsubCases: readonly ConformanceCase[] = [
     args: ({ key }) => [[key('chan'), key('none')]],
     check: (reply, { key }) => expect(reply).toEqual([key('chan'), 1, key('none'), 0]),
   }),
-  conformanceCase('pubsubNumpat', { volatile: true, check: (reply) => expect(reply).toBeGreaterThanOrEqual(1) }),
+  conformanceCase('pubsubNumpat', {
+    volatile: true,
+    check: (reply) => expect(reply).toBeGreaterThanOrEqual(1),
+  }),
   conformanceCase('pubsubShardchannels', {
     args: ({ key }) => [key('*')],
     check: (reply, { key }) => expect(reply).toEqual([key('shard')]),
@@ -34,7 +41,17 @@ export const pubsubCases: readonly ConformanceCase[] = [
     check: (reply, { key }) => expect(reply).toEqual([key('shard'), 1]),
   }),
   conformanceCase('pubsubHelp'),
-  conformanceCase('publish', { args: ({ key }) => [key('chan'), 'hello'], check: (reply) => expect(reply).toBe(1) }),
-  conformanceCase('publish', { label: 'pattern', args: ({ key }) => [key('pattern'), 'hello'], check: (reply) => expect(reply).toBe(1) }),
-  conformanceCase('spublish', { args: ({ key }) => [key('shard'), 'hello'], check: (reply) => expect(reply).toBe(1) }),
+  conformanceCase('publish', {
+    args: ({ key }) => [key('chan'), 'hello'],
+    check: (reply) => expect(reply).toBe(1),
+  }),
+  conformanceCase('publish', {
+    label: 'pattern',
+    args: ({ key }) => [key('pattern'), 'hello'],
+    check: (reply) => expect(reply).toBe(1),
+  }),
+  conformanceCase('spublish', {
+    args: ({ key }) => [key('shard'), 'hello'],
+    check: (reply) => expect(reply).toBe(1),
+  }),
 ];

@@ -26,7 +26,10 @@ const loadLibrary = async (ctx: CaseContext): Promise<void> => {
 
 /** EVAL and friends, the script cache, and functions (one library of our own, removed after). */
 export const scriptingCases: readonly ConformanceCase[] = [
-  conformanceCase('scriptLoad', { args: () => [SCRIPT], check: (reply) => expect(reply).toBe(sha1) }),
+  conformanceCase('scriptLoad', {
+    args: () => [SCRIPT],
+    check: (reply) => expect(reply).toBe(sha1),
+  }),
   conformanceCase('scriptExists', {
     args: () => [[sha1, '0'.repeat(40)]],
     check: (reply) => expect(reply).toEqual([1, 0]),
@@ -57,7 +60,8 @@ export const scriptingCases: readonly ConformanceCase[] = [
     args: (ctx) => [{ libraryname: library(ctx), withcode: true }],
     // Functions are listed in hash order, and their names differ by protocol.
     volatile: true,
-    check: (reply, ctx) => expect(reply).toMatchObject([{ library_name: library(ctx), engine: 'LUA' }]),
+    check: (reply, ctx) =>
+      expect(reply).toMatchObject([{ library_name: library(ctx), engine: 'LUA' }]),
   }),
   conformanceCase('functionList', { label: 'all', volatile: true }),
   conformanceCase('functionStats', { volatile: true }),

@@ -8,10 +8,20 @@ let slowlogMaxLen = '128';
 export const serverCases: readonly ConformanceCase[] = [
   conformanceCase('dbsize', { volatile: true }),
   conformanceCase('time', {
-    volatile: true, check: (reply) => expect(reply).toEqual([expect.stringMatching(/^\d+$/), expect.stringMatching(/^\d+$/)]) }),
+    volatile: true,
+    check: (reply) =>
+      expect(reply).toEqual([expect.stringMatching(/^\d+$/), expect.stringMatching(/^\d+$/)]),
+  }),
   conformanceCase('lastsave', { volatile: true }),
-  conformanceCase('info', { volatile: true, check: (reply) => expect(reply).toContain('redis_version:') }),
-  conformanceCase('info', { label: 'sections', volatile: true, args: () => [['server', 'clients']] }),
+  conformanceCase('info', {
+    volatile: true,
+    check: (reply) => expect(reply).toContain('redis_version:'),
+  }),
+  conformanceCase('info', {
+    label: 'sections',
+    volatile: true,
+    args: () => [['server', 'clients']],
+  }),
   conformanceCase('lolwut', { args: () => [{ version: 5 }], volatile: true }),
   conformanceCase('role', { check: (reply) => expect(reply[0]).toBe('master') }),
   conformanceCase('configGet', {
@@ -21,11 +31,16 @@ export const serverCases: readonly ConformanceCase[] = [
   }),
   conformanceCase('configSet', {
     // Sets slowlog-max-len to the value it already has.
-    setup: ({ client }) => client.configGet('slowlog-max-len').then((found) => (slowlogMaxLen = found['slowlog-max-len']!)),
+    setup: ({ client }) =>
+      client
+        .configGet('slowlog-max-len')
+        .then((found) => (slowlogMaxLen = found['slowlog-max-len']!)),
     args: () => [{ 'slowlog-max-len': slowlogMaxLen }],
   }),
   conformanceCase('configHelp'),
-  conformanceCase('command', { check: (reply) => expect((reply as unknown[]).length).toBeGreaterThan(200) }),
+  conformanceCase('command', {
+    check: (reply) => expect((reply as unknown[]).length).toBeGreaterThan(200),
+  }),
   conformanceCase('commandCount'),
   conformanceCase('commandInfo', { args: () => [['get', 'xinfo', 'no-such-command']] }),
   conformanceCase('commandInfo', { label: 'all', volatile: true }),
@@ -41,7 +56,11 @@ export const serverCases: readonly ConformanceCase[] = [
   }),
   conformanceCase('commandGetkeysandflags', {
     args: () => ['lmove', ['a', 'b', 'LEFT', 'RIGHT']],
-    check: (reply) => expect(reply).toEqual([['a', ['RW', 'access', 'delete']], ['b', ['RW', 'insert']]]),
+    check: (reply) =>
+      expect(reply).toEqual([
+        ['a', ['RW', 'access', 'delete']],
+        ['b', ['RW', 'insert']],
+      ]),
   }),
   conformanceCase('commandHelp'),
   conformanceCase('memoryUsage', {
@@ -61,7 +80,10 @@ export const serverCases: readonly ConformanceCase[] = [
   conformanceCase('latencyHistory', { args: () => ['command'], volatile: true }),
   conformanceCase('latencyHistogram', { args: () => [['set', 'get']], volatile: true }),
   conformanceCase('latencyDoctor', { volatile: true }),
-  conformanceCase('latencyReset', { args: () => ['conf-no-such-event'], check: (reply) => expect(reply).toBe(0) }),
+  conformanceCase('latencyReset', {
+    args: () => ['conf-no-such-event'],
+    check: (reply) => expect(reply).toBe(0),
+  }),
   conformanceCase('latencyHelp'),
   conformanceCase('moduleList', { check: (reply) => expect(reply).toEqual([]) }),
   conformanceCase('moduleHelp'),

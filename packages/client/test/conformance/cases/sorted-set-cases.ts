@@ -3,18 +3,39 @@ import { conformanceCase, type CaseContext, type ConformanceCase } from '../conf
 
 const fill = async ({ client, key }: CaseContext): Promise<void> => {
   await client.del([key('z1'), key('z2')]);
-  await client.zadd(key('z1'), [[1, 'a'], [2.5, 'b'], [3, 'c']]);
-  await client.zadd(key('z2'), [[10, 'b'], [20, 'c'], [30, 'd']]);
+  await client.zadd(key('z1'), [
+    [1, 'a'],
+    [2.5, 'b'],
+    [3, 'c'],
+  ]);
+  await client.zadd(key('z2'), [
+    [10, 'b'],
+    [20, 'c'],
+    [30, 'd'],
+  ]);
 };
 
 const fillLex = ({ client, key }: CaseContext): Promise<unknown> =>
-  client.zadd(key('zlex'), [[0, 'a'], [0, 'b'], [0, 'c'], [0, 'd']]);
+  client.zadd(key('zlex'), [
+    [0, 'a'],
+    [0, 'b'],
+    [0, 'c'],
+    [0, 'd'],
+  ]);
 
 /** Sorted-set commands, each WITHSCORES variant included: pairs with number scores on both protocols. */
 export const sortedSetCases: readonly ConformanceCase[] = [
   conformanceCase('zadd', {
     setup: ({ client, key }) => client.del(key('z1')),
-    args: ({ key }) => [key('z1'), [[1, 'a'], [2.5, 'b'], [3, 'c']], { ch: true }],
+    args: ({ key }) => [
+      key('z1'),
+      [
+        [1, 'a'],
+        [2.5, 'b'],
+        [3, 'c'],
+      ],
+      { ch: true },
+    ],
     check: (reply) => expect(reply).toBe(3),
   }),
   conformanceCase('zadd', {
@@ -59,7 +80,12 @@ export const sortedSetCases: readonly ConformanceCase[] = [
     label: 'withscores',
     setup: fill,
     args: ({ key }) => [key('z1'), 0, -1, { withscores: true }],
-    check: (reply) => expect(reply).toEqual([['a', 1], ['b', 2.5], ['c', 3]]),
+    check: (reply) =>
+      expect(reply).toEqual([
+        ['a', 1],
+        ['b', 2.5],
+        ['c', 3],
+      ]),
   }),
   conformanceCase('zrange', {
     label: 'byscore rev limit withscores',
@@ -77,14 +103,23 @@ export const sortedSetCases: readonly ConformanceCase[] = [
     label: 'withscores',
     setup: fill,
     args: ({ key }) => [key('z1'), -Infinity, Infinity, { withscores: true }],
-    check: (reply) => expect(reply).toEqual([['a', 1], ['b', 2.5], ['c', 3]]),
+    check: (reply) =>
+      expect(reply).toEqual([
+        ['a', 1],
+        ['b', 2.5],
+        ['c', 3],
+      ]),
   }),
   conformanceCase('zrevrangebyscore', { setup: fill, args: ({ key }) => [key('z1'), 3, 1] }),
   conformanceCase('zrevrangebyscore', {
     label: 'withscores',
     setup: fill,
     args: ({ key }) => [key('z1'), 3, 1, { withscores: true, limit: { offset: 0, count: 2 } }],
-    check: (reply) => expect(reply).toEqual([['c', 3], ['b', 2.5]]),
+    check: (reply) =>
+      expect(reply).toEqual([
+        ['c', 3],
+        ['b', 2.5],
+      ]),
   }),
   conformanceCase('zrevrange', { setup: fill, args: ({ key }) => [key('z1'), 0, -1] }),
   conformanceCase('zrevrange', {
@@ -100,7 +135,10 @@ export const sortedSetCases: readonly ConformanceCase[] = [
   }),
   conformanceCase('zrevrangebylex', { setup: fillLex, args: ({ key }) => [key('zlex'), '+', '-'] }),
   conformanceCase('zlexcount', { setup: fillLex, args: ({ key }) => [key('zlex'), '-', '(c'] }),
-  conformanceCase('zremrangebylex', { setup: fillLex, args: ({ key }) => [key('zlex'), '[a', '[b'] }),
+  conformanceCase('zremrangebylex', {
+    setup: fillLex,
+    args: ({ key }) => [key('zlex'), '[a', '[b'],
+  }),
   conformanceCase('zrangestore', {
     setup: fill,
     args: ({ key }) => [key('zdst'), key('z1'), 0, -1],
@@ -116,15 +154,28 @@ export const sortedSetCases: readonly ConformanceCase[] = [
     args: ({ key }) => [[key('z1'), key('z2')], { withscores: true }],
     check: (reply) => expect(reply).toEqual([['a', 1]]),
   }),
-  conformanceCase('zdiffstore', { setup: fill, args: ({ key }) => [key('zdst'), [key('z1'), key('z2')]] }),
+  conformanceCase('zdiffstore', {
+    setup: fill,
+    args: ({ key }) => [key('zdst'), [key('z1'), key('z2')]],
+  }),
   conformanceCase('zinter', { setup: fill, args: ({ key }) => [[key('z1'), key('z2')]] }),
   conformanceCase('zinter', {
     label: 'withscores',
     setup: fill,
-    args: ({ key }) => [[key('z1'), key('z2')], { weights: [2, 1], aggregate: 'SUM', withscores: true }],
-    check: (reply) => expect(reply).toEqual([['b', 15], ['c', 26]]),
+    args: ({ key }) => [
+      [key('z1'), key('z2')],
+      { weights: [2, 1], aggregate: 'SUM', withscores: true },
+    ],
+    check: (reply) =>
+      expect(reply).toEqual([
+        ['b', 15],
+        ['c', 26],
+      ]),
   }),
-  conformanceCase('zintercard', { setup: fill, args: ({ key }) => [[key('z1'), key('z2')], { limit: 0 }] }),
+  conformanceCase('zintercard', {
+    setup: fill,
+    args: ({ key }) => [[key('z1'), key('z2')], { limit: 0 }],
+  }),
   conformanceCase('zinterstore', {
     setup: fill,
     args: ({ key }) => [key('zdst'), [key('z1'), key('z2')], { aggregate: 'MAX' }],
@@ -134,7 +185,13 @@ export const sortedSetCases: readonly ConformanceCase[] = [
     label: 'withscores',
     setup: fill,
     args: ({ key }) => [[key('z1'), key('z2')], { aggregate: 'MIN', withscores: true }],
-    check: (reply) => expect(reply).toEqual([['a', 1], ['b', 2.5], ['c', 3], ['d', 30]]),
+    check: (reply) =>
+      expect(reply).toEqual([
+        ['a', 1],
+        ['b', 2.5],
+        ['c', 3],
+        ['d', 30],
+      ]),
   }),
   conformanceCase('zunionstore', {
     setup: fill,
@@ -149,7 +206,11 @@ export const sortedSetCases: readonly ConformanceCase[] = [
     label: 'count',
     setup: fill,
     args: ({ key }) => [key('z1'), 2],
-    check: (reply) => expect(reply).toEqual([['a', 1], ['b', 2.5]]),
+    check: (reply) =>
+      expect(reply).toEqual([
+        ['a', 1],
+        ['b', 2.5],
+      ]),
   }),
   conformanceCase('zpopmax', {
     setup: fill,
@@ -166,7 +227,14 @@ export const sortedSetCases: readonly ConformanceCase[] = [
   conformanceCase('zmpop', {
     setup: fill,
     args: ({ key }) => [[key('missing'), key('z1')], 'MAX', { count: 2 }],
-    check: (reply, { key }) => expect(reply).toEqual([key('z1'), [['c', 3], ['b', 2.5]]]),
+    check: (reply, { key }) =>
+      expect(reply).toEqual([
+        key('z1'),
+        [
+          ['c', 3],
+          ['b', 2.5],
+        ],
+      ]),
   }),
   conformanceCase('zmpop', { label: 'empty', args: ({ key }) => [key('missing'), 'MIN'] }),
   conformanceCase('bzmpop', {

@@ -16,7 +16,15 @@ const entry = (id: string): [string, string[]] => [id, ['field', id]];
 export const streamCases: readonly ConformanceCase[] = [
   conformanceCase('xadd', {
     setup: ({ client, key }) => client.del(key('stream')),
-    args: ({ key }) => [key('stream'), '*', [['a', '1'], ['b', '2']], { trim: { strategy: 'MAXLEN', operator: '~', threshold: 100 } }],
+    args: ({ key }) => [
+      key('stream'),
+      '*',
+      [
+        ['a', '1'],
+        ['b', '2'],
+      ],
+      { trim: { strategy: 'MAXLEN', operator: '~', threshold: 100 } },
+    ],
     volatile: true,
   }),
   conformanceCase('xadd', {
@@ -51,7 +59,11 @@ export const streamCases: readonly ConformanceCase[] = [
       await fill(ctx);
       await ctx.client.xadd(ctx.key('stream'), '4-1', { field: '4-1' });
     },
-    args: ({ key }) => [{ group: 'g', consumer: 'bob' }, { key: key('stream'), id: '>' }, { count: 10, noack: true }],
+    args: ({ key }) => [
+      { group: 'g', consumer: 'bob' },
+      { key: key('stream'), id: '>' },
+      { count: 10, noack: true },
+    ],
     check: (reply, { key }) => expect(reply).toEqual({ [key('stream')]: [entry('4-1')] }),
   }),
   conformanceCase('xreadgroup', {
@@ -60,7 +72,10 @@ export const streamCases: readonly ConformanceCase[] = [
       await fill(ctx);
       await ctx.client.xdel(ctx.key('stream'), '2-1');
     },
-    args: ({ key }) => [{ group: 'g', consumer: 'alice' }, { key: key('stream'), id: '0' }],
+    args: ({ key }) => [
+      { group: 'g', consumer: 'alice' },
+      { key: key('stream'), id: '0' },
+    ],
     check: (reply, { key }) =>
       expect(reply).toEqual({ [key('stream')]: [entry('1-1'), ['2-1', null], entry('3-1')] }),
   }),
@@ -72,7 +87,11 @@ export const streamCases: readonly ConformanceCase[] = [
   conformanceCase('xpending', {
     label: 'extended',
     setup: fill,
-    args: ({ key }) => [key('stream'), 'g', { filters: { idle: 0, start: '-', end: '+', count: 10, consumer: 'alice' } }],
+    args: ({ key }) => [
+      key('stream'),
+      'g',
+      { filters: { idle: 0, start: '-', end: '+', count: 10, consumer: 'alice' } },
+    ],
     volatile: true,
     check: (reply) => expect(reply).toHaveLength(3),
   }),
@@ -118,13 +137,19 @@ export const streamCases: readonly ConformanceCase[] = [
     setup: ({ client, key }) => client.del(key('stream2')),
     args: ({ key }) => [key('stream2'), 'g', '0', { mkstream: true }],
   }),
-  conformanceCase('xgroupCreateconsumer', { setup: fill, args: ({ key }) => [key('stream'), 'g', 'carol'] }),
+  conformanceCase('xgroupCreateconsumer', {
+    setup: fill,
+    args: ({ key }) => [key('stream'), 'g', 'carol'],
+  }),
   conformanceCase('xgroupDelconsumer', {
     setup: fill,
     args: ({ key }) => [key('stream'), 'g', 'alice'],
     check: (reply) => expect(reply).toBe(3),
   }),
-  conformanceCase('xgroupSetid', { setup: fill, args: ({ key }) => [key('stream'), 'g', '1-1', { entriesread: 1 }] }),
+  conformanceCase('xgroupSetid', {
+    setup: fill,
+    args: ({ key }) => [key('stream'), 'g', '1-1', { entriesread: 1 }],
+  }),
   conformanceCase('xgroupDestroy', { setup: fill, args: ({ key }) => [key('stream'), 'g'] }),
   conformanceCase('xgroupHelp'),
   conformanceCase('xinfoStream', {
@@ -137,7 +162,11 @@ export const streamCases: readonly ConformanceCase[] = [
     setup: fill,
     args: ({ key }) => [key('stream'), { fullBlock: { count: 10 } }],
     volatile: true,
-    check: (reply) => expect(reply).toMatchObject({ length: 3, entries: [entry('1-1'), entry('2-1'), entry('3-1')] }),
+    check: (reply) =>
+      expect(reply).toMatchObject({
+        length: 3,
+        entries: [entry('1-1'), entry('2-1'), entry('3-1')],
+      }),
   }),
   conformanceCase('xinfoGroups', {
     setup: fill,

@@ -88,7 +88,8 @@ export const stringCases: readonly ConformanceCase[] = [
   conformanceCase('setex', { args: ({ key }) => [key('ex'), 100, 'v'] }),
   conformanceCase('psetex', { args: ({ key }) => [key('ex'), 100_000, 'v'] }),
   conformanceCase('lcs', {
-    setup: ({ client, key }) => client.mset({ [key('lcs1')]: 'ohmytext', [key('lcs2')]: 'mynewtext' }),
+    setup: ({ client, key }) =>
+      client.mset({ [key('lcs1')]: 'ohmytext', [key('lcs2')]: 'mynewtext' }),
     args: ({ key }) => [key('lcs1'), key('lcs2')],
     check: (reply) => expect(reply).toBe('mytext'),
   }),
@@ -99,7 +100,11 @@ export const stringCases: readonly ConformanceCase[] = [
   }),
   conformanceCase('lcs', {
     label: 'idx withmatchlen',
-    args: ({ key }) => [key('lcs1'), key('lcs2'), { idx: true, minmatchlen: 2, withmatchlen: true }],
+    args: ({ key }) => [
+      key('lcs1'),
+      key('lcs2'),
+      { idx: true, minmatchlen: 2, withmatchlen: true },
+    ],
     check: (reply) => expect(reply).toMatchObject({ len: 6 }),
   }),
 ];

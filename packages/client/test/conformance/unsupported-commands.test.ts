@@ -1,0 +1,98 @@
+import { redisUrl } from '@redspec/test-utils';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import {
+  Product,
+  RedisConnection,
+  UnsupportedCommandError,
+  commandTable,
+  compareVersions,
+  createClient,
+  encodeCommand,
+  type CommandMethod,
+  type CommandSpec,
+  type RedisClient,
+} from '../../src/index.js';
+import { knownIssueFor } from './known-issues.js';
+import { minimalParams } from './minimal-params.js';
+
+/** The live server's version, read once from the first client's handshake. */
+let serverVersion = '';
+
+const valkeyOnly = (spec: CommandSpec): boolean => (spec.products & Product.REDIS) === 0;
+
+/** Commands the shared server lacks: introduced after its version, or Valkey's alone. */
+const unsupported = (version: string): [CommandMethod, CommandSpec][] =>
+  (Object.entries(commandTable) as [CommandMethod, CommandSpec][]).filter(
+    ([, spec]) => valkeyOnly(spec) || compareVersions(version, spec.since) < 0,
+  );
+
+/** Newer arguments of commands the server has: the call must fail for the argument alone. */
+const newerArguments: { id: string; argument: string; since: string; call: (c: RedisClient) => Promise<unknown> }[] = [
+  { id: 'clientKill maxage', argument: 'maxage', since: '7.4.0', call: (c) => c.clientKill({ newFormat: { maxage: 1_000_000 } }) },
+  { id: 'zscan noscores', argument: 'noscores', since: '', call: (c) => c.zscan('conf:unsupported', 0, { noscores: true }) },
+  { id: 'zrank withscore', argument: 'withscore', since: '7.2.0', call: (c) => c.zrank('conf:unsupported', 'm', { withscore: true }) },
+  { id: 'zrevrank withscore', argument: 'withscore', since: '7.2.0', call: (c) => c.zrevrank('conf:unsupported', 'm', { withscore: true }) },
+  { id: 'hscan novalues', argument: 'novalues', since: '7.4.0', call: (c) => c.hscan('conf:unsupported', 0, { novalues: true }) },
+];
+
+describe.each([2, 3] as const)('commands the server lacks, over RESP%i', (protocol) => {
+  let client: RedisClient;
+  const sends = [vi.spyOn(RedisConnection.prototype, 'send'), vi.spyOn(RedisConnection.prototype, 'sendBatch')];
+  const sent = (): number => sends.reduce((sum, spy) => sum + spy.mock.calls.length, 0);
+
+  beforeAll(async () => {
+    client = await createClient({ url: redisUrl(), protocol }).connect();
+    serverVersion = client.server!.version;
+  });
+  afterAll(async () => {
+    await client.quit();
+  });
+
+  it('runs against a Redis server older than some commands of the table', () => {
+    expect(client.server!.product).toBe('redis');
+    expect(unsupported(serverVersion).length).toBeGreaterThan(0);
+  });
+
+  it('sees what the client sends (the control for the checks below)', async () => {
+    const before = sent();
+    await client.ping();
+    expect(sent()).toBe(before + 1);
+  });
+
+  // The table is known before the server is: list every command newer than the oldest server
+  // the suite may meet, and skip the ones this server has.
+  for (const [method, spec] of unsupported('0.0.0').filter(([, s]) => valkeyOnly(s) || compareVersions('7.0.15', s.since) < 0)) {
+    it(`${spec.name} (${valkeyOnly(spec) ? 'Valkey only' : `since ${spec.since}`}) fails before sending`, async (test) => {
+      if (!valkeyOnly(spec) && compareVersions(serverVersion, spec.since) >= 0) test.skip();
+      const params = minimalParams(spec);
+      // The parameters are valid for the command: only the server's version rules it out.
+      expect(() => encodeCommand(spec, params)).not.toThrow();
+      const before = sent();
+      const call = client[method] as (...args: unknown[]) => Promise<unknown>;
+      const error = await call.apply(client, params).then(
+        (reply) => expect.fail(`${spec.name} resolved with ${String(reply)}`),
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(UnsupportedCommandError);
+      expect(error).toMatchObject({ command: spec.name, since: spec.since, serverVersion });
+      expect((error as Error).message).toContain(`${spec.name} needs`);
+      expect((error as Error).message).toContain(`the server runs ${serverVersion}`);
+      if (valkeyOnly(spec) && knownIssueFor(`unsupported ${method}`, protocol) === undefined) {
+        expect((error as Error).message).toMatch(/valkey/i);
+      }
+      expect(sent(), 'commands sent').toBe(before);
+    });
+  }
+
+  for (const newer of newerArguments.filter((n) => knownIssueFor(`unsupported ${n.id}`, protocol) === undefined)) {
+    it(`${newer.id} (a newer argument) fails before sending`, async () => {
+      const before = sent();
+      const error = await newer.call(client).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(UnsupportedCommandError);
+      expect(error).toMatchObject({ argument: newer.argument, serverVersion });
+      if (newer.since !== '') expect(error).toMatchObject({ since: newer.since });
+      expect((error as Error).message).not.toContain('?');
+      expect(sent(), 'commands sent').toBe(before);
+    });
+  }
+});
