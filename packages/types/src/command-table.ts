@@ -97,7 +97,7 @@ export interface ArgSpec {
 
 /** Where the keys of a command are, found from its arguments on the wire (the spec's key specs). */
 export interface KeySpecPlan {
-  /** `index`: keys start at this wire position (1 = first argument after the command words). */
+  /** `index`: keys start at this position, counted from the command name (0), as upstream counts. */
   readonly index?: number;
   /** `keyword`: keys start after this token, searched from `startFrom` (negative: from the end). */
   readonly keyword?: string;

@@ -21,10 +21,12 @@ const runsOn = (testCase: ConformanceCase, protocol: Protocol): boolean =>
 /** `conf:2:k`, `conf-2-user`, `conf_2_lib` → `conf:P:k`, … so both protocols' replies compare. */
 function neutral(value: unknown, protocol: Protocol): unknown {
   const names = new RegExp(`conf([:_-])${protocol}\\1`, 'g');
-  if (typeof value === 'string') return value.replace(names, 'conf$1P$1');
+  const text = (string: string): string => string.replace(names, 'conf$1P$1');
+  if (typeof value === 'string') return text(value);
   if (Array.isArray(value)) return value.map((item) => neutral(item, protocol));
-  if (typeof value !== 'object' || value === null) return value;
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, neutral(v, protocol)]));
+  if (typeof value !== 'object' || value === null || Buffer.isBuffer(value)) return value;
+  const entries = Object.entries(value).map(([k, v]) => [text(k), neutral(v, protocol)]);
+  return Object.fromEntries(entries);
 }
 
 async function removeSuiteKeys(client: RedisClient, prefix: string): Promise<void> {

@@ -54,6 +54,9 @@ const scalarTypes: Record<string, string> = {
 
 const isScalar = (arg: SpecArgument): boolean => arg.type in scalarTypes;
 
+/** The spec writes an empty-string token as `""` (MIGRATE's key); on the wire it is empty. */
+const wireToken = (token: string): string => (token === '""' ? '' : token);
+
 /** `numkeys` before `key [key ...]`: derived from the array, never asked for. */
 function isDerivedCount(args: SpecArgument[], index: number): boolean {
   const arg = args[index]!;
@@ -101,7 +104,8 @@ function itemType(arg: SpecArgument): string {
     const keys = siblingKeys(parts);
     const inline = inlineAlternative(parts);
     const alternatives = parts.map((alt, index) => {
-      if (alt.type === 'pure-token') return `'${alt.token ?? alt.name}'`;
+      if (alt.type === 'pure-token')
+        return `'${alt.token === undefined ? alt.name : wireToken(alt.token)}'`;
       if (index === inline) return valueType(alt);
       return `{ ${keys[index]}: ${valueType(alt)} }`;
     });
@@ -150,7 +154,7 @@ function runtimeArg(
   const arg = siblings[index]!;
   const kind = isDerivedCount(siblings, index) ? 'count' : arg.type;
   const runtime: RuntimeArg = { name: arg.name, kind, ...source };
-  if (arg.token !== undefined) runtime.token = arg.token;
+  if (arg.token !== undefined) runtime.token = wireToken(arg.token);
   if (arg.optional) runtime.optional = true;
   if (arg.multiple) runtime.multiple = true;
   if (arg.multipleToken) runtime.multipleToken = true;

@@ -4872,7 +4872,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
         param: 2,
         args: [
           { name: 'key', kind: 'key', key: 'key' },
-          { name: 'empty-string', kind: 'pure-token', key: 'emptyString', token: '""' },
+          { name: 'empty-string', kind: 'pure-token', key: 'emptyString', token: '' },
         ],
         inline: 0,
       },

@@ -2642,7 +2642,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
   migrate(
     host: RedisArgument,
     port: number,
-    keySelector: RedisKey | '""',
+    keySelector: RedisKey | '',
     destinationDb: number,
     timeout: number,
     options?: O.MigrateOptions,

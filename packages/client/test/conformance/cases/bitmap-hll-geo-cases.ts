@@ -138,7 +138,7 @@ export const bitmapHllGeoCases: readonly ConformanceCase[] = [
   }),
   conformanceCase('georadiusRo', {
     setup: places,
-    args: ({ key }) => [key('geo'), 15, 37, 200, 'km', { countBlock: { count: 1, any: true } }],
+    args: ({ key }) => [key('geo'), 15, 37, 200, 'km', { count: { count: 1, any: true } }],
   }),
   conformanceCase('georadiusRo', {
     label: 'withcoord',
@@ -179,7 +179,7 @@ export const bitmapHllGeoCases: readonly ConformanceCase[] = [
       key('geo'),
       { fromlonlat: { longitude: 15, latitude: 37 } },
       { box: { bybox: 400, height: 400, unit: 'km' } },
-      { withdist: true, withcoord: true, countBlock: { count: 5 }, order: 'ASC' },
+      { withdist: true, withcoord: true, count: { count: 5 }, order: 'ASC' },
     ],
     check: (reply) =>
       expect(reply).toEqual([

@@ -160,7 +160,7 @@ export const streamCases: readonly ConformanceCase[] = [
   conformanceCase('xinfoStream', {
     label: 'full',
     setup: fill,
-    args: ({ key }) => [key('stream'), { fullBlock: { count: 10 } }],
+    args: ({ key }) => [key('stream'), { full: { count: 10 } }],
     volatile: true,
     check: (reply) =>
       expect(reply).toMatchObject({

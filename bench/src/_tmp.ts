@@ -1,0 +1,18 @@
+import { createClient } from '@redspec/client';
+const c = createClient('redis://127.0.0.1:16390');
+await c.connect();
+console.log(await c.incr('x'));
+const p = c.pipeline();
+const fs = [p.set('a', '1'), p.get('a'), p.incr('a')];
+console.log(await p.execute(), fs.map((f) => f.result), p.results);
+console.log(await c.sendBatch([['SET', 'a', '2'], ['GET', 'a']]));
+const t = c.pipeline({ transaction: true });
+t.incr('z'); t.incr('z');
+console.log(await t.execute());
+let t0 = performance.now();
+await Promise.all(Array.from({ length: 10000 }, (_, i) => c.get('k' + i)));
+console.log('10k', performance.now() - t0);
+t0 = performance.now();
+for (let i = 0; i < 20000; i++) await c.incr('x');
+console.log('20k incr', performance.now() - t0);
+await c.quit();
