@@ -168,8 +168,10 @@ class Client implements CommandInvoker {
   sendBatch(
     commands: readonly (readonly RedisArgument[])[],
     timeoutMs?: number,
+    options?: BatchOptions,
   ): Promise<RespValue[]> {
-    return this.backend.sendBatch(commands, timeoutMs, this.sendOptions);
+    const returnBuffers = options?.returnBuffers ?? this.sendOptions.returnBuffers;
+    return this.backend.sendBatch(commands, timeoutMs, { returnBuffers });
   }
 
   lease(): Promise<LeasedChannel> {

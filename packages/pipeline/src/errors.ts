@@ -79,3 +79,42 @@ export class CommandNotAllowedError extends RedspecError {
 export class PipelineStateError extends RedspecError {
   override name = 'PipelineStateError';
 }
+
+/**
+ * Commands that were never sent, so their futures (and the futures of their `onExecute`
+ * callbacks) reject with this: a root pipeline closed without executing (no `autoexec`, no
+ * `execute()`), or a nested pipeline was still open when its parent closed or its root ran.
+ * `unsent` counts the commands that were dropped.
+ */
+export class PipelineNotExecutedError extends RedspecError {
+  override name = 'PipelineNotExecutedError';
+  constructor(
+    /** How many commands were never sent. */
+    readonly unsent: number,
+    /** `root`: the root closed without executing; `nested`: a nested pipeline was left open. */
+    readonly reason: 'root' | 'nested',
+  ) {
+    super(
+      reason === 'root'
+        ? `The pipeline closed without executing: ${unsent} command(s) were never sent ` +
+            '(call execute() before its scope ends, or open it with { autoexec: true })'
+        : `A nested pipeline was still open when its parent closed or ran: ${unsent} command(s) ` +
+            'were never sent (close it first: a `using` scope, or close())',
+    );
+  }
+}
+
+/**
+ * `connect()` was asked to bind a name to a second client, or a pipeline named a connection
+ * that nobody registered. Thrown at the call.
+ */
+export class ConnectionRegistryError extends RedspecError {
+  override name = 'ConnectionRegistryError';
+  constructor(
+    message: string,
+    /** The connection's name (`'default'` for the unnamed one). */
+    readonly connection: string,
+  ) {
+    super(message);
+  }
+}

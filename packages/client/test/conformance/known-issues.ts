@@ -35,6 +35,14 @@ export const knownIssues: readonly KnownIssue[] = [
   },
   { case: 'commandInfo', protocols: [2], issue: `COMMAND INFO: ${SUBCOMMANDS_RESP2}` },
   { case: 'command', protocols: [2], issue: `COMMAND: ${SUBCOMMANDS_RESP2}` },
+  {
+    case: 'xpending empty group',
+    protocols: [2, 3],
+    issue:
+      'XPENDING (summary form) of a group with nothing pending replies [0, null, null, null]; the ' +
+      'spec schema wants the smallest and greatest ids as strings and the consumers as an array ' +
+      '(needs a reply erratum in specs/overlay allowing null there).',
+  },
   { case: 'unsupported clientCapa', protocols: [2, 3], issue: VALKEY_ONLY_MESSAGE },
   { case: 'unsupported clusterSlotStats', protocols: [2, 3], issue: VALKEY_ONLY_MESSAGE },
   { case: 'unsupported scriptShow', protocols: [2, 3], issue: VALKEY_ONLY_MESSAGE },
@@ -42,7 +50,7 @@ export const knownIssues: readonly KnownIssue[] = [
     case: 'unsupported zscan noscores',
     protocols: [2, 3],
     issue:
-      'ZSCAN NOSCORES (Valkey only) on Redis fails with "argument \'noscores\' needs redis ? or ' +
+      "ZSCAN NOSCORES (Valkey only) on Redis fails with \"argument 'noscores' needs redis ? or " +
       'newer": checkSupported passes `arg.since ?? "?"` for arguments gated by product alone.',
   },
   {

@@ -29,7 +29,8 @@ function sampleOne(arg: ArgSpec): unknown {
   }
 }
 
-const sample = (arg: ArgSpec): unknown => (arg.multiple === true ? [sampleOne(arg)] : sampleOne(arg));
+const sample = (arg: ArgSpec): unknown =>
+  arg.multiple === true ? [sampleOne(arg)] : sampleOne(arg);
 
 /** Required, and given by the caller (required pure tokens and counts the encoder writes itself). */
 const needed = (arg: ArgSpec): boolean =>

@@ -6,10 +6,13 @@ import type { CommandSpec } from '../../src/index.js';
 /** A reply schema as the specs write it: JSON schema without descriptions. */
 type Schema = Record<string, unknown> | boolean;
 
+/** An overload's condition, as `specs/overlay` writes it (see codegen's overlay-types.ts). */
 interface OverloadCondition {
   option?: string;
-  equals?: string | number | boolean;
   param?: string;
+  equals?: string | number | boolean;
+  absent?: true;
+  has?: string;
 }
 
 /** The parts of a `specs/overlay/*.json` entry that decide a reply's schema. */
@@ -53,22 +56,32 @@ function readOption(options: unknown, path: string): unknown {
   return value;
 }
 
+/** The value a condition tests: a positional parameter, or an option (by dotted path). */
+function conditionValue(
+  condition: OverloadCondition,
+  spec: CommandSpec,
+  params: readonly unknown[],
+): unknown {
+  if (condition.param === undefined) return readOption(params[spec.params], condition.option!);
+  const arg = spec.args.find(
+    (a) => a.param !== undefined && [a.name, camelCase(a.name)].includes(condition.param!),
+  );
+  if (arg === undefined) throw new Error(`overlay for ${spec.name}: no param ${condition.param}`);
+  return params[arg.param!];
+}
+
 function holds(
   condition: OverloadCondition,
   spec: CommandSpec,
   params: readonly unknown[],
 ): boolean {
-  if (condition.param !== undefined) {
-    const arg = spec.args.find(
-      (a) => a.param !== undefined && [a.name, camelCase(a.name)].includes(condition.param!),
-    );
-    if (arg === undefined) throw new Error(`overlay for ${spec.name}: no param ${condition.param}`);
-    return params[arg.param!] !== undefined;
+  const value = conditionValue(condition, spec, params);
+  if (condition.absent === true) return value === undefined || value === false;
+  if (condition.has !== undefined) {
+    return typeof value === 'object' && value !== null && condition.has in value;
   }
-  const value = readOption(params[spec.params], condition.option ?? '');
-  return condition.equals === undefined
-    ? value !== undefined && value !== false
-    : value === condition.equals;
+  if (condition.equals !== undefined) return value === condition.equals;
+  return value !== undefined && value !== false;
 }
 
 /** The schema a call's reply must match, and where it came from (for failure messages). */
@@ -82,7 +95,8 @@ export interface ChosenSchema {
  * the spec's, and the first overload whose conditions all hold for the call's parameters wins.
  */
 export class ReplySchemas {
-  private readonly ajv = new Ajv({ strict: false, allErrors: true });
+  // strictNumbers off: RESP3 doubles include inf and -inf, which are numbers to the schemas.
+  private readonly ajv = new Ajv({ strict: false, strictNumbers: false, allErrors: true });
   private readonly overlay = loadOverlay();
   private readonly compiled = new Map<string, ValidateFunction>();
 
@@ -94,16 +108,24 @@ export class ReplySchemas {
       [overload.when].flat().every((condition) => holds(condition, spec, params)),
     );
     if (index !== -1) {
-      return this.compile(`overlay ${spec.name} overloads[${index}]`, overloads[index]!.reply);
+      return this.compile(
+        `overlay ${spec.name} overloads[${index}]`,
+        () => overloads[index]!.reply,
+      );
     }
-    if (entry?.reply !== undefined) return this.compile(`overlay ${spec.name} reply`, entry.reply);
-    const reply = (readJson(specFile(spec.name)) as { reply?: Schema }).reply;
-    return reply === undefined ? undefined : this.compile(`specs ${spec.name}`, reply);
+    if (entry?.reply !== undefined) {
+      return this.compile(`overlay ${spec.name} reply`, () => entry.reply);
+    }
+    return this.compile(`specs ${spec.name}`, () => {
+      return (readJson(specFile(spec.name)) as { reply?: Schema }).reply;
+    });
   }
 
-  private compile(source: string, schema: Schema): ChosenSchema {
+  private compile(source: string, read: () => Schema | undefined): ChosenSchema | undefined {
     let validate = this.compiled.get(source);
     if (validate === undefined) {
+      const schema = read();
+      if (schema === undefined) return undefined;
       validate = this.ajv.compile(schema);
       this.compiled.set(source, validate);
     }

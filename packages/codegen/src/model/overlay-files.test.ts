@@ -58,6 +58,22 @@ describe('specs/overlay', () => {
     ]);
   });
 
+  it('conditions only on options and parameters the command has', () => {
+    const unknown = Object.entries(spec.overlay).flatMap(([name, entry]) =>
+      (entry.overloads ?? []).flatMap((overload) =>
+        conditionsOf(overload.when).flatMap((condition) => {
+          const model = models.get(name)!;
+          const found =
+            'param' in condition
+              ? model.signatures.at(-1)!.params.some((param) => param.name === condition.param)
+              : optionArgument(model, condition.option) !== undefined;
+          return found ? [] : [`${name} ${JSON.stringify(condition)}`];
+        }),
+      ),
+    );
+    expect(unknown).toEqual([]);
+  });
+
   it('keeps overloads to a handful per command', () => {
     const many = Object.entries(spec.overlay).filter(([, e]) => (e.overloads?.length ?? 0) > 5);
     expect(many.map(([name]) => name)).toEqual([]);

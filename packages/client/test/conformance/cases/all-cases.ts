@@ -1,6 +1,7 @@
 import type { ConformanceCase } from '../conformance-case.js';
-import { bitmapHllGeoCases } from './bitmap-hll-geo-cases.js';
+import { bitmapHllCases } from './bitmap-hll-cases.js';
 import { connectionCases } from './connection-cases.js';
+import { geoCases } from './geo-cases.js';
 import { hashCases } from './hash-cases.js';
 import { keyspaceCases } from './keyspace-cases.js';
 import { listCases } from './list-cases.js';
@@ -20,7 +21,8 @@ export const allCases: readonly ConformanceCase[] = [
   ...sortedSetCases,
   ...hashCases,
   ...streamCases,
-  ...bitmapHllGeoCases,
+  ...bitmapHllCases,
+  ...geoCases,
   ...keyspaceCases,
   ...scriptingCases,
   ...serverCases,

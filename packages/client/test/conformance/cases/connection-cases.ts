@@ -1,8 +1,21 @@
+import { redisUrl } from '@redspec/test-utils';
 import { expect } from 'vitest';
-import { conformanceCase, type ConformanceCase } from '../conformance-case.js';
+import { RedisConnection } from '../../../src/index.js';
+import { conformanceCase, type CaseContext, type ConformanceCase } from '../conformance-case.js';
 
 /** This connection's id, read by CLIENT LIST ID's setup. */
 let ownId = 0;
+
+/** A connection of our own for CLIENT KILL to end: its id and address. */
+let victim = { id: 0, addr: '' };
+const connectVictim = async ({ protocol, onCleanup }: CaseContext): Promise<void> => {
+  const { hostname, port } = new URL(redisUrl());
+  const options = { host: hostname, port: Number(port), protocol, reconnect: false } as const;
+  const connection = await new RedisConnection(options).connect();
+  onCleanup(() => Promise.resolve(connection.disconnect()));
+  const info = String(await connection.send(['CLIENT', 'INFO']));
+  victim = { id: Number(/\bid=(\d+)/.exec(info)![1]), addr: /\baddr=(\S+)/.exec(info)![1]! };
+};
 
 /** Connection and ACL introspection; the one user created is deleted again. */
 export const connectionCases: readonly ConformanceCase[] = [
@@ -54,6 +67,18 @@ export const connectionCases: readonly ConformanceCase[] = [
   conformanceCase('clientUnblock', {
     args: () => [ownId, { unblockType: 'TIMEOUT' }],
     check: (reply) => expect(reply).toBe(0),
+  }),
+  conformanceCase('clientKill', {
+    label: 'new format',
+    setup: connectVictim,
+    args: () => [{ newFormat: [{ id: victim.id }, { skipme: 'YES' }] }],
+    check: (reply) => expect(reply).toBe(1),
+  }),
+  conformanceCase('clientKill', {
+    label: 'old format',
+    setup: connectVictim,
+    args: () => [victim.addr],
+    check: (reply) => expect(reply).toBe('OK'),
   }),
   conformanceCase('clientHelp'),
   conformanceCase('aclWhoami', { check: (reply) => expect(reply).toBe('default') }),

@@ -62,6 +62,11 @@ export const hashCases: readonly ConformanceCase[] = [
     volatile: true,
     check: (reply) => expect(reply).toHaveLength(3),
   }),
+  conformanceCase('hrandfield', {
+    label: 'withvalues missing',
+    args: ({ key }) => [key('missing'), { options: { count: 2, withvalues: true } }],
+    check: (reply) => expect(reply).toEqual([]),
+  }),
   conformanceCase('hscan', {
     setup: fill,
     args: ({ key }) => [key('hash'), 0, { match: 'f*', count: 10 }],

@@ -95,6 +95,15 @@ export const keyspaceCases: readonly ConformanceCase[] = [
     args: ({ key }) => [key('restored'), 0, dumped, { replace: true, idletime: 10 }],
     check: (reply) => expect(reply).toBe('OK'),
   }),
+  conformanceCase('restoreAsking', {
+    args: ({ key }) => [key('restored'), 0, dumped, { replace: true }],
+    check: (reply) => expect(reply).toBe('OK'),
+  }),
+  conformanceCase('migrate', {
+    // Nothing to move, so MIGRATE answers without opening a connection to the target.
+    args: ({ key }) => ['127.0.0.1', 1, key('missing'), 0, 100],
+    check: (reply) => expect(reply).toBe('NOKEY'),
+  }),
   conformanceCase('copy', {
     setup: fill,
     args: ({ key }) => [key('k'), key('k2'), { replace: true }],

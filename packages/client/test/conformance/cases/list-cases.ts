@@ -38,6 +38,11 @@ export const listCases: readonly ConformanceCase[] = [
     check: (reply) => expect(reply).toEqual([1, 3]),
   }),
   conformanceCase('lpos', { label: 'missing', args: ({ key }) => [key('list'), 'nope'] }),
+  conformanceCase('lpos', {
+    label: 'count missing',
+    args: ({ key }) => [key('missing'), 'a', { count: 2 }],
+    check: (reply) => expect(reply).toEqual([]),
+  }),
   conformanceCase('lset', { setup: fill, args: ({ key }) => [key('list'), 0, 'A'] }),
   conformanceCase('lrem', { setup: fill, args: ({ key }) => [key('list'), 0, 'b'] }),
   conformanceCase('ltrim', { setup: fill, args: ({ key }) => [key('list'), 0, 2] }),

@@ -35,6 +35,8 @@ export const scriptingCases: readonly ConformanceCase[] = [
     check: (reply) => expect(reply).toEqual([1, 0]),
   }),
   conformanceCase('scriptHelp'),
+  // NO is the default: the shared connection's state stays as it was.
+  conformanceCase('scriptDebug', { args: () => ['NO'] }),
   conformanceCase('eval', {
     args: ({ key }) => [SCRIPT, key('k'), 'arg'],
     check: (reply, { key }) => expect(reply).toEqual([key('k'), 'arg', 3, 0]),

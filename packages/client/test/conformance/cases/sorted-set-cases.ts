@@ -58,6 +58,16 @@ export const sortedSetCases: readonly ConformanceCase[] = [
     check: (reply) => expect(reply).toBe(2.5),
   }),
   conformanceCase('zscore', { label: 'missing', args: ({ key }) => [key('z1'), 'nope'] }),
+  conformanceCase('zscore', {
+    label: 'infinite',
+    setup: ({ client, key }) =>
+      client.zadd(key('zinf'), [
+        [-Infinity, 'low'],
+        [Infinity, 'high'],
+      ]),
+    args: ({ key }) => [key('zinf'), 'high'],
+    check: (reply) => expect(reply).toBe(Infinity),
+  }),
   conformanceCase('zmscore', {
     setup: fill,
     args: ({ key }) => [key('z1'), ['a', 'nope', 'b']],
@@ -97,6 +107,15 @@ export const sortedSetCases: readonly ConformanceCase[] = [
       { sortby: 'BYSCORE', rev: true, limit: { offset: 0, count: 1 }, withscores: true },
     ],
     check: (reply) => expect(reply).toEqual([['c', 3]]),
+  }),
+  conformanceCase('zrange', {
+    label: 'withscores infinite',
+    args: ({ key }) => [key('zinf'), 0, -1, { withscores: true }],
+    check: (reply) =>
+      expect(reply).toEqual([
+        ['low', -Infinity],
+        ['high', Infinity],
+      ]),
   }),
   conformanceCase('zrangebyscore', { setup: fill, args: ({ key }) => [key('z1'), 1, 3] }),
   conformanceCase('zrangebyscore', {
@@ -224,6 +243,7 @@ export const sortedSetCases: readonly ConformanceCase[] = [
     check: (reply) => expect(reply).toEqual([['c', 3]]),
   }),
   conformanceCase('zpopmax', { label: 'missing', args: ({ key }) => [key('missing')] }),
+  conformanceCase('zpopmin', { label: 'count missing', args: ({ key }) => [key('missing'), 2] }),
   conformanceCase('zmpop', {
     setup: fill,
     args: ({ key }) => [[key('missing'), key('z1')], 'MAX', { count: 2 }],

@@ -95,6 +95,15 @@ export const streamCases: readonly ConformanceCase[] = [
     volatile: true,
     check: (reply) => expect(reply).toHaveLength(3),
   }),
+  conformanceCase('xpending', {
+    label: 'empty group',
+    setup: async (ctx) => {
+      await fill(ctx);
+      await ctx.client.xgroupCreate(ctx.key('stream'), 'idle', '$');
+    },
+    args: ({ key }) => [key('stream'), 'idle'],
+    check: (reply) => expect(reply).toEqual([0, null, null, null]),
+  }),
   conformanceCase('xclaim', {
     setup: fill,
     args: ({ key }) => [key('stream'), 'g', 'bob', 0, ['1-1', '2-1'], { retrycount: 5 }],
@@ -116,6 +125,15 @@ export const streamCases: readonly ConformanceCase[] = [
     setup: fill,
     args: ({ key }) => [key('stream'), 'g', 'bob', 0, '0', { justid: true }],
     check: (reply) => expect(reply).toEqual(['0-0', ['1-1', '2-1', '3-1'], []]),
+  }),
+  conformanceCase('xautoclaim', {
+    label: 'deleted entry',
+    setup: async (ctx) => {
+      await fill(ctx);
+      await ctx.client.xdel(ctx.key('stream'), '2-1');
+    },
+    args: ({ key }) => [key('stream'), 'g', 'bob', 0, '0'],
+    check: (reply) => expect(reply).toEqual(['0-0', [entry('1-1'), entry('3-1')], ['2-1']]),
   }),
   conformanceCase('xack', { setup: fill, args: ({ key }) => [key('stream'), 'g', ['1-1', '9-9']] }),
   conformanceCase('xdel', { setup: fill, args: ({ key }) => [key('stream'), '3-1'] }),
@@ -167,6 +185,21 @@ export const streamCases: readonly ConformanceCase[] = [
         length: 3,
         entries: [entry('1-1'), entry('2-1'), entry('3-1')],
       }),
+  }),
+  conformanceCase('xinfoStream', {
+    label: 'empty',
+    setup: ({ client, key }) =>
+      client
+        .del(key('stream2'))
+        .then(() => client.xgroupCreate(key('stream2'), 'g', '$', { mkstream: true })),
+    args: ({ key }) => [key('stream2')],
+    check: (reply) => expect(reply).toMatchObject({ length: 0, groups: 1, 'first-entry': null }),
+  }),
+  conformanceCase('xinfoStream', {
+    label: 'full empty',
+    args: ({ key }) => [key('stream2'), { full: {} }],
+    check: (reply) =>
+      expect(reply).toMatchObject({ entries: [], groups: [{ name: 'g', 'entries-read': null }] }),
   }),
   conformanceCase('xinfoGroups', {
     setup: fill,

@@ -107,4 +107,10 @@ export const stringCases: readonly ConformanceCase[] = [
     ],
     check: (reply) => expect(reply).toMatchObject({ len: 6 }),
   }),
+  conformanceCase('lcs', {
+    label: 'idx no match',
+    setup: ({ client, key }) => client.mset({ [key('lcs3')]: 'abc', [key('lcs4')]: 'xyz' }),
+    args: ({ key }) => [key('lcs3'), key('lcs4'), { idx: true }],
+    check: (reply) => expect(reply).toEqual({ matches: [], len: 0 }),
+  }),
 ];

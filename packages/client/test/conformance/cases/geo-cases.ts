@@ -1,8 +1,6 @@
 import { expect } from 'vitest';
 import { conformanceCase, type CaseContext, type ConformanceCase } from '../conformance-case.js';
 
-const bits = ({ client, key }: CaseContext): Promise<unknown> => client.set(key('bits'), 'foobar');
-
 const places = ({ client, key }: CaseContext): Promise<unknown> =>
   client.geoadd(key('geo'), [
     { longitude: 13.361389, latitude: 38.115556, member: 'Palermo' },
@@ -12,69 +10,8 @@ const places = ({ client, key }: CaseContext): Promise<unknown> =>
 const palermoNearby = { frommember: 'Palermo' } as const;
 const within200km = { circle: { byradius: 200, unit: 'km' } } as const;
 
-/** Bitmap, HyperLogLog and geo commands, with the geo WITHDIST / WITHCOORD / WITHHASH variants. */
-export const bitmapHllGeoCases: readonly ConformanceCase[] = [
-  conformanceCase('setbit', { args: ({ key }) => [key('bits2'), 7, 1] }),
-  conformanceCase('getbit', { setup: bits, args: ({ key }) => [key('bits'), 1] }),
-  conformanceCase('bitcount', {
-    setup: bits,
-    args: ({ key }) => [key('bits')],
-    check: (reply) => expect(reply).toBe(26),
-  }),
-  conformanceCase('bitcount', {
-    label: 'range',
-    setup: bits,
-    args: ({ key }) => [key('bits'), { range: { start: 1, end: 1 } }],
-    check: (reply) => expect(reply).toBe(6),
-  }),
-  conformanceCase('bitpos', {
-    setup: bits,
-    args: ({ key }) => [
-      key('bits'),
-      1,
-      { range: { start: 2, endUnitBlock: { end: -1, unit: 'BYTE' } } },
-    ],
-  }),
-  conformanceCase('bitop', {
-    setup: bits,
-    args: ({ key }) => ['AND', key('bitsdst'), [key('bits'), key('bits2')]],
-  }),
-  conformanceCase('bitfield', {
-    setup: bits,
-    args: ({ key }) => [
-      key('bits'),
-      {
-        operation: [
-          { get: { encoding: 'u8', offset: 0 } },
-          {
-            write: {
-              overflow: 'FAIL',
-              writeOperation: { incrby: { encoding: 'u2', offset: 100, increment: 5 } },
-            },
-          },
-          { write: { writeOperation: { set: { encoding: 'i8', offset: 8, value: 1 } } } },
-        ],
-      },
-    ],
-    check: (reply) => expect(reply).toEqual([102, null, 111]),
-  }),
-  conformanceCase('bitfieldRo', {
-    setup: bits,
-    args: ({ key }) => [
-      key('bits'),
-      {
-        get: [
-          ['u8', 0],
-          ['i4', 4],
-        ],
-      },
-    ],
-    check: (reply) => expect(reply).toEqual([102, 6]),
-  }),
-  conformanceCase('pfadd', { args: ({ key }) => [key('hll'), ['a', 'b', 'c']] }),
-  conformanceCase('pfadd', { label: 'no elements', args: ({ key }) => [key('hll2')] }),
-  conformanceCase('pfcount', { args: ({ key }) => [[key('hll'), key('hll2')]] }),
-  conformanceCase('pfmerge', { args: ({ key }) => [key('hlldst'), [key('hll'), key('hll2')]] }),
+/** Geo commands, with the WITHDIST / WITHCOORD / WITHHASH and STORE variants. */
+export const geoCases: readonly ConformanceCase[] = [
   conformanceCase('geoadd', {
     setup: ({ client, key }) => client.del(key('geo')),
     args: ({ key }) => [
@@ -103,6 +40,10 @@ export const bitmapHllGeoCases: readonly ConformanceCase[] = [
       expect(reply[0]![0]).toBeCloseTo(13.361389, 4);
       expect(reply[1]).toBeNull();
     },
+  }),
+  conformanceCase('geopos', {
+    label: 'missing key',
+    args: ({ key }) => [key('missing'), 'Palermo'],
   }),
   conformanceCase('georadius', {
     setup: places,
@@ -159,6 +100,15 @@ export const bitmapHllGeoCases: readonly ConformanceCase[] = [
         ['Palermo', '0.0000'],
       ]),
   }),
+  conformanceCase('georadiusbymember', {
+    label: 'withcoord withhash',
+    setup: places,
+    args: ({ key }) => [key('geo'), 'Palermo', 100, 'km', { withcoord: true, withhash: true }],
+    check: (reply) =>
+      expect(reply).toEqual([
+        ['Palermo', expect.any(Number), [expect.any(Number), expect.any(Number)]],
+      ]),
+  }),
   conformanceCase('georadiusbymemberRo', {
     setup: places,
     args: ({ key }) => [key('geo'), 'Palermo', 200, 'km'],
@@ -185,6 +135,16 @@ export const bitmapHllGeoCases: readonly ConformanceCase[] = [
       expect(reply).toEqual([
         ['Catania', expect.any(String), [expect.any(Number), expect.any(Number)]],
         expect.any(Array),
+      ]),
+  }),
+  conformanceCase('geosearch', {
+    label: 'withhash',
+    setup: places,
+    args: ({ key }) => [key('geo'), palermoNearby, within200km, { withhash: true, order: 'DESC' }],
+    check: (reply) =>
+      expect(reply).toEqual([
+        ['Catania', expect.any(Number)],
+        ['Palermo', expect.any(Number)],
       ]),
   }),
   conformanceCase('geosearchstore', {

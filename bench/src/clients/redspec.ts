@@ -1,0 +1,59 @@
+import { createClient, type Future, type Pipeline, type RedisClient } from '@redspec/client';
+import type { ClientAdapter, MixedCommand } from './client-adapter.js';
+
+/** How a Redspec pipeline's values are read (or, for `raw`, bypassing the typed layer). */
+export type RedspecPipelineMode = 'results' | 'future-result' | 'await-future' | 'raw';
+
+const WIRE_NAMES = { set: 'SET', get: 'GET', incr: 'INCR' } as const;
+
+function queue(pipe: Pipeline, command: MixedCommand): Future<unknown> {
+  switch (command[0]) {
+    case 'set':
+      return pipe.set(command[1], command[2]);
+    case 'get':
+      return pipe.get(command[1]);
+    case 'incr':
+      return pipe.incr(command[1]);
+  }
+}
+
+async function typedPipeline(
+  client: RedisClient,
+  commands: readonly MixedCommand[],
+  mode: Exclude<RedspecPipelineMode, 'raw'>,
+): Promise<readonly unknown[]> {
+  const pipe = client.pipeline();
+  const futures = commands.map((command) => queue(pipe, command));
+  await pipe.execute();
+  if (mode === 'results') return pipe.results;
+  if (mode === 'future-result') return futures.map((future) => future.result);
+  const values: unknown[] = [];
+  for (const future of futures) values.push(await future);
+  return values;
+}
+
+function rawPipeline(client: RedisClient, commands: readonly MixedCommand[]): Promise<unknown[]> {
+  return client.sendBatch(commands.map(([name, ...args]) => [WIRE_NAMES[name], ...args]));
+}
+
+/** Redspec on one server; `mode` picks how pipelines are read. */
+export async function createRedspecAdapter(
+  url: string,
+  mode: RedspecPipelineMode,
+): Promise<ClientAdapter> {
+  const client = await createClient(url).connect();
+  return {
+    incr: (key) => client.incr(key),
+    get: (key) => client.get(key),
+    pipeline: (commands) =>
+      mode === 'raw' ? rawPipeline(client, commands) : typedPipeline(client, commands, mode),
+    multiIncr: async (keys) => {
+      const pipe = client.pipeline({ transaction: true });
+      for (const key of keys) pipe.incr(key);
+      return pipe.execute();
+    },
+    close: async () => {
+      await client.quit();
+    },
+  };
+}

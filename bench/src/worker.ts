@@ -1,0 +1,34 @@
+/**
+ * One sample: `tsx src/worker.ts <workload> <subject> <endpoint JSON> <scale>` connects one
+ * client, runs the workload's warm-up and timed iterations, and prints one JSON line.
+ */
+import type { Endpoint } from './clients/client-adapter.js';
+import { isSubjectId, SUBJECTS } from './clients/subjects.js';
+import { findWorkload } from './workloads/all-workloads.js';
+import type { WorkerReply } from './worker-reply.js';
+
+async function sample(argv: readonly string[]): Promise<WorkerReply> {
+  const [workloadId = '', subjectId = '', endpointJson = '{}', scaleRaw = '1'] = argv;
+  const workload = findWorkload(workloadId);
+  if (!isSubjectId(subjectId)) throw new Error(`unknown subject ${subjectId}`);
+  const adapter = await SUBJECTS[subjectId].create(JSON.parse(endpointJson) as Endpoint);
+  try {
+    const iterations = Math.max(1, Math.round(workload.iterations * Number(scaleRaw)));
+    for (let i = 0; i < workload.warmup; i++) await workload.run(adapter);
+    const started = performance.now();
+    for (let i = 0; i < iterations; i++) await workload.run(adapter);
+    const ms = performance.now() - started;
+    const ops = iterations * workload.opsPerIteration;
+    return { ok: true, ms, ops, opsPerSec: (ops / ms) * 1000 };
+  } finally {
+    await adapter.close();
+  }
+}
+
+function print(reply: WorkerReply): void {
+  process.stdout.write(`${JSON.stringify(reply)}\n`, () => process.exit(reply.ok ? 0 : 1));
+}
+
+sample(process.argv.slice(2)).then(print, (error: unknown) =>
+  print({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+);

@@ -1,0 +1,12 @@
+export { generate } from './emit/generate.js';
+export type { GenerateOptions, GenerateResult } from './emit/generate.js';
+export { readSurface, verifySurface } from './emit/read-surface.js';
+export type { SurfaceMethod } from './emit/read-surface.js';
+export { runImport } from './import/import-command.js';
+export { mergeSources } from './import/merge-sources.js';
+export { buildModels } from './model/command-model.js';
+export type { CommandModel } from './model/command-model.js';
+export { loadSpec } from './model/load-spec.js';
+export type { LoadedSpec } from './model/load-spec.js';
+export type { CommandOverlay, Overlay, OverloadCondition } from './model/overlay-types.js';
+export type { SpecArgument, SpecCommand, SpecKeySpec, SpecSource } from './model/spec-types.js';

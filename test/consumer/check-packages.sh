@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Package hygiene for every public package (or those named): publint on what `pnpm pack` ships,
+# and @arethetypeswrong/cli on what `npm pack` ships, so ESM, CJS and each TypeScript module
+# resolution find types that match the code. Needs built dist/ folders (pack.sh builds them).
+# Usage: check-packages.sh [--no-build] [@redspec/name ...]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+build=true
+if [ "${1:-}" = "--no-build" ]; then build=false; shift; fi
+packages=$(bash test/consumer/public-packages.sh "$@")
+if $build; then
+  filters=$(cut -f1 <<<"$packages" | sed 's/^/--filter=/' | tr '\n' ' ')
+  # shellcheck disable=SC2086 # one --filter per package
+  pnpm turbo run build $filters --output-logs=errors-only
+fi
+failed=()
+while IFS=$'\t' read -r name dir; do
+  echo "── $name"
+  pnpm exec publint run "$dir" --pack pnpm --strict </dev/null || failed+=("$name (publint)")
+  pnpm exec attw --pack "$dir" --no-color </dev/null || failed+=("$name (attw)")
+done <<<"$packages"
+if [ ${#failed[@]} -gt 0 ]; then
+  printf 'package checks failed: %s\n' "${failed[*]}" >&2
+  exit 1
+fi
+echo "publint and attw: no problems in $(wc -l <<<"$packages") packages"
