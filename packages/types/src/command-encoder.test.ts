@@ -139,6 +139,15 @@ describe('encodeCommand', () => {
       'HEXPIRE needs redis 7.4.0 or newer; the server runs 7.0.15',
     );
     expect(encodeCommand(commandTable.get, ['k'], redis7)).toEqual(['GET', 'k']);
+    expect(() =>
+      encodeCommand(commandTable.zrank, ['z', 'm', { withscore: true }], redis7),
+    ).toThrow("ZRANK argument 'withscore' needs redis 7.2.0 or newer; the server runs 7.0.15");
+    expect(() => encodeCommand(commandTable.clientCapa, ['redirect'], redis7)).toThrow(
+      'CLIENT CAPA exists only on valkey (since 8.0.0); the server runs redis 7.0.15',
+    );
+    expect(() => encodeCommand(commandTable.zscan, ['z', 0, { noscores: true }], redis7)).toThrow(
+      "ZSCAN argument 'noscores' exists only on valkey (since 8.1.0); the server runs redis 7.0.15",
+    );
   });
 });
 

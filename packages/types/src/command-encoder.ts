@@ -1,4 +1,4 @@
-import type { ArgSpec, CommandSpec } from './command-table.js';
+import { Product, type ArgSpec, type CommandSpec } from './command-table.js';
 import type { ServerInfo } from './connection.js';
 import { CommandArgumentError, UnsupportedCommandError } from './errors.js';
 import type { RedisArgument } from './resp-values.js';
@@ -91,11 +91,34 @@ function checkOptions(
 
 /** Throws `UnsupportedCommandError` when the server's product or version lacks the command. */
 export function checkCommandSupported(spec: CommandSpec, server: ServerInfo): void {
-  const bit = productBit(server);
   const since = server.product === 'valkey' ? (spec.valkeySince ?? spec.since) : spec.since;
-  if ((spec.products & bit) === 0 || compareVersions(server.version, since) < 0) {
-    throw new UnsupportedCommandError(spec.name, since, server.version, undefined, server.product);
+  const error = unsupported(spec, server, since, spec.products);
+  if (error !== undefined) throw error;
+}
+
+/** Why `server` cannot run what came in `since` on the lineages in `products`, if it cannot. */
+function unsupported(
+  spec: CommandSpec,
+  server: ServerInfo,
+  since: string | undefined,
+  products: number | undefined,
+  argument?: string,
+): UnsupportedCommandError | undefined {
+  if (products !== undefined && (products & productBit(server)) === 0) {
+    const owner = (products & Product.VALKEY) !== 0 ? 'valkey' : 'redis';
+    return new UnsupportedCommandError(
+      spec.name,
+      since ?? '?',
+      server.version,
+      argument,
+      server.product,
+      owner,
+    );
   }
+  if (since !== undefined && compareVersions(server.version, since) < 0) {
+    return new UnsupportedCommandError(spec.name, since, server.version, argument, server.product);
+  }
+  return undefined;
 }
 
 function encodeList(context: EncodeContext, args: readonly ArgSpec[], source: Source): void {
@@ -128,26 +151,9 @@ function countItems(value: unknown): number {
 }
 
 function checkSupported(context: EncodeContext, arg: ArgSpec): void {
-  const server = context.server;
-  if (server === undefined) return;
-  if (arg.products !== undefined && (arg.products & productBit(server)) === 0) {
-    throw new UnsupportedCommandError(
-      context.spec.name,
-      arg.since ?? '?',
-      server.version,
-      arg.name,
-      server.product,
-    );
-  }
-  if (arg.since !== undefined && compareVersions(server.version, arg.since) < 0) {
-    throw new UnsupportedCommandError(
-      context.spec.name,
-      arg.since,
-      server.version,
-      arg.name,
-      server.product,
-    );
-  }
+  if (context.server === undefined) return;
+  const error = unsupported(context.spec, context.server, arg.since, arg.products, arg.name);
+  if (error !== undefined) throw error;
 }
 
 function encodeValue(context: EncodeContext, arg: ArgSpec, value: unknown): void {

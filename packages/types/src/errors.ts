@@ -123,7 +123,10 @@ export class CommandArgumentError extends TypeError {
   }
 }
 
-/** The command, or one of its arguments, is newer than the connected server. */
+/**
+ * The command, or one of its arguments, is newer than the connected server, or belongs to
+ * another server lineage (a Valkey-only command on Redis).
+ */
 export class UnsupportedCommandError extends RedspecError {
   override name = 'UnsupportedCommandError';
   constructor(
@@ -132,11 +135,14 @@ export class UnsupportedCommandError extends RedspecError {
     readonly serverVersion: string,
     readonly argument?: string,
     readonly product: string = 'redis',
+    /** The lineage that has it, when the server's does not. */
+    readonly requiredProduct: string = product,
   ) {
+    const what = argument === undefined ? command : `${command} argument '${argument}'`;
     super(
-      argument === undefined
-        ? `${command} needs ${product} ${since} or newer; the server runs ${serverVersion}`
-        : `${command} argument '${argument}' needs ${product} ${since} or newer; the server runs ${serverVersion}`,
+      requiredProduct === product
+        ? `${what} needs ${product} ${since} or newer; the server runs ${serverVersion}`
+        : `${what} exists only on ${requiredProduct} (since ${since}); the server runs ${product} ${serverVersion}`,
     );
   }
 }

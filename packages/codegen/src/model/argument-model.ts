@@ -41,6 +41,8 @@ export interface ArgumentContext {
   commandSince: string;
   /** Maps a source list to a product bitmask, or undefined when every product has it. */
   products(sources: string[] | undefined): number | undefined;
+  /** For an argument the spec gives no `since`: the release line of its first source. */
+  introducedIn(sources: string[] | undefined): string | undefined;
 }
 
 const scalarTypes: Record<string, string> = {
@@ -164,8 +166,9 @@ function runtimeArg(
     if (inline !== undefined) runtime.inline = inline;
   }
   if (isPairBlock(arg)) runtime.pairs = true;
-  if (arg.since !== undefined && compareVersions(arg.since, context.commandSince) > 0) {
-    runtime.since = arg.since;
+  const since = arg.since ?? context.introducedIn(arg.sources);
+  if (since !== undefined && compareVersions(since, context.commandSince) > 0) {
+    runtime.since = since;
   }
   const products = context.products(arg.sources);
   if (products !== undefined) runtime.products = products;

@@ -231,6 +231,13 @@ export function buildCommandModel(
         const mask = productMask(sources, byId);
         return mask === commandProducts ? undefined : mask;
       },
+      // ZRANK's WITHSCORE carries no `since` upstream; first seen in 7.2.6 means the 7.2 line.
+      introducedIn: (sources) => {
+        const first = sources?.map((id) => byId.get(id)).find((source) => source !== undefined);
+        if (first === undefined || first.id === command.sources[0]) return undefined;
+        const [major = '0', minor = '0'] = first.version.split(/[.-]/);
+        return `${major}.${minor}.0`;
+      },
     },
     optionArguments(overlay),
   );

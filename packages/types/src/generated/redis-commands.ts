@@ -4228,7 +4228,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
   ): Result<
     Ctx,
     | [Ctx['string'], Ctx['string'], number, number][]
-    | [number, Ctx['string'], Ctx['string'], [Ctx['string'], Ctx['string']][]]
+    | [number, Ctx['string'] | null, Ctx['string'] | null, [Ctx['string'], Ctx['string']][] | null]
   >;
 
   /**
