@@ -42,7 +42,7 @@ export interface ArgumentContext {
   /** Maps a source list to a product bitmask, or undefined when every product has it. */
   products(sources: string[] | undefined): number | undefined;
   /** For an argument the spec gives no `since`: the release line of its first source. */
-  introducedIn(sources: string[] | undefined): string | undefined;
+  introducedIn(arg: SpecArgument): string | undefined;
 }
 
 const scalarTypes: Record<string, string> = {
@@ -166,7 +166,7 @@ function runtimeArg(
     if (inline !== undefined) runtime.inline = inline;
   }
   if (isPairBlock(arg)) runtime.pairs = true;
-  const since = arg.since ?? context.introducedIn(arg.sources);
+  const since = arg.since ?? context.introducedIn(arg);
   if (since !== undefined && compareVersions(since, context.commandSince) > 0) {
     runtime.since = since;
   }

@@ -213,6 +213,37 @@ function currentArguments(command: SpecCommand, byId: Map<string, SpecSource>): 
   return keep(command.arguments ?? []);
 }
 
+/** Every token in an argument tree. */
+const tokensOf = (args: SpecArgument[]): string[] =>
+  args.flatMap((arg) => [
+    ...(arg.token !== undefined ? [arg.token] : []),
+    ...tokensOf(arg.arguments ?? []),
+  ]);
+
+/**
+ * The release line (`7.2.0`) of an argument's first source, for arguments upstream gives no
+ * `since` (ZRANK's WITHSCORE came in 7.2 without one). Not for reshaped arguments: when the
+ * command's first source had no arguments at all (upstream omitted them: COMMAND GETKEYS) or
+ * already used the argument's tokens in another shape (GEORADIUS STORE, XINFO STREAM FULL).
+ */
+function introducedIn(
+  command: SpecCommand,
+  arg: SpecArgument,
+  byId: Map<string, SpecSource>,
+): string | undefined {
+  const firstSource = command.sources[0];
+  const first = arg.sources?.map((id) => byId.get(id)).find((source) => source !== undefined);
+  if (first === undefined || first.id === firstSource) return undefined;
+  const older = (command.arguments ?? []).filter(
+    (other) => other.sources === undefined || other.sources.includes(firstSource!),
+  );
+  const olderTokens = new Set(tokensOf(older.filter((other) => other !== arg)));
+  const reshaped = tokensOf([arg]).some((token) => olderTokens.has(token));
+  if (older.length === 0 || reshaped) return undefined;
+  const [major = '0', minor = '0'] = first.version.split(/[.-]/);
+  return `${major}.${minor}.0`;
+}
+
 /** Builds the view model of one command: signatures for the types, data for the command table. */
 export function buildCommandModel(
   original: SpecCommand,
@@ -231,13 +262,7 @@ export function buildCommandModel(
         const mask = productMask(sources, byId);
         return mask === commandProducts ? undefined : mask;
       },
-      // ZRANK's WITHSCORE carries no `since` upstream; first seen in 7.2.6 means the 7.2 line.
-      introducedIn: (sources) => {
-        const first = sources?.map((id) => byId.get(id)).find((source) => source !== undefined);
-        if (first === undefined || first.id === command.sources[0]) return undefined;
-        const [major = '0', minor = '0'] = first.version.split(/[.-]/);
-        return `${major}.${minor}.0`;
-      },
+      introducedIn: (arg) => introducedIn(command, arg, byId),
     },
     optionArguments(overlay),
   );
