@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { encodeCommand } from './command-encoder.js';
-import type { ArgSpec, CommandSpec } from './command-table.js';
 import { CommandArgumentError, UnsupportedCommandError } from './errors.js';
 import { commandTable, type CommandMethod } from './generated/command-table.js';
+import { minimalParams } from './minimal-params.js';
 
 const encode = (method: CommandMethod, ...params: unknown[]): unknown[] =>
   encodeCommand(commandTable[method], params);
@@ -150,44 +150,6 @@ describe('encodeCommand', () => {
     );
   });
 });
-
-/** A valid value for an argument, built from the table alone. */
-function sample(arg: ArgSpec): unknown {
-  switch (arg.kind) {
-    case 'integer':
-    case 'unix-time':
-    case 'double':
-      return 1;
-    case 'pure-token':
-      return true;
-    case 'oneof': {
-      const first = arg.args![0]!;
-      return first.kind === 'pure-token' ? first.token : { [first.key!]: sample(first) };
-    }
-    case 'block': {
-      const fields = Object.fromEntries(
-        arg
-          .args!.filter((part) => part.key !== undefined && part.kind !== 'count')
-          .map((part) => [part.key, sample(part)]),
-      );
-      return arg.pairs
-        ? [[sample(arg.args![0]!), sample(arg.args![1]!)]]
-        : arg.multiple
-          ? [fields]
-          : fields;
-    }
-    default:
-      return 'x';
-  }
-}
-
-function minimalParams(spec: CommandSpec): unknown[] {
-  const params: unknown[] = new Array<unknown>(spec.params).fill(undefined);
-  for (const arg of spec.args) {
-    if (arg.param !== undefined && arg.optional !== true) params[arg.param] = sample(arg);
-  }
-  return params;
-}
 
 describe('every command', () => {
   it.each(Object.keys(commandTable) as CommandMethod[])(

@@ -20,6 +20,7 @@ export type {
 export { checkCommandSupported, encodeCommand } from './command-encoder.js';
 export { defineCommandMethods, invokeCommand } from './command-methods.js';
 export type { CommandInvoker } from './command-methods.js';
+export { minimalParams } from './minimal-params.js';
 export { normalizeReply, selectReplyPlan } from './reply-normalizer.js';
 export { compareVersions, productBit } from './version.js';
 export type {

@@ -13,7 +13,7 @@ import {
   type RedisClient,
 } from '../../src/index.js';
 import { knownIssueFor } from './known-issues.js';
-import { minimalParams } from './minimal-params.js';
+import { minimalParams } from '../../src/index.js';
 
 /** The shared server's version, known when tests are collected. */
 const serverVersion = redisVersion();

@@ -1,10 +1,10 @@
-import type { ArgSpec, CommandSpec } from '../../src/index.js';
+import type { ArgSpec, CommandSpec } from './command-table.js';
 
 /** A made-up value of the argument's kind: enough for the encoder, meaningless to a server. */
 function sampleOne(arg: ArgSpec): unknown {
   switch (arg.kind) {
     case 'key':
-      return 'conf:unsupported';
+      return 'sample:key';
     case 'string':
     case 'pattern':
       return 'x';
@@ -37,7 +37,7 @@ const needed = (arg: ArgSpec): boolean =>
   arg.optional !== true && arg.kind !== 'count' && arg.kind !== 'pure-token';
 
 /**
- * The fewest parameters a call of `spec` takes: every required positional and option filled with
+ * @internal For tests: the fewest parameters a call of `spec` takes: every required positional and option filled with
  * a sample of its kind, optional ones left out.
  */
 export function minimalParams(spec: CommandSpec): unknown[] {
