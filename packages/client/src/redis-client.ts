@@ -34,6 +34,13 @@ import { sharedConnectionRefusal } from './shared-connection-guard.js';
 
 /** Pipeline options; the string mode follows the client's (`withBuffers()`). */
 export type ClientPipelineOptions = Omit<PipelineOptions, 'buffers'>;
+/** Options of `client.pipeline()`; `parent` nests it under another pipeline. */
+export interface ClientNestedPipelineOptions<
+  TString extends string | Buffer = string,
+> extends ClientPipelineOptions {
+  /** Hand this pipeline's commands (sent on this client) and callbacks to `parent` on close. */
+  parent?: Pipeline<TString> | undefined;
+}
 /** Transaction options; the string mode follows the client's. */
 export type ClientTransactionOptions = Omit<TransactionOptions, 'buffers'>;
 
@@ -68,8 +75,10 @@ export interface RedisClient<TString extends string | Buffer = string>
    * await using pipe = client.pipeline({ transaction: true });
    * const count = pipe.incr('visits');
    * // after the scope: await count → number
+   * // With `parent`, it is nested: closing it hands its commands to `parent`'s root.
+   * { using child = client.pipeline({ parent: pipe }); child.incr('visits'); }
    */
-  pipeline(options?: ClientPipelineOptions): Pipeline<TString>;
+  pipeline(options?: ClientNestedPipelineOptions<TString>): Pipeline<TString>;
   /**
    * Runs `fn` on a pipeline and resolves with the values of the futures it returns, as a tuple.
    * If `fn` throws, nothing is sent and the error propagates.
@@ -145,7 +154,8 @@ class Client implements CommandInvoker {
 
   pipeline(
     fnOrOptions?:
-      PipelineCallback<string | Buffer, readonly Future<unknown>[]> | ClientPipelineOptions,
+      | PipelineCallback<string | Buffer, readonly Future<unknown>[]>
+      | ClientNestedPipelineOptions<string | Buffer>,
     maybeOptions?: ClientPipelineOptions,
   ): unknown {
     const buffers = this.sendOptions.returnBuffers;

@@ -1,79 +1,21 @@
-import type { CommandTransport, PromiseContext, RedisCommands, RedisKey } from '@redspec/types';
+import type { CommandTransport, RedisCommands } from '@redspec/types';
 import type { ExcludedCommand } from './command-guard.js';
+import { DEFAULT_CONNECTION, resolveConnection } from './connection-registry.js';
 import type { FutureContext } from './future-context.js';
+import type { PipelineControl } from './pipeline-control.js';
 import { PipelineImpl } from './pipeline-impl.js';
 import {
   resolvePipelineOptions,
   type BulkString,
-  type PipelineOptions,
+  type CreatePipelineOptions,
+  type NestedPipelineOptions,
 } from './pipeline-options.js';
-
-/** What a pipeline offers besides the command methods. */
-export interface PipelineControl<TString extends string | Buffer = string> {
-  /** Whether the commands will run inside MULTI/EXEC (the `transaction` option, or `watch()`). */
-  readonly transaction: boolean;
-  /** Number of queued commands. */
-  readonly length: number;
-  /**
-   * Every reply in order once the pipeline ran, errors in place (with `raiseOnError: false`, or
-   * after a failure). Throws `ResultNotReadyError` before, `PipelineDiscardedError` if discarded.
-   */
-  readonly results: readonly unknown[];
-  /**
-   * Commands that run at once (returning Promises) on the connection `watch()` leased: read the
-   * watched keys here, then queue the writes. Throws `PipelineStateError` before `watch()`.
-   *
-   * @example
-   * await pipe.watch('balance');
-   * const balance = Number(await pipe.immediate.get('balance'));
-   * pipe.set('balance', balance - 10);
-   * await pipe.execute(); // throws WatchError if 'balance' changed meanwhile
-   */
-  readonly immediate: RedisCommands<PromiseContext<TString>>;
-  /**
-   * Leases a dedicated connection and sends `WATCH keys` on it at once; resolves when the server
-   * confirmed. The pipeline then runs as a transaction on that connection, and `execute()`
-   * throws `WatchError` if a watched key changed first. Call it before queuing any command.
-   * The connection goes back to its pool, unwatched, however the pipeline ends; so end a
-   * watching pipeline (execute, discard, or `await using`), or the connection stays leased.
-   *
-   * @example
-   * await pipe.watch('stock:42', 'cart:7');
-   */
-  watch(...keys: RedisKey[]): Promise<void>;
-  /**
-   * Sends every queued command in one round trip and settles their futures; resolves with the
-   * results in order. Throws `PipelineError` for a failed command (after settling every future)
-   * unless `raiseOnError` is false; throws `WatchError` or the connection's error regardless.
-   * Never retries: a command sent on a connection that drops may or may not have run.
-   *
-   * @example
-   * const counter = pipe.incr('visits');
-   * const [ok, visits] = await pipe.execute();
-   */
-  execute(): Promise<unknown[]>;
-  /**
-   * Drops the queued commands without sending anything: their futures reject with
-   * `PipelineDiscardedError` (its `cause` is `reason`), and a watched connection is released.
-   * Does nothing once `execute()` has started.
-   *
-   * @example
-   * await using pipe = client.pipeline();
-   * try { queueEverything(pipe); } catch (error) { await pipe.discard(error); throw error; }
-   */
-  discard(reason?: unknown): Promise<void>;
-  /**
-   * Runs `execute()` when an `await using` scope ends, unless the pipeline already ran or was
-   * discarded. A disposer cannot tell whether its scope threw, so it executes even then: call
-   * `discard()` on the error path (or use `runPipeline`, which does) to send nothing.
-   */
-  [Symbol.asyncDispose](): Promise<void>;
-}
 
 /**
  * Queues commands and sends them in one round trip: every command method returns a `Future`
  * of the same type the client's returns in a `Promise`. Arguments are checked at the call;
- * nothing is sent until `execute()`, the end of an `await using` scope, or `runPipeline`.
+ * nothing is sent until `execute()`, the end of an `await using` scope, or `runPipeline`; a
+ * nested pipeline's commands, when its root runs.
  * Blocking commands (BLPOP…) are allowed, and block the pipeline's connection until they reply.
  *
  * @example
@@ -89,17 +31,62 @@ export interface Pipeline<TString extends string | Buffer = string>
   extends Omit<RedisCommands<FutureContext<TString>>, ExcludedCommand>, PipelineControl<TString> {}
 
 /**
- * Creates a pipeline over `transport` (the client calls this for `client.pipeline()`).
+ * Creates a pipeline over `transport` (the client calls this for `client.pipeline()`). With
+ * `parent`, it is nested: its commands still go to `transport`, but run when the root does.
  *
  * @example
  * const pipe = createPipeline(transport, { transaction: true, timeout: 5_000 });
  */
 export function createPipeline<TBuffers extends boolean = false>(
   transport: CommandTransport,
-  options?: PipelineOptions<TBuffers>,
+  options?: CreatePipelineOptions<TBuffers>,
 ): Pipeline<BulkString<TBuffers>> {
+  const parent = options?.parent;
+  const impl =
+    parent === undefined
+      ? new PipelineImpl(transport, resolvePipelineOptions(options), options?.autoexec ?? true)
+      : PipelineImpl.nest(parent, transport, options);
   // The generated methods live on CommandSurface's prototype, out of the type checker's sight.
-  return new PipelineImpl(transport, resolvePipelineOptions(options)) as unknown as Pipeline<
-    BulkString<TBuffers>
-  >;
+  return impl as unknown as Pipeline<BulkString<TBuffers>>;
+}
+
+/**
+ * Opens a pipeline, nested under `parent` or a root, as redpipe does. A nested one hands its
+ * commands and callbacks up to its parent when it closes (`using`, `await using`, `close()`),
+ * so helpers compose into one round trip per connection; only the root sends, when it executes
+ * (`execute()`, or closing it with `autoexec`). A root without `connection` uses the default
+ * one (`connect(client)`); a nested one its parent's, unless it names another.
+ * `using` suits synchronous helpers: closing is synchronous, and an autoexec root's futures
+ * settle once the round trip is done.
+ *
+ * @example
+ * // Alone, one round trip of its own; given a parent, it joins the parent's.
+ * function incrSum(keys: string[], parent?: Pipeline): Future<number> {
+ *   using pipe = pipeline(parent, { autoexec: true });
+ *   const counts = keys.map((key) => pipe.incr(key));
+ *   return pipe.onExecute(() => counts.reduce((sum, count) => sum + count.result, 0));
+ * }
+ * const total = await incrSum(['a', 'b']);
+ */
+// The string type follows the parent, or `buffers` for a root: TString is inferred from the
+// parent when there is one, and otherwise falls back to its default, BulkString<TBuffers>.
+export function pipeline<
+  TBuffers extends boolean = false,
+  TString extends string | Buffer = BulkString<TBuffers>,
+>(
+  parent?: Pipeline<TString> | undefined,
+  options?: NestedPipelineOptions<TBuffers>,
+): Pipeline<TString> {
+  const name = options?.connection;
+  // A named connection is looked up now, so a missing one fails at the line that names it.
+  const transport = name === undefined ? undefined : resolveConnection(name);
+  const impl =
+    parent === undefined
+      ? new PipelineImpl(
+          transport ?? DEFAULT_CONNECTION,
+          resolvePipelineOptions(options),
+          options?.autoexec ?? false,
+        )
+      : PipelineImpl.nest(parent, transport, options);
+  return impl as unknown as Pipeline<TString>;
 }
