@@ -9,6 +9,8 @@ export default tseslint.config(
       '**/src/generated/**',
       '**/test/fixtures/**',
       'coverage/**',
+      'docs/api/**',
+      'dist-targets/**',
       'specs/**',
     ],
   },

@@ -12,3 +12,4 @@ pnpm lint
 pnpm build
 pnpm typecheck
 pnpm test
+pnpm test:consumer

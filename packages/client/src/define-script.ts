@@ -9,7 +9,8 @@ export interface ScriptShape {
   reply: unknown;
 }
 
-type ScriptRunner = Pick<RedisClient, 'eval' | 'evalsha' | 'scriptLoad'>;
+/** What a script runs on: a client (or cluster) with EVAL, EVALSHA and SCRIPT LOAD. */
+export type ScriptRunner = Pick<RedisClient, 'eval' | 'evalsha' | 'scriptLoad'>;
 
 /** A Lua script run by its SHA1, loaded on demand. */
 export interface Script<TShape extends ScriptShape> {

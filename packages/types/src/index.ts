@@ -6,6 +6,7 @@ export type {
   CommandSpec,
   KeyFlagName,
   KeySpecPlan,
+  ReplyCondition,
   ReplyPlan,
   ReplyVariant,
 } from './command-table.js';
@@ -30,6 +31,7 @@ export type {
   RedisKey,
   RespValue,
   WireCommand,
+  ScoreBound,
 } from './resp-values.js';
 export {
   AskError,

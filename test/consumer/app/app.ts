@@ -2,7 +2,7 @@
 // redis-server by scripts/consumer-test.sh: no workspace links, no source aliases.
 import { strict as assert } from 'node:assert';
 import { createClient, type RedisClient } from '@redspec/client';
-import { Future, PipelineError } from '@redspec/pipeline';
+import { PipelineError, type Future } from '@redspec/pipeline';
 import type { HscanOptions, RedisCommands, PromiseContext } from '@redspec/types';
 
 const url = process.env.REDIS_URL;

@@ -42,22 +42,22 @@ function changeBlock(change: MethodChange): string[] {
 export function renderDiff(diff: ApiDiff): string {
   const sections: string[] = [];
   if (diff.added.length > 0) {
-    sections.push(`### Added (${diff.added.length})\n\n${diff.added.map(entryLine).join('\n')}`);
+    sections.push(`**Added (${diff.added.length})**\n\n${diff.added.map(entryLine).join('\n')}`);
   }
   if (diff.removed.length > 0) {
     sections.push(
-      `### Removed (${diff.removed.length})\n\n${diff.removed.map(entryLine).join('\n')}`,
+      `**Removed (${diff.removed.length})**\n\n${diff.removed.map(entryLine).join('\n')}`,
     );
   }
   if (diff.changed.length > 0) {
     const blocks = diff.changed.flatMap(changeBlock);
-    sections.push(`### Changed (${diff.changed.length})\n\n${blocks.join('\n').trimEnd()}`);
+    sections.push(`**Changed (${diff.changed.length})**\n\n${blocks.join('\n').trimEnd()}`);
   }
   if (diff.deprecated.length > 0) {
     const lines = diff.deprecated.map(
       (item) => `- \`${item.method}\` (\`${item.command}\`): ${item.note}`,
     );
-    sections.push(`### Newly deprecated (${diff.deprecated.length})\n\n${lines.join('\n')}`);
+    sections.push(`**Newly deprecated (${diff.deprecated.length})**\n\n${lines.join('\n')}`);
   }
   return sections.length === 0 ? 'No API changes.\n' : `${sections.join('\n\n')}\n`;
 }

@@ -34,12 +34,18 @@ export async function runTargetGenerate(argv: string[]): Promise<number> {
   const root = repoRoot();
   const outDir = values.out ? userPath(values.out) : join(root, 'dist-targets', values.target);
   const started = performance.now();
-  const result = await generateTarget({
-    specDir: join(root, 'specs'),
-    outDir,
-    target: values.target,
-    check: values.check,
-  });
+  let result;
+  try {
+    result = await generateTarget({
+      specDir: join(root, 'specs'),
+      outDir,
+      target: values.target,
+      check: values.check,
+    });
+  } catch (error) {
+    console.error(`generate --target failed: ${(error as Error).message}`);
+    return 2;
+  }
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   for (const line of result.droppedOverlay) console.log(`overlay not applied: ${line}`);
   if (values.check && result.changed.length > 0) {

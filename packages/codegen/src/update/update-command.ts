@@ -35,7 +35,7 @@ export function repoLayout(root: string): UpdateLayout {
 /**
  * `redspec-codegen update --from <dir>...`: imports a new upstream release on top of the sources
  * in specs/, regenerates, prints the API diff and writes a changeset. Exit code: 0 done,
- * 2 bad usage or unreadable input.
+ * 1 the import or generation failed, 2 bad usage or missing source folders.
  */
 export async function runUpdate(
   argv: string[],
@@ -74,7 +74,15 @@ export async function runUpdate(
   }
   const dryRun = values['dry-run'];
   const started = performance.now();
-  const result = await updateSpecs(plan.folders, plan.newIds, repoLayout(root), { dryRun });
+  let result;
+  try {
+    result = await updateSpecs(plan.folders, plan.newIds, repoLayout(root), { dryRun });
+  } catch (error) {
+    // Generation runs before anything is written, so an overlay that no longer fits (the
+    // usual failure) leaves the repository as it was.
+    output.error(`update failed: ${(error as Error).message}`);
+    return 1;
+  }
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   output.log(
     `update: ${plan.ids.join(', ')} (new: ${plan.newIds.join(', ') || 'none'}) in ${seconds}s`,
