@@ -1,9 +1,11 @@
 export { createClient } from './redis-client.js';
+export type { RedisClient } from './redis-client.js';
 export type {
+  ClientNestedPipelineOptions,
   ClientPipelineOptions,
   ClientTransactionOptions,
-  RedisClient,
-} from './redis-client.js';
+  PipelineMethods,
+} from './pipeline-methods.js';
 export type { ClientConfig } from './client-config.js';
 export { defineScript } from './define-script.js';
 export type { Script, ScriptRunner, ScriptShape } from './define-script.js';

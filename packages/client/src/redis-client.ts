@@ -1,15 +1,4 @@
 import {
-  createPipeline,
-  runPipeline,
-  runTransaction,
-  type Future,
-  type FutureValues,
-  type Pipeline,
-  type PipelineCallback,
-  type PipelineOptions,
-  type TransactionOptions,
-} from '@redspec/pipeline';
-import {
   CommandFlag,
   defineCommandMethods,
   encodeCommand,
@@ -30,26 +19,23 @@ import {
 import { resolveClientConfig, type ClientConfig } from './client-config.js';
 import type { BackendSendOptions, ClientBackend } from './client-backend.js';
 import { ConnectionBackend } from './connection-backend.js';
+import {
+  openPipeline,
+  openTransaction,
+  type AnyPipelineCallback,
+  type ClientPipelineOptions,
+  type ClientTransactionOptions,
+  type PipelineMethods,
+  type PipelineRequest,
+} from './pipeline-methods.js';
 import { sharedConnectionRefusal } from './shared-connection-guard.js';
-
-/** Pipeline options; the string mode follows the client's (`withBuffers()`). */
-export type ClientPipelineOptions = Omit<PipelineOptions, 'buffers'>;
-/** Options of `client.pipeline()`; `parent` nests it under another pipeline. */
-export interface ClientNestedPipelineOptions<
-  TString extends string | Buffer = string,
-> extends ClientPipelineOptions {
-  /** Hand this pipeline's commands (sent on this client) and callbacks to `parent` on close. */
-  parent?: Pipeline<TString> | undefined;
-}
-/** Transaction options; the string mode follows the client's. */
-export type ClientTransactionOptions = Omit<TransactionOptions, 'buffers'>;
 
 /**
  * A typed Redis client: every command of the spec as a method returning a Promise of its
  * RESP3-shaped reply. `TString` is what bulk strings decode to (`Buffer` after `withBuffers()`).
  */
 export interface RedisClient<TString extends string | Buffer = string>
-  extends RedisCommands<PromiseContext<TString>>, CommandTransport {
+  extends RedisCommands<PromiseContext<TString>>, CommandTransport, PipelineMethods<TString> {
   /** What the server said about itself when connecting; undefined until then. */
   readonly server: ServerInfo | undefined;
   /** Connects now (commands connect on first use anyway); resolves once the handshake is done. */
@@ -66,43 +52,6 @@ export interface RedisClient<TString extends string | Buffer = string>
    * const info = await client.sendCommand<string[]>(['JSON.GET', 'doc', '$.name']);
    */
   sendCommand<TReply = unknown>(args: readonly RedisArgument[]): Promise<TReply>;
-  /**
-   * A pipeline (or, with `transaction: true`, a MULTI/EXEC transaction): commands queue and
-   * return futures; nothing is sent until `execute()` or the end of an `await using` scope.
-   * JavaScript does not tell a disposer whether its scope threw, so call `pipe.discard()` to
-   * withhold the commands of a failed scope.
-   * @example
-   * await using pipe = client.pipeline({ transaction: true });
-   * const count = pipe.incr('visits');
-   * // after the scope: await count → number
-   * // With `parent`, it is nested: closing it hands its commands to `parent`'s root.
-   * { using child = client.pipeline({ parent: pipe }); child.incr('visits'); }
-   */
-  pipeline(options?: ClientNestedPipelineOptions<TString>): Pipeline<TString>;
-  /**
-   * Runs `fn` on a pipeline and resolves with the values of the futures it returns, as a tuple.
-   * If `fn` throws, nothing is sent and the error propagates.
-   * @example
-   * const [ok, count] = await client.pipeline((p) => [p.set('a', '1'), p.incr('a')]);
-   */
-  pipeline<const TFutures extends readonly Future<unknown>[]>(
-    fn: PipelineCallback<TString, TFutures>,
-    options?: ClientPipelineOptions,
-  ): Promise<FutureValues<TFutures>>;
-  /**
-   * Optimistic transaction: WATCHes `options.watch`, runs `fn` (reads through `pipe.immediate`,
-   * writes queued on `pipe`), executes MULTI/EXEC, and re-runs `fn` on WatchError up to
-   * `retries` times.
-   * @example
-   * const [next] = await client.transaction(async (pipe) => {
-   *   const current = Number(await pipe.immediate.get('seq'));
-   *   return [pipe.set('seq', current + 1)];
-   * }, { watch: ['seq'] });
-   */
-  transaction<const TFutures extends readonly Future<unknown>[]>(
-    fn: PipelineCallback<TString, TFutures>,
-    options?: ClientTransactionOptions,
-  ): Promise<FutureValues<TFutures>>;
   /** Waits for pending replies, then closes every connection (QUIT's reply, `'OK'`). */
   quit(): Promise<'OK'>;
   /** Closes every connection now; pending commands reject. */
@@ -152,23 +101,12 @@ class Client implements CommandInvoker {
     return plan === 0 ? reply : reply.then((value) => normalizeReply(value, plan));
   }
 
-  pipeline(
-    fnOrOptions?:
-      | PipelineCallback<string | Buffer, readonly Future<unknown>[]>
-      | ClientNestedPipelineOptions<string | Buffer>,
-    maybeOptions?: ClientPipelineOptions,
-  ): unknown {
-    const buffers = this.sendOptions.returnBuffers;
-    if (typeof fnOrOptions === 'function')
-      return runPipeline(this, fnOrOptions, { ...maybeOptions, buffers });
-    return createPipeline(this, { ...fnOrOptions, buffers });
+  pipeline(fnOrOptions?: PipelineRequest, maybeOptions?: ClientPipelineOptions): unknown {
+    return openPipeline(this, this.sendOptions.returnBuffers, fnOrOptions, maybeOptions);
   }
 
-  transaction(
-    fn: PipelineCallback<string | Buffer, readonly Future<unknown>[]>,
-    options?: ClientTransactionOptions,
-  ): Promise<unknown> {
-    return runTransaction(this, fn, { ...options, buffers: this.sendOptions.returnBuffers });
+  transaction(fn: AnyPipelineCallback, options?: ClientTransactionOptions): Promise<unknown> {
+    return openTransaction(this, this.sendOptions.returnBuffers, fn, options);
   }
 
   sendCommand(args: readonly RedisArgument[]): Promise<unknown> {

@@ -1,6 +1,7 @@
 import {
   CommandFlag,
   type CommandSpec,
+  type LeasedChannel,
   type RedisArgument,
   type RespValue,
   type ServerInfo,
@@ -17,9 +18,10 @@ import { SlotSender, type SlotCommand } from './slot-sender.js';
 import { mergeSplitReplies, type SlotGroup } from './split-by-slot.js';
 
 /**
- * What a cluster pipeline builds on: route each command, group by node, send each group as one
- * batch on `connectionFor(node)`, then resend redirected commands one by one with
- * `sendToSlot` (which follows MOVED/ASK and retries TRYAGAIN/CLUSTERDOWN).
+ * What cluster pipelines build on (cluster-batch.ts, cluster-transaction.ts, cluster-lease.ts):
+ * route each command, group by node, send each group as one batch with `sendBatchTo` (on
+ * `connectionFor(node)`), then `resend` the redirected commands one by one (following
+ * MOVED/ASK, retrying TRYAGAIN/CLUSTERDOWN); WATCH leases a node's dedicated connection.
  * @internal
  */
 export interface ClusterRouting {
@@ -35,6 +37,24 @@ export interface ClusterRouting {
   sendToSlot(command: SlotCommand): Promise<RespValue>;
   /** Records a MOVED reply seen in a batch: patches the slot map, schedules a refresh. */
   noteMoved(slot: number, host: string, port: number): void;
+  /** The targets of a keyless fan-out command: every primary, or every node. */
+  nodes(scope: 'primaries' | 'all'): ClusterNode[];
+  /** Any primary, for keyless commands and transactions. */
+  anyPrimary(): ClusterNode;
+  /**
+   * One batch on the node's shared connection, errors in place; rejects with
+   * `NodeUnreachableError` when nothing was written (the node could not be reached).
+   */
+  sendBatchTo(
+    node: ClusterNode,
+    commands: readonly (readonly RedisArgument[])[],
+    timeoutMs: number | undefined,
+    buffers: boolean,
+  ): Promise<RespValue[]>;
+  /** Carries on with a command whose try failed (redirection, TRYAGAIN, unreachable …). */
+  resend(command: SlotCommand, error: unknown): Promise<RespValue>;
+  /** A connection of the node's dedicated pool, for WATCH and what follows it. */
+  leaseNode(node: ClusterNode): Promise<LeasedChannel>;
 }
 
 /** The shared state behind a cluster client and its `withBuffers()` view. */
@@ -82,6 +102,36 @@ export class ClusterCore implements ClusterRouting {
     this.topology.moved(slot, host, port);
   }
 
+  nodes(scope: 'primaries' | 'all'): ClusterNode[] {
+    const map = this.topology.slotMap;
+    return (scope === 'all' ? map?.nodes() : map?.primaries()) ?? [];
+  }
+
+  anyPrimary(): ClusterNode {
+    return this.topology.randomPrimary();
+  }
+
+  sendBatchTo(
+    node: ClusterNode,
+    commands: readonly (readonly RedisArgument[])[],
+    timeoutMs: number | undefined,
+    buffers: boolean,
+  ): Promise<RespValue[]> {
+    return this.sender.sendBatchTo(node, commands, timeoutMs, buffers);
+  }
+
+  resend(command: SlotCommand, error: unknown): Promise<RespValue> {
+    return this.sender.recover(command, error);
+  }
+
+  leaseNode(node: ClusterNode): Promise<LeasedChannel> {
+    try {
+      return this.pool.dedicatedPool(node).lease();
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
+  }
+
   /** Routes and sends an encoded command; throws synchronously when it cannot be routed. */
   execute(spec: CommandSpec, wire: readonly RedisArgument[], buffers: boolean): Promise<RespValue> {
     const route = routeCommand(spec, wire);
@@ -122,8 +172,7 @@ export class ClusterCore implements ClusterRouting {
     scope: 'primaries' | 'all',
     command: SlotCommand,
   ): Promise<RespValue> {
-    const map = this.topology.slotMap;
-    const nodes = (scope === 'all' ? map?.nodes() : map?.primaries()) ?? [];
+    const nodes = this.nodes(scope);
     const results = await Promise.allSettled(
       nodes.map((node) => this.sender.sendTo(node, command, false)),
     );

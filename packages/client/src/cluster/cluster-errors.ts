@@ -4,7 +4,9 @@ import { ConnectionError } from '../errors.js';
 /**
  * A command whose keys hash to different slots, refused before anything was sent. Only
  * `multi_shard` commands (MGET, MSET, DEL …) are split per slot; for the others, put the keys
- * in one slot with a hashtag: `{user:42}:a`, `{user:42}:b`.
+ * in one slot with a hashtag: `{user:42}:a`, `{user:42}:b`. A transaction, and everything sent
+ * on a watched connection, must keep all its keys in one slot too (`command` is then
+ * `MULTI/EXEC`, or the command that left the watched slot).
  */
 export class CrossSlotError extends RedspecError {
   override name = 'CrossSlotError';
@@ -12,9 +14,11 @@ export class CrossSlotError extends RedspecError {
     readonly command: string,
     /** Every distinct slot the command's keys hash to, in key order. */
     readonly slots: readonly number[],
+    /** What the keys belong to, for the message: a transaction, a watched connection. */
+    subject = `${command} keys`,
   ) {
     super(
-      `${command} keys hash to different slots (${slots.join(', ')}): ` +
+      `${subject} hash to different slots (${slots.join(', ')}): ` +
         'use a {hashtag} to put them in one slot',
     );
   }

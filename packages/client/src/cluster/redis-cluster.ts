@@ -4,18 +4,33 @@ import {
   invokeCommand,
   normalizeReply,
   selectReplyPlan,
+  type BatchOptions,
   type CommandInvoker,
   type CommandSpec,
+  type CommandTransport,
+  type LeasedChannel,
   type PromiseContext,
   type RedisArgument,
   type RedisCommands,
   type RespValue,
   type ServerInfo,
 } from '@redspec/types';
+import {
+  openPipeline,
+  openTransaction,
+  type AnyPipelineCallback,
+  type ClientPipelineOptions,
+  type ClientTransactionOptions,
+  type PipelineMethods,
+  type PipelineRequest,
+} from '../pipeline-methods.js';
 import { createClientOn, type RedisClient } from '../redis-client.js';
 import { sharedConnectionRefusal } from '../shared-connection-guard.js';
 import { resolveClusterConfig, type ClusterConfig, type NodeAddress } from './cluster-config.js';
+import { sendClusterBatch } from './cluster-batch.js';
 import { ClusterCore, type ClusterRouting } from './cluster-core.js';
+import { ClusterLease } from './cluster-lease.js';
+import { isTransaction, sendClusterTransaction } from './cluster-transaction.js';
 import { keySlot, SLOT_COUNT } from './key-slot.js';
 import { NodeClientBackend } from './node-client-backend.js';
 import { clusterNode, type ClusterNode } from './slot-map.js';
@@ -32,14 +47,16 @@ import { clusterNode, type ClusterNode } from './slot-map.js';
  * refreshed on MOVED, CLUSTERDOWN and lost nodes. A command is resent only when it surely was
  * not written: after a redirection, or when its node could not be reached at all.
  *
+ * It is a `CommandTransport`, so pipelines run on it: one batch per node, in parallel; and
+ * transactions, on the node of the one slot their keys share.
+ *
  * @example
  * const cluster = await createCluster({ rootNodes: [{ host: '10.0.0.1', port: 7000 }] }).connect();
  * await cluster.mset({ a: '1', b: '2' }); // two slots: two MSETs, one 'OK'
  * await cluster.rename('a', 'b'); // throws CrossSlotError; '{user}:a' and '{user}:b' would work
  */
-export interface RedisCluster<TString extends string | Buffer = string> extends RedisCommands<
-  PromiseContext<TString>
-> {
+export interface RedisCluster<TString extends string | Buffer = string>
+  extends RedisCommands<PromiseContext<TString>>, CommandTransport, PipelineMethods<TString> {
   /** The server that answered the last slot map discovery; undefined until then. */
   readonly server: ServerInfo | undefined;
   /** Discovers the slot map now (commands do so on first use anyway). */
@@ -143,6 +160,32 @@ class Cluster implements CommandInvoker {
     const known = clusterNode(node.host, node.port, 'primary');
     const client = createClientOn(new NodeClientBackend(this.core.pool, known));
     return this.buffers ? (client.withBuffers() as unknown as RedisClient) : client;
+  }
+
+  pipeline(fnOrOptions?: PipelineRequest, maybeOptions?: ClientPipelineOptions): unknown {
+    return openPipeline(this, this.buffers, fnOrOptions, maybeOptions);
+  }
+
+  transaction(fn: AnyPipelineCallback, options?: ClientTransactionOptions): Promise<unknown> {
+    return openTransaction(this, this.buffers, fn, options);
+  }
+
+  async sendBatch(
+    commands: readonly (readonly RedisArgument[])[],
+    timeoutMs?: number,
+    options?: BatchOptions,
+  ): Promise<RespValue[]> {
+    if (commands.length === 0) return [];
+    await this.core.ready();
+    const buffers = options?.returnBuffers ?? this.buffers;
+    return isTransaction(commands)
+      ? sendClusterTransaction(this.core, commands, timeoutMs, buffers)
+      : sendClusterBatch(this.core, commands, timeoutMs, buffers);
+  }
+
+  async lease(): Promise<LeasedChannel> {
+    await this.core.ready();
+    return new ClusterLease(this.core, () => this.core.server);
   }
 
   refreshSlots(): Promise<void> {

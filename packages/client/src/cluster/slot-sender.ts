@@ -90,6 +90,30 @@ export class SlotSender {
     });
   }
 
+  /**
+   * One batch on the node's shared connection, errors in place, no redirection handling. A
+   * failure before the connection ever became ready becomes `NodeUnreachableError`: nothing
+   * was written, so every command of the batch may be sent elsewhere.
+   */
+  sendBatchTo(
+    node: ClusterNode,
+    commands: readonly (readonly RedisArgument[])[],
+    timeoutMs: number | undefined,
+    buffers: boolean,
+  ): Promise<RespValue[]> {
+    let entry;
+    try {
+      entry = this.pool.get(node);
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
+    const sent = entry.connection.sendBatch(commands, timeoutMs, { returnBuffers: buffers });
+    return sent.catch((error: unknown) => {
+      const unsent = error instanceof ConnectionError && !entry.wasReady;
+      throw unsent ? new NodeUnreachableError(node.address, { cause: error }) : error;
+    });
+  }
+
   private async sendDedicated(
     node: ClusterNode,
     command: SlotCommand,
@@ -128,11 +152,12 @@ export class SlotSender {
     );
   }
 
-  private async recover(
-    command: SlotCommand,
-    first: unknown,
-    fromReplica: boolean,
-  ): Promise<RespValue> {
+  /**
+   * Carries on with a command whose try failed with `first`: follows MOVED/ASK, waits out
+   * TRYAGAIN, CLUSTERDOWN and unreachable nodes, throws anything else. Cluster batches call it
+   * for the commands answered with a redirection, so only those are sent again.
+   */
+  async recover(command: SlotCommand, first: unknown, fromReplica = false): Promise<RespValue> {
     const read = command.read && !this.fallBackToPrimary(fromReplica, first);
     const state: RetryState = { redirections: 0, retries: 0, read };
     let error = first;

@@ -1,0 +1,114 @@
+import { CommandFlag, type CommandSpec, type RedisArgument } from '@redspec/types';
+import type { ClusterRouting } from './cluster-core.js';
+import { SLOT_COUNT } from './key-slot.js';
+import type { ClusterNode } from './slot-map.js';
+import { specForWire } from './spec-for-wire.js';
+import type { SlotGroup } from './split-by-slot.js';
+
+/** One command for one node: a command of the batch, or a part of a split or fanned-out one. */
+export interface BatchPart {
+  /** Undefined when no node serves its slot now: it goes straight to `resend`. */
+  readonly node: ClusterNode | undefined;
+  readonly name: string;
+  readonly wire: readonly RedisArgument[];
+  /** Its slot, to send it again after a redirection; undefined for fan-out parts. */
+  readonly slot: number | undefined;
+  readonly read: boolean;
+  /** Why it has no node. */
+  readonly unrouted?: unknown;
+}
+
+/** How one command's reply is made from its parts' replies. */
+export type BatchEntry =
+  | { readonly kind: 'one'; readonly part: number }
+  | {
+      readonly kind: 'split';
+      readonly spec: CommandSpec;
+      readonly groups: readonly SlotGroup[];
+      readonly parts: readonly number[];
+    }
+  | { readonly kind: 'fanout'; readonly spec: CommandSpec; readonly parts: readonly number[] };
+
+/** What one node gets: its parts, in batch order, sent as one batch. */
+export interface NodeBatch {
+  readonly node: ClusterNode;
+  readonly parts: number[];
+  readonly commands: (readonly RedisArgument[])[];
+}
+
+export interface BatchPlan {
+  readonly parts: BatchPart[];
+  /** One per command of the batch, in order. */
+  readonly entries: BatchEntry[];
+  readonly batches: Map<string, NodeBatch>;
+}
+
+/**
+ * Routes every command of a batch and groups the resulting parts per node: keyed commands to
+ * their slot's node (a replica for reads when `readFrom` allows), keyless ones to a random
+ * primary, `multi_shard` commands spanning slots as one part per slot, fan-out commands as
+ * one part per target node. Throws before anything is sent when a command cannot be routed
+ * (`CrossSlotError` for RENAME across slots, `ClusterRoutingError` for SCAN …).
+ */
+export function planBatch(
+  routing: ClusterRouting,
+  commands: readonly (readonly RedisArgument[])[],
+): BatchPlan {
+  const plan: BatchPlan = { parts: [], entries: [], batches: new Map() };
+  const toSlot = (name: string, wire: readonly RedisArgument[], slot: number, read: boolean) => {
+    let node: ClusterNode;
+    try {
+      node = routing.nodeForSlot(slot, read);
+    } catch (unrouted) {
+      return plan.parts.push({ node: undefined, name, wire, slot, read, unrouted }) - 1;
+    }
+    return addPart(plan, { node, name, wire, slot, read });
+  };
+  for (const wire of commands) {
+    const spec = specForWire(wire);
+    if (spec === undefined) {
+      // A module's command: any node; a MOVED reply names its slot and it is sent there.
+      plan.entries.push({ kind: 'one', part: toSlot(String(wire[0]), wire, randomSlot(), false) });
+      continue;
+    }
+    const route = routing.route(spec, wire);
+    const read = (spec.flags & CommandFlag.READONLY) !== 0;
+    switch (route.kind) {
+      case 'slot':
+        plan.entries.push({ kind: 'one', part: toSlot(spec.name, wire, route.slot, read) });
+        break;
+      case 'any':
+        plan.entries.push({ kind: 'one', part: toSlot(spec.name, wire, randomSlot(), read) });
+        break;
+      case 'split': {
+        const parts = route.groups.map((group) => toSlot(spec.name, group.wire, group.slot, read));
+        plan.entries.push({ kind: 'split', spec, groups: route.groups, parts });
+        break;
+      }
+      case 'fanout': {
+        const nodes = routing.nodes(route.nodes);
+        const parts = nodes.map((node) =>
+          addPart(plan, { node, name: spec.name, wire, slot: undefined, read: false }),
+        );
+        plan.entries.push({ kind: 'fanout', spec, parts });
+        break;
+      }
+    }
+  }
+  return plan;
+}
+
+function addPart(plan: BatchPlan, part: BatchPart & { readonly node: ClusterNode }): number {
+  const index = plan.parts.push(part) - 1;
+  let batch = plan.batches.get(part.node.address);
+  if (batch === undefined) {
+    batch = { node: part.node, parts: [], commands: [] };
+    plan.batches.set(part.node.address, batch);
+  }
+  batch.parts.push(index);
+  batch.commands.push(part.wire);
+  return index;
+}
+
+/** A random slot's node: a random primary, weighted by the slots it serves. */
+const randomSlot = (): number => Math.floor(Math.random() * SLOT_COUNT);

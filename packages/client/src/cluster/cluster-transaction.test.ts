@@ -1,0 +1,55 @@
+import { createReplyError, type RedisArgument } from '@redspec/types';
+import { describe, expect, it } from 'vitest';
+import { ClusterRoutingError } from './cluster-errors.js';
+import { isTransaction, sendClusterTransaction } from './cluster-transaction.js';
+import { FakeRouting } from './fake-routing.js';
+import { keySlot } from './key-slot.js';
+
+const tx = (...commands: RedisArgument[][]): RedisArgument[][] => [
+  ['MULTI'],
+  ...commands,
+  ['EXEC'],
+];
+
+describe('sendClusterTransaction', () => {
+  it('recognizes MULTI … EXEC batches', () => {
+    expect(isTransaction(tx(['GET', 'a']))).toBe(true);
+    expect(isTransaction([['GET', 'a'], ['EXEC']])).toBe(false);
+  });
+
+  it('sends the whole transaction to the node of its one slot', async () => {
+    const routing = new FakeRouting();
+    await sendClusterTransaction(routing, tx(['INCR', '{t}a'], ['INCR', '{t}b']), 1000, false);
+    expect(routing.batches).toHaveLength(1);
+    expect(routing.batches[0]!.commands).toHaveLength(4);
+  });
+
+  it('refuses keys in several slots, and fan-out commands, before sending', async () => {
+    const routing = new FakeRouting();
+    const crossSlot = sendClusterTransaction(routing, tx(['GET', 'a'], ['GET', 'b']), 1000, false);
+    await expect(crossSlot).rejects.toMatchObject({
+      name: 'CrossSlotError',
+      command: 'MULTI/EXEC',
+      slots: [keySlot('a'), keySlot('b')],
+    });
+    const fanout = sendClusterTransaction(routing, tx(['GET', 'a'], ['DBSIZE']), 1000, false);
+    await expect(fanout).rejects.toBeInstanceOf(ClusterRoutingError);
+    expect(routing.batches).toEqual([]);
+  });
+
+  it('retries once on the new owner when MOVED aborted the whole transaction', async () => {
+    const slot = keySlot('{t}a');
+    let first = true;
+    const routing = new FakeRouting({
+      answer: (_, wire) => {
+        if (!first) return undefined;
+        if (wire[0] === 'EXEC') return ((first = false), createReplyError('EXECABORT discarded'));
+        return wire[0] === 'INCR' ? createReplyError(`MOVED ${slot} h:7001`) : 'OK';
+      },
+    });
+    const replies = await sendClusterTransaction(routing, tx(['INCR', '{t}a']), 1000, false);
+    expect(routing.moved).toEqual([[slot, 'h', 7001]]);
+    expect(routing.batches).toHaveLength(2);
+    expect(replies[2]).not.toBeInstanceOf(Error);
+  });
+});
