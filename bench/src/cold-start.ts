@@ -1,5 +1,7 @@
 import { hostPort } from './clients/client-adapter.js';
+import type { ColdStartResult } from './results.js';
 import { runChild } from './run-child.js';
+import { spread } from './stats.js';
 
 /** One cold start: a fresh `node` process importing the client, connecting, running one GET. */
 export interface ColdStart {
@@ -17,13 +19,25 @@ function connectAndGet(client: ColdStartClient, url: string): [string, string] {
   const { host, port } = hostPort(url);
   switch (client) {
     case 'redspec':
-      return ['@redspec/client', `const c = m.createClient('${url}'); await c.connect(); await c.get('bench:key:0'); c.disconnect();`];
+      return [
+        '@redspec/client',
+        `const c = m.createClient('${url}'); await c.connect(); await c.get('bench:key:0'); c.disconnect();`,
+      ];
     case 'ioredis':
-      return ['ioredis', `const c = new m.Redis('${url}'); await c.get('bench:key:0'); c.disconnect();`];
+      return [
+        'ioredis',
+        `const c = new m.Redis('${url}'); await c.get('bench:key:0'); c.disconnect();`,
+      ];
     case 'node-redis':
-      return ['redis', `const c = await m.createClient({ url: '${url}' }).connect(); await c.get('bench:key:0'); c.destroy();`];
+      return [
+        'redis',
+        `const c = await m.createClient({ url: '${url}' }).connect(); await c.get('bench:key:0'); c.destroy();`,
+      ];
     case 'glide':
-      return ['@valkey/valkey-glide', `const c = await m.GlideClient.createClient({ addresses: [{ host: '${host}', port: ${port} }] }); await c.get('bench:key:0'); c.close();`];
+      return [
+        '@valkey/valkey-glide',
+        `const c = await m.GlideClient.createClient({ addresses: [{ host: '${host}', port: ${port} }] }); await c.get('bench:key:0'); c.close();`,
+      ];
   }
 }
 
@@ -46,4 +60,28 @@ export async function coldStart(client: ColdStartClient, url: string): Promise<C
   const output = await runChild(process.execPath, args, 60_000);
   if (output.code !== 0) throw new Error(`cold start of ${client} failed: ${output.stderr.trim()}`);
   return JSON.parse(output.stdout.trim()) as ColdStart;
+}
+
+/** `runs` cold starts of every client, interleaved, each after a quiet check. */
+export async function measureColdStarts(
+  url: string,
+  runs: number,
+  quiet: () => Promise<unknown>,
+): Promise<ColdStartResult[]> {
+  const byClient = new Map<ColdStartClient, ColdStart[]>(COLD_START_CLIENTS.map((c) => [c, []]));
+  for (let run = 0; run < runs; run++) {
+    for (const client of COLD_START_CLIENTS) {
+      await quiet();
+      byClient.get(client)?.push(await coldStart(client, url));
+    }
+  }
+  return COLD_START_CLIENTS.map((client) => {
+    const samples = byClient.get(client) ?? [];
+    return {
+      client,
+      runs: samples,
+      firstReplyMs: spread(samples.map((sample) => sample.firstReplyMs)),
+      importMs: spread(samples.map((sample) => sample.importMs)),
+    };
+  });
 }

@@ -26,7 +26,8 @@ function numberFromEnv(name: string, fallback: number): number {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a number ≥ 0, got ${raw}`);
+  if (!Number.isFinite(value) || value < 0)
+    throw new Error(`${name} must be a number ≥ 0, got ${raw}`);
   return value;
 }
 
@@ -39,7 +40,7 @@ export function readBenchConfig(): BenchConfig {
     quietIdle: numberFromEnv('BENCH_QUIET_IDLE', 0.8),
     coldRuns: Math.max(1, Math.round(numberFromEnv('BENCH_COLD_RUNS', 5))),
     typecheckRuns: Math.max(1, Math.round(numberFromEnv('BENCH_TYPECHECK_RUNS', 3))),
-    profileSeconds: numberFromEnv('BENCH_PROFILE_SECONDS', 4),
+    profileSeconds: numberFromEnv('BENCH_PROFILE_SECONDS', 6),
     skipCluster: process.env['BENCH_SKIP_CLUSTER'] === '1',
     only: only ? only.split(',').map((name) => name.trim()) : undefined,
   };

@@ -32,7 +32,10 @@ export function parseCsv(csv: string): Record<string, number> {
 }
 
 /** Runs one reference against `url`; resolves with its requests/s by test. */
-export async function runReference(run: ReferenceRun, url: string): Promise<Record<string, number>> {
+export async function runReference(
+  run: ReferenceRun,
+  url: string,
+): Promise<Record<string, number>> {
   const { host, port } = hostPort(url);
   const args = ['-h', host, '-p', String(port), '--csv', ...run.args];
   const output = await runChild('redis-benchmark', args, 120_000);

@@ -40,7 +40,11 @@ export function runChild(
 }
 
 /** `node --import tsx <script> ...args`, for the TypeScript children. */
-export function runTsChild(script: string, args: readonly string[], timeoutMs?: number): Promise<ChildOutput> {
+export function runTsChild(
+  script: string,
+  args: readonly string[],
+  timeoutMs?: number,
+): Promise<ChildOutput> {
   return runChild(process.execPath, ['--import', 'tsx', script, ...args], timeoutMs);
 }
 

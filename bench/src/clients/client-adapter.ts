@@ -1,8 +1,6 @@
 /** One command of the mixed pipelines: SET, GET or INCR. */
 export type MixedCommand =
-  | readonly ['set', string, string]
-  | readonly ['get', string]
-  | readonly ['incr', string];
+  readonly ['set', string, string] | readonly ['get', string] | readonly ['incr', string];
 
 /** Where a subject connects: one server, or a cluster's seed nodes. */
 export type Endpoint =

@@ -2,7 +2,9 @@ import * as redspec from '@redspec/client';
 import type { Pipeline, RedisCluster } from '@redspec/client';
 import type { ClientAdapter, MixedCommand } from './client-adapter.js';
 
-type ClusterFactory = (config: { rootNodes: readonly { host: string; port: number }[] }) => RedisCluster;
+type ClusterFactory = (config: {
+  rootNodes: readonly { host: string; port: number }[];
+}) => RedisCluster;
 
 /** `createCluster`, when this build of `@redspec/client` exports it (it landed separately). */
 export function redspecCreateCluster(): ClusterFactory | undefined {

@@ -4,8 +4,6 @@ import type { ClientAdapter, MixedCommand } from './client-adapter.js';
 /** How a Redspec pipeline's values are read (or, for `raw`, bypassing the typed layer). */
 export type RedspecPipelineMode = 'results' | 'future-result' | 'await-future' | 'raw';
 
-const WIRE_NAMES = { set: 'SET', get: 'GET', incr: 'INCR' } as const;
-
 function queue(pipe: Pipeline, command: MixedCommand): Future<unknown> {
   switch (command[0]) {
     case 'set':
@@ -32,8 +30,20 @@ async function typedPipeline(
   return values;
 }
 
+/** The wire form, built per call as a user of `sendBatch` would (and as cheaply as `queue`). */
+function wire(command: MixedCommand): string[] {
+  switch (command[0]) {
+    case 'set':
+      return ['SET', command[1], command[2]];
+    case 'get':
+      return ['GET', command[1]];
+    case 'incr':
+      return ['INCR', command[1]];
+  }
+}
+
 function rawPipeline(client: RedisClient, commands: readonly MixedCommand[]): Promise<unknown[]> {
-  return client.sendBatch(commands.map(([name, ...args]) => [WIRE_NAMES[name], ...args]));
+  return client.sendBatch(commands.map(wire));
 }
 
 /** Redspec on one server; `mode` picks how pipelines are read. */

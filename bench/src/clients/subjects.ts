@@ -1,5 +1,5 @@
 import type { ClientAdapter, Endpoint } from './client-adapter.js';
-import { createGlideAdapter, createGlideClusterAdapter } from './glide.js';
+import type * as GlideAdapters from './glide.js';
 import { createIoredisAdapter, createIoredisClusterAdapter } from './ioredis.js';
 import { createNodeRedisAdapter } from './node-redis.js';
 import { createRedspecAdapter } from './redspec.js';
@@ -13,6 +13,12 @@ export interface Subject {
   readonly peer: boolean;
   create(endpoint: Endpoint): Promise<ClientAdapter>;
 }
+
+/**
+ * Glide loads a native binary from a platform package; importing it lazily keeps a machine
+ * without that binary benchmarking the other clients (glide's rows then show the error).
+ */
+const glide = (): Promise<typeof GlideAdapters> => import('./glide.js');
 
 function url(endpoint: Endpoint): string {
   if (endpoint.kind !== 'standalone') throw new Error('this subject needs a standalone server');
@@ -72,11 +78,15 @@ export const SUBJECTS = {
     create: (e) => createIoredisClusterAdapter(rootNodes(e)),
   },
   'node-redis': { label: 'node-redis', peer: true, create: (e) => createNodeRedisAdapter(url(e)) },
-  glide: { label: 'valkey-glide', peer: true, create: (e) => createGlideAdapter(url(e)) },
+  glide: {
+    label: 'valkey-glide',
+    peer: true,
+    create: async (e) => (await glide()).createGlideAdapter(url(e)),
+  },
   'glide-cluster': {
     label: 'valkey-glide cluster',
     peer: true,
-    create: (e) => createGlideClusterAdapter(rootNodes(e)),
+    create: async (e) => (await glide()).createGlideClusterAdapter(rootNodes(e)),
   },
 } satisfies Record<string, Subject>;
 

@@ -1,5 +1,8 @@
 /** Splits a flat list of INCR replies back into `groups` and sums each. */
-export function sumGroups(groups: readonly (readonly string[])[], counts: readonly unknown[]): number[] {
+export function sumGroups(
+  groups: readonly (readonly string[])[],
+  counts: readonly unknown[],
+): number[] {
   let offset = 0;
   return groups.map((group) => {
     let sum = 0;

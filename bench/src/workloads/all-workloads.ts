@@ -9,8 +9,8 @@ import type { Workload } from './workload.js';
 /** Every workload, in report order. */
 export const WORKLOADS: readonly Workload[] = [
   sequentialIncr,
-  mixedPipeline(100, 1_000),
-  mixedPipeline(1_000, 150),
+  mixedPipeline(100, 2_000),
+  mixedPipeline(1_000, 300),
   concurrentGet,
   multiExec,
   nestedIncrSum,

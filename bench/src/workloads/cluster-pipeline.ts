@@ -15,7 +15,9 @@ export const clusterPipeline: Workload = {
   iterations: 150,
   warmup: 15,
   skipReason: () =>
-    redspecCreateCluster() === undefined ? '@redspec/client exports no createCluster yet' : undefined,
+    redspecCreateCluster() === undefined
+      ? '@redspec/client exports no createCluster yet'
+      : undefined,
   async run(adapter) {
     expectLength(await need(adapter, 'pipeline')(COMMANDS), SIZE, 'cluster batch');
   },

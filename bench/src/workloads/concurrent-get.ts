@@ -11,7 +11,7 @@ export const concurrentGet: Workload = {
   endpoint: 'standalone',
   subjects: ['redspec', 'ioredis', 'ioredis-auto', 'node-redis', 'glide'],
   opsPerIteration: COUNT,
-  iterations: 20,
+  iterations: 10,
   warmup: 3,
   async run(adapter) {
     const get = need(adapter, 'get');
