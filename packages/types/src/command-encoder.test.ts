@@ -161,3 +161,21 @@ describe('every command', () => {
     },
   );
 });
+
+describe('the plain fast path', () => {
+  const plain = (Object.keys(commandTable) as CommandMethod[]).filter((m) => commandTable[m].plain);
+
+  it('covers the everyday commands', () => {
+    expect(plain).toEqual(
+      expect.arrayContaining(['get', 'set', 'incr', 'hget', 'incrby', 'expire']),
+    );
+  });
+
+  it.each(plain)('%s encodes exactly as the general path does', (method) => {
+    const spec = commandTable[method];
+    const params = minimalParams(spec);
+    expect(encodeCommand(spec, params)).toEqual(
+      encodeCommand({ ...spec, plain: undefined }, params),
+    );
+  });
+});

@@ -46,6 +46,10 @@ export function encodeCommand(
   server?: ServerInfo,
 ): RedisArgument[] {
   if (server !== undefined) checkCommandSupported(spec, server);
+  if (spec.plain === true && params[spec.params] === undefined) {
+    const fast = encodePlain(spec, params);
+    if (fast !== undefined) return fast;
+  }
   const context: EncodeContext = { spec, server, out: [...spec.words] };
   const arity = spec.params + (spec.hasOptions ? 1 : 0);
   if (params.length > arity) {
@@ -57,6 +61,31 @@ export function encodeCommand(
     arg.param !== undefined ? params[arg.param] : options?.[arg.key!],
   );
   return context.out;
+}
+
+/**
+ * The hot path for plain commands: words plus positionals, no context object, no closures.
+ * Anything unusual returns undefined, and the general path encodes it (or explains the error).
+ */
+function encodePlain(spec: CommandSpec, params: ArrayLike<unknown>): RedisArgument[] | undefined {
+  if (params.length > spec.params + 1) return undefined;
+  const out: RedisArgument[] = spec.words.length === 1 ? [spec.words[0]!] : [...spec.words];
+  const args = spec.args;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg.param === undefined) continue;
+    const value = params[arg.param];
+    if (typeof value === 'string' || Buffer.isBuffer(value)) {
+      if (arg.kind === 'integer' || arg.kind === 'unix-time' || arg.kind === 'double')
+        return undefined;
+    } else if (typeof value !== 'number' || !Number.isFinite(value)) {
+      return undefined;
+    } else if ((arg.kind === 'integer' || arg.kind === 'unix-time') && !Number.isInteger(value)) {
+      return undefined;
+    }
+    out.push(value);
+  }
+  return out;
 }
 
 const optionKeysBySpec = new WeakMap<CommandSpec, ReadonlySet<string>>();
@@ -89,11 +118,18 @@ function checkOptions(
   }
 }
 
+/** Commands already found supported, per server: the check then costs one lookup. */
+const supportedByServer = new WeakMap<ServerInfo, WeakSet<CommandSpec>>();
+
 /** Throws `UnsupportedCommandError` when the server's product or version lacks the command. */
 export function checkCommandSupported(spec: CommandSpec, server: ServerInfo): void {
+  let supported = supportedByServer.get(server);
+  if (supported?.has(spec) === true) return;
   const since = server.product === 'valkey' ? (spec.valkeySince ?? spec.since) : spec.since;
   const error = unsupported(spec, server, since, spec.products);
   if (error !== undefined) throw error;
+  if (supported === undefined) supportedByServer.set(server, (supported = new WeakSet()));
+  supported.add(spec);
 }
 
 /** Why `server` cannot run what came in `since` on the lineages in `products`, if it cannot. */

@@ -20,11 +20,36 @@ export function defineCommandMethods(prototype: CommandInvoker): void {
     if (Object.prototype.hasOwnProperty.call(prototype, method)) continue;
     const spec = commandTable[method];
     Object.defineProperty(prototype, method, {
-      value: function (this: CommandInvoker, ...params: unknown[]): unknown {
-        return this[invokeCommand](spec, params);
-      },
+      value: commandMethod(spec),
       writable: true,
       configurable: true,
     });
   }
 }
+
+/**
+ * A method with the command's own arity: a fixed-size array costs less than rest parameters on
+ * the hot path. Extra arguments take the slow path so the encoder can report them.
+ */
+/* eslint-disable prefer-rest-params -- `arguments.length` is read without materializing `arguments`. */
+function commandMethod(spec: CommandSpec): (this: CommandInvoker, ...params: unknown[]) => unknown {
+  switch (spec.params + (spec.hasOptions ? 1 : 0)) {
+    case 1:
+      return function (this: CommandInvoker, a: unknown) {
+        return this[invokeCommand](spec, arguments.length > 1 ? Array.from(arguments) : [a]);
+      };
+    case 2:
+      return function (this: CommandInvoker, a: unknown, b: unknown) {
+        return this[invokeCommand](spec, arguments.length > 2 ? Array.from(arguments) : [a, b]);
+      };
+    case 3:
+      return function (this: CommandInvoker, a: unknown, b: unknown, c: unknown) {
+        return this[invokeCommand](spec, arguments.length > 3 ? Array.from(arguments) : [a, b, c]);
+      };
+    default:
+      return function (this: CommandInvoker, ...params: unknown[]) {
+        return this[invokeCommand](spec, params);
+      };
+  }
+}
+/* eslint-enable prefer-rest-params */

@@ -164,6 +164,11 @@ export interface CommandSpec {
   readonly params: number;
   /** Whether the method ends in an options object. */
   readonly hasOptions: boolean;
+  /**
+   * Without options the call is just the words plus required plain scalars (GET, SET, INCR):
+   * the encoder takes a fast path.
+   */
+  readonly plain?: true;
   readonly keys?: readonly KeySpecPlan[];
   readonly reply: ReplyPlan;
   readonly replyVariants?: readonly ReplyVariant[];

@@ -1,3 +1,4 @@
+import { isPlainPositional } from '../model/argument-model.js';
 import type { CommandModel, RuntimeKeySpec } from '../model/command-model.js';
 import { propertyKey } from '../model/naming.js';
 import { methodDoc, optionDoc } from './doc-lines.js';
@@ -63,6 +64,7 @@ function runtimeLiteral(model: CommandModel): string {
     args: runtime.args,
     params: runtime.params,
     hasOptions: runtime.hasOptions,
+    plain: isPlainPositional(runtime.args) ? true : undefined,
     keys: runtime.keys.length > 0 ? runtime.keys.map(keySpecLiteral) : undefined,
     reply: runtime.reply,
     replyVariants: runtime.variants.length > 0 ? runtime.variants : undefined,

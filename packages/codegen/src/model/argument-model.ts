@@ -36,6 +36,25 @@ export interface ArgumentModel {
   runtime: RuntimeArg[];
 }
 
+const plainScalarKinds = new Set(['key', 'string', 'pattern', 'integer', 'double', 'unix-time']);
+
+/**
+ * Whether a call without options is just the command words plus its required positionals,
+ * each a plain scalar (GET, SET, INCR, HGET): the encoder then takes a fast path.
+ */
+export function isPlainPositional(runtime: RuntimeArg[]): boolean {
+  return runtime.every((arg) =>
+    arg.param === undefined
+      ? arg.optional === true && arg.key !== undefined
+      : arg.optional !== true &&
+        arg.token === undefined &&
+        arg.multiple !== true &&
+        arg.since === undefined &&
+        arg.products === undefined &&
+        plainScalarKinds.has(arg.kind),
+  );
+}
+
 /** Context the argument walk needs from its command. */
 export interface ArgumentContext {
   commandSince: string;

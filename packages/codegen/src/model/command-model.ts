@@ -213,6 +213,21 @@ function currentArguments(command: SpecCommand, byId: Map<string, SpecSource>): 
   return keep(command.arguments ?? []);
 }
 
+/**
+ * Variants whose plan is the default's do no work at runtime (SET's GET changes the type, not
+ * the shape), so trailing ones are dropped: the call then skips variant selection altogether.
+ * Only trailing ones, since the first matching variant wins.
+ */
+function withoutTrailingDefaults(
+  variants: RuntimeVariant[],
+  defaultPlan: RuntimePlan,
+): RuntimeVariant[] {
+  const same = (plan: RuntimePlan): boolean => JSON.stringify(plan) === JSON.stringify(defaultPlan);
+  let end = variants.length;
+  while (end > 0 && same(variants[end - 1]!.plan)) end--;
+  return variants.slice(0, end);
+}
+
 /** Every token in an argument tree. */
 const tokensOf = (args: SpecArgument[]): string[] =>
   args.flatMap((arg) => [
@@ -287,12 +302,16 @@ export function buildCommandModel(
       command.name,
     ),
   );
-  const variants = (overlay?.overloads ?? []).map((overload) => ({
-    when: conditions(overload.when).map((condition) =>
-      runtimeCondition(condition, argumentModel.params),
-    ),
-    plan: replyPlan(overload.reply),
-  }));
+  const defaultPlan = replyPlan(command.reply);
+  const variants = withoutTrailingDefaults(
+    (overlay?.overloads ?? []).map((overload) => ({
+      when: conditions(overload.when).map((condition) =>
+        runtimeCondition(condition, argumentModel.params),
+      ),
+      plan: replyPlan(overload.reply),
+    })),
+    defaultPlan,
+  );
   const [container, sub] =
     command.container !== undefined ? command.name.split(' ') : [command.name];
   return {
@@ -317,7 +336,7 @@ export function buildCommandModel(
       params: argumentModel.params.length,
       hasOptions,
       keys: (command.keySpecs ?? []).map(keySpecPlan),
-      reply: replyPlan(command.reply),
+      reply: defaultPlan,
       variants,
       ...(policy(command.tips, 'request_policy:') !== undefined
         ? { requestPolicy: policy(command.tips, 'request_policy:') }
