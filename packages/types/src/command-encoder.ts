@@ -120,16 +120,22 @@ function checkOptions(
 
 /** Commands already found supported, per server: the check then costs one lookup. */
 const supportedByServer = new WeakMap<ServerInfo, WeakSet<CommandSpec>>();
+/** The last server checked, since a process usually talks to one: saves the WeakMap lookup. */
+let lastServer: ServerInfo | undefined;
+let lastSupported: WeakSet<CommandSpec> | undefined;
 
 /** Throws `UnsupportedCommandError` when the server's product or version lacks the command. */
 export function checkCommandSupported(spec: CommandSpec, server: ServerInfo): void {
-  let supported = supportedByServer.get(server);
-  if (supported?.has(spec) === true) return;
+  if (server !== lastServer) {
+    lastServer = server;
+    lastSupported = supportedByServer.get(server);
+    if (lastSupported === undefined) supportedByServer.set(server, (lastSupported = new WeakSet()));
+  }
+  if (lastSupported!.has(spec)) return;
   const since = server.product === 'valkey' ? (spec.valkeySince ?? spec.since) : spec.since;
   const error = unsupported(spec, server, since, spec.products);
   if (error !== undefined) throw error;
-  if (supported === undefined) supportedByServer.set(server, (supported = new WeakSet()));
-  supported.add(spec);
+  lastSupported!.add(spec);
 }
 
 /** Why `server` cannot run what came in `since` on the lineages in `products`, if it cannot. */
