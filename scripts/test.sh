@@ -13,3 +13,5 @@ pnpm build
 pnpm typecheck
 pnpm test
 pnpm test:consumer
+# One plain closing line for whoever reads the log: "vitest: N passed, N failed".
+node -e "const r = require('./.vitest/results.json'); console.log('vitest: ' + r.numPassedTests + ' passed, ' + r.numFailedTests + ' failed')"
