@@ -1,8 +1,8 @@
 import {
-  CommandFlag,
   defineCommandMethods,
   encodeCommand,
   invokeCommand,
+  isBlockingCall,
   normalizeReply,
   selectReplyPlan,
   type BatchOptions,
@@ -93,10 +93,9 @@ class Client implements CommandInvoker {
     } catch (error) {
       return Promise.reject(error);
     }
-    const reply =
-      (spec.flags & CommandFlag.BLOCKING) !== 0
-        ? this.backend.sendBlocking(wire, this.sendOptions)
-        : this.backend.send(wire, this.sendOptions);
+    const reply = isBlockingCall(spec, params)
+      ? this.backend.sendBlocking(wire, this.sendOptions)
+      : this.backend.send(wire, this.sendOptions);
     const plan = selectReplyPlan(spec.reply, spec.replyVariants, params, spec.params);
     return plan === 0 ? reply : reply.then((value) => normalizeReply(value, plan));
   }

@@ -75,6 +75,20 @@ describe.each([2, 3] as const)('the client over RESP%i', (protocol) => {
     expect(await blocked).toEqual([key('queue'), 'job']);
   });
 
+  it('runs XREAD on a dedicated connection only when it blocks', async () => {
+    const stream = key('stream');
+    const waiting = client.xread({ key: stream, id: '$' }, { block: 5000 });
+    // The shared connection stays free while XREAD waits on its own connection.
+    const blockedOnXread = /flags=b .*cmd=xread/;
+    await expect
+      .poll(async () => blockedOnXread.test(String(await client.clientList())))
+      .toBe(true);
+    expect(await client.xadd(stream, '*', { f: 'v' })).toMatch(/^\d+-\d+$/);
+    const delivered = await waiting;
+    expect(delivered?.[stream]?.[0]?.[1]).toEqual(['f', 'v']);
+    expect(await client.xread({ key: stream, id: '0' })).not.toBeNull();
+  });
+
   it('refuses commands that would change the shared connection', async () => {
     await expect(client.multi()).rejects.toThrow(/use client.pipeline\(\{ transaction: true \}\)/);
     await expect(client.select(1)).rejects.toThrow(/set `db` in the client config/);

@@ -18,6 +18,7 @@ export type {
   LeasedChannel,
   ServerInfo,
 } from './connection.js';
+export { isBlockingCall } from './blocking-call.js';
 export { checkCommandSupported, encodeCommand } from './command-encoder.js';
 export { defineCommandMethods, invokeCommand } from './command-methods.js';
 export type { CommandInvoker } from './command-methods.js';

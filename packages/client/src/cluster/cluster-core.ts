@@ -133,9 +133,13 @@ export class ClusterCore implements ClusterRouting {
   }
 
   /** Routes and sends an encoded command; throws synchronously when it cannot be routed. */
-  execute(spec: CommandSpec, wire: readonly RedisArgument[], buffers: boolean): Promise<RespValue> {
+  execute(
+    spec: CommandSpec,
+    wire: readonly RedisArgument[],
+    buffers: boolean,
+    blocking = (spec.flags & CommandFlag.BLOCKING) !== 0,
+  ): Promise<RespValue> {
     const route = routeCommand(spec, wire);
-    const blocking = (spec.flags & CommandFlag.BLOCKING) !== 0;
     // Blocking reads stay on primaries: dedicated connections do not send READONLY.
     const read = (spec.flags & CommandFlag.READONLY) !== 0 && !blocking;
     const command = { name: spec.name, wire, slot: 0, read, blocking, buffers };

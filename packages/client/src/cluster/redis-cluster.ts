@@ -2,6 +2,7 @@ import {
   defineCommandMethods,
   encodeCommand,
   invokeCommand,
+  isBlockingCall,
   normalizeReply,
   selectReplyPlan,
   type BatchOptions,
@@ -131,7 +132,8 @@ class Cluster implements CommandInvoker {
     if (refusal !== undefined) return Promise.reject(refusal);
     let reply: Promise<RespValue>;
     try {
-      reply = this.core.execute(spec, encodeCommand(spec, params, this.core.server), this.buffers);
+      const wire = encodeCommand(spec, params, this.core.server);
+      reply = this.core.execute(spec, wire, this.buffers, isBlockingCall(spec, params));
     } catch (error) {
       return Promise.reject(error as Error);
     }
