@@ -129,7 +129,9 @@ export type ReplyPlan =
   | { readonly object: { readonly [field: string]: ReplyPlan }; readonly rest?: ReplyPlan }
   | { readonly array: ReplyPlan }
   | { readonly tuple: readonly ReplyPlan[]; readonly rest?: ReplyPlan }
-  | { readonly union: readonly ReplyPlan[] };
+  | { readonly union: readonly ReplyPlan[] }
+  /** The command's whole plan again: `$ref: '#'` (COMMAND DOCS' subcommands). */
+  | 'root';
 
 /** One test on a call's parameters; a variant applies when all of its conditions hold. */
 export interface ReplyCondition {

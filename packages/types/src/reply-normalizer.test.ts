@@ -99,6 +99,17 @@ describe('normalizeReply for RESP2-only shapes', () => {
     ).toEqual(['m', 1.5, [2, 3]]);
   });
 
+  it('applies the whole plan again where the schema refers to itself', () => {
+    const plan: ReplyPlan = { map: { object: { since: 0, subcommands: 'root' } } };
+    const resp2 = [
+      'client',
+      ['since', '2.4.0', 'subcommands', ['client|list', ['since', '2.4.0']]],
+    ];
+    expect(normalizeReply(resp2, plan)).toEqual({
+      client: { since: '2.4.0', subcommands: { 'client|list': { since: '2.4.0' } } },
+    });
+  });
+
   it('builds a map from RESP2 [field, value] pairs', () => {
     expect(normalizeReply([['s1', [['1-0', ['f', 'v']]]]], { map: 0 })).toEqual({
       s1: [['1-0', ['f', 'v']]],

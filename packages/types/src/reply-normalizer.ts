@@ -78,6 +78,7 @@ function regroup(flat: unknown[], size: number): unknown[][] {
 /** Whether a plan fits a value's shape, to pick a union's alternative. */
 function fits(plan: ReplyPlan, value: unknown): boolean {
   if (plan === 0) return true;
+  if (plan === 'root') return Array.isArray(value) || isPlainObject(value);
   if (plan === 'double' || plan === 'string')
     return typeof value === 'string' || typeof value === 'number' || Buffer.isBuffer(value);
   if ('map' in plan || 'object' in plan) return Array.isArray(value) || isPlainObject(value);
@@ -89,8 +90,12 @@ function fits(plan: ReplyPlan, value: unknown): boolean {
   return 'array' in plan || 'tuple' in plan;
 }
 
+/** The plan `'root'` stands for: the one passed to the running `normalizeReply` (synchronous). */
+let rootPlan: ReplyPlan = 0;
+
 function normalize(value: unknown, plan: ReplyPlan): unknown {
   if (plan === 0 || value === null || value === undefined || value instanceof Error) return value;
+  if (plan === 'root') return normalize(value, rootPlan);
   if (plan === 'double') return toDouble(value);
   if (plan === 'string') return typeof value === 'string' ? Buffer.from(value) : value;
   if ('map' in plan) return toObject(value, () => plan.map);
@@ -107,7 +112,14 @@ function normalize(value: unknown, plan: ReplyPlan): unknown {
 
 /** Shapes a decoded reply (RESP2 or RESP3) into the RESP3-shaped value the command's type promises. */
 export function normalizeReply(value: RespValue, plan: ReplyPlan): unknown {
-  return plan === 0 ? value : normalize(value, plan);
+  if (plan === 0) return value;
+  const outer = rootPlan;
+  rootPlan = plan;
+  try {
+    return normalize(value, plan);
+  } finally {
+    rootPlan = outer;
+  }
 }
 
 /** `options.withscores` reads a nested option; `#1` the second positional. */

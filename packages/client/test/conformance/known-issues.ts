@@ -20,9 +20,9 @@ export const knownIssues: readonly KnownIssue[] = [
     case: 'commandDocs',
     protocols: [2],
     issue:
-      'COMMAND DOCS over RESP2: `subcommands` of a container (client) stays a flat [name, doc, …] ' +
-      'array of flat arrays, where RESP3 gives a map of objects. The spec schema recurses with ' +
-      '`$ref: "#"`, which the reply plan generator does not follow.',
+      'COMMAND DOCS over RESP2: the arguments of a block or oneof argument stay flat ' +
+      '[name, x, type, y, …] arrays, where RESP3 gives objects: the spec types them as a bare ' +
+      '`{"type": "array"}`, so no reply plan reaches them (subcommands, a `$ref: "#"`, now do).',
   },
   { case: 'commandInfo', protocols: [2], issue: `COMMAND INFO: ${SUBCOMMANDS_RESP2}` },
   { case: 'command', protocols: [2], issue: `COMMAND: ${SUBCOMMANDS_RESP2}` },

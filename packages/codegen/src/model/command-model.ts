@@ -8,7 +8,7 @@ import {
 import type { LoadedSpec } from './load-spec.js';
 import { methodName, pascalCase } from './naming.js';
 import type { CommandOverlay, OverloadCondition } from './overlay-types.js';
-import { replyPlan, replyType, type RuntimePlan } from './reply-model.js';
+import { replyPlan, replyType, SELF_TYPE, type RuntimePlan } from './reply-model.js';
 import type { SpecArgument, SpecCommand, SpecKeySpec, SpecSource } from './spec-types.js';
 
 export interface SignatureModel {
@@ -285,8 +285,12 @@ export function buildCommandModel(
   const typeName = pascalCase(method);
   const hasOptions = argumentModel.options.length > 0;
   const optionsName = hasOptions ? `${typeName}Options` : undefined;
-  const generalReply = replyType(command.reply);
-  const replyName = generalReply.includes('{') ? `${typeName}Reply` : undefined;
+  const replyName = replyType(command.reply).includes('{') ? `${typeName}Reply` : undefined;
+  // A self-reference needs the named type; without one it cannot be written.
+  const generalReply = replyType(command.reply).replace(
+    new RegExp(`\\b${SELF_TYPE}\\b`, 'g'),
+    replyName !== undefined ? `${replyName}<TString>` : 'unknown',
+  );
   const base: SignatureModel = {
     params: argumentModel.params,
     ...(optionsName !== undefined ? { optionsType: optionsName } : {}),

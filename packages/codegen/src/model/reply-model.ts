@@ -11,10 +11,14 @@ export type RuntimePlan =
   | { object: Record<string, RuntimePlan>; rest?: RuntimePlan }
   | { array: RuntimePlan }
   | { tuple: RuntimePlan[]; rest?: RuntimePlan }
-  | { union: RuntimePlan[] };
+  | { union: RuntimePlan[] }
+  | 'root';
 
 /** The placeholder for bulk strings in reply types: the context's string type. */
 export const STRING_TYPE = 'TString';
+
+/** The placeholder for `$ref: '#'` (COMMAND DOCS' subcommands): the reply type itself. */
+export const SELF_TYPE = 'TSelf';
 
 const asSchema = (schema: unknown): Schema | undefined =>
   typeof schema === 'object' && schema !== null && !Array.isArray(schema)
@@ -43,6 +47,7 @@ export function replyType(schema: ReplySchema | undefined): string {
   const node = asSchema(schema);
   if (node === undefined) return 'unknown';
   if ('const' in node) return literal(node.const);
+  if (node.$ref === '#') return SELF_TYPE;
   if (Array.isArray(node.enum)) return union(node.enum.map(literal));
   const options = alternatives(node);
   if (options !== undefined)
@@ -114,6 +119,7 @@ const isPassThrough = (plan: RuntimePlan): boolean => plan === 0;
 export function replyPlan(schema: ReplySchema | undefined, inArray = false): RuntimePlan {
   const node = asSchema(schema);
   if (node === undefined || 'const' in node) return 0;
+  if (node.$ref === '#') return 'root';
   const options = alternatives(node);
   if (options !== undefined) {
     const plans = options.map((option) => replyPlan(option as ReplySchema, inArray));

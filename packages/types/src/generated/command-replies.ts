@@ -165,7 +165,7 @@ export type CommandDocsReply<TString extends string | Buffer = string> = Record<
       arguments?: unknown[];
     }[];
     reply_schema?: Record<string, unknown>;
-    subcommands?: unknown;
+    subcommands?: CommandDocsReply<TString>;
   }
 >;
 

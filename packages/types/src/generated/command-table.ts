@@ -2154,7 +2154,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
             },
           },
           reply_schema: { map: 0 },
-          subcommands: 0,
+          subcommands: 'root',
         },
       },
     },
