@@ -5,14 +5,8 @@
 # Usage: check-packages.sh [--no-build] [@redspec/name ...]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-build=true
-if [ "${1:-}" = "--no-build" ]; then build=false; shift; fi
-packages=$(bash test/consumer/public-packages.sh "$@")
-if $build; then
-  filters=$(cut -f1 <<<"$packages" | sed 's/^/--filter=/' | tr '\n' ' ')
-  # shellcheck disable=SC2086 # one --filter per package
-  pnpm turbo run build $filters --output-logs=errors-only
-fi
+# shellcheck source=select-and-build.sh
+source test/consumer/select-and-build.sh "$@"
 failed=()
 while IFS=$'\t' read -r name dir; do
   echo "── $name"

@@ -4,14 +4,8 @@
 # Usage: pack.sh [--no-build] [@redspec/name ...]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-build=true
-if [ "${1:-}" = "--no-build" ]; then build=false; shift; fi
-packages=$(bash test/consumer/public-packages.sh "$@")
-if $build; then
-  filters=$(cut -f1 <<<"$packages" | sed 's/^/--filter=/' | tr '\n' ' ')
-  # shellcheck disable=SC2086 # one --filter per package
-  pnpm turbo run build $filters --output-logs=errors-only
-fi
+# shellcheck source=select-and-build.sh
+source test/consumer/select-and-build.sh "$@"
 rm -rf dist-packages && mkdir -p dist-packages
 while IFS=$'\t' read -r name dir; do
   (cd "$dir" && pnpm pack --pack-destination "$OLDPWD/dist-packages" >/dev/null </dev/null)

@@ -25,8 +25,8 @@ export function uniqueKey(name: string): string {
 }
 
 /**
- * A `CommandTransport` over real connections, standing in for the client's until it lands:
- * batches go to one shared connection; `lease()` hands out a pooled dedicated one, which
+ * A `CommandTransport` over real connections, instrumented where the client's is not (batches
+ * and outstanding leases are counted, the server can be hidden): batches go to one shared connection; `lease()` hands out a pooled dedicated one, which
  * `release()` puts back for reuse, so a connection left watching would show in the next lease.
  * Every connection carries `name` as its CLIENT SETNAME, so tests can find them in CLIENT LIST.
  */
