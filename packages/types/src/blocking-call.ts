@@ -1,4 +1,4 @@
-import { CommandFlag, type CommandSpec } from './command-table.js';
+import { CommandFlag, type CommandSpec } from './command-spec.js';
 
 /**
  * Whether this call can block the connection it runs on: BLPOP and WAIT always; XREAD and

@@ -1,4 +1,4 @@
-import { Product, type ArgSpec, type CommandSpec } from './command-table.js';
+import { Product, type ArgSpec, type CommandSpec } from './command-spec.js';
 import type { ServerInfo } from './connection.js';
 import { CommandArgumentError, UnsupportedCommandError } from './errors.js';
 import type { RedisArgument } from './resp-values.js';

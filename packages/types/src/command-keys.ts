@@ -1,4 +1,4 @@
-import { KeyFlag, type CommandSpec, type KeySpecPlan } from './command-table.js';
+import { KeyFlag, type CommandSpec, type KeySpecPlan } from './command-spec.js';
 import type { RedisArgument } from './resp-values.js';
 
 /** Options of `commandKeyPositions`. */

@@ -1,4 +1,4 @@
-import type { CommandSpec } from './command-table.js';
+import type { CommandSpec } from './command-spec.js';
 import { commandTable, type CommandMethod } from './generated/command-table.js';
 
 /** The method every command implementation provides; generated methods all call it. */

@@ -9,8 +9,8 @@ export type {
   ReplyCondition,
   ReplyPlan,
   ReplyVariant,
-} from './command-table.js';
-export { CommandFlag, KeyFlag, Product } from './command-table.js';
+} from './command-spec.js';
+export { CommandFlag, KeyFlag, Product } from './command-spec.js';
 export type {
   BatchOptions,
   CommandChannel,

@@ -1,4 +1,4 @@
-import type { ArgSpec, CommandSpec } from './command-table.js';
+import type { ArgSpec, CommandSpec } from './command-spec.js';
 
 /** A made-up value of the argument's kind: enough for the encoder, meaningless to a server. */
 function sampleOne(arg: ArgSpec): unknown {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ReplyPlan } from './command-table.js';
+import type { ReplyPlan } from './command-spec.js';
 import { normalizeReply, selectReplyPlan } from './reply-normalizer.js';
 
 describe('normalizeReply', () => {

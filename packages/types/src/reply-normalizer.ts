@@ -1,4 +1,4 @@
-import type { ReplyCondition, ReplyPlan, ReplyVariant } from './command-table.js';
+import type { ReplyCondition, ReplyPlan, ReplyVariant } from './command-spec.js';
 import type { RespValue } from './resp-values.js';
 
 type Plain = Record<string, unknown>;

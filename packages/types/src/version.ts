@@ -1,4 +1,4 @@
-import { Product } from './command-table.js';
+import { Product } from './command-spec.js';
 import type { ServerInfo } from './connection.js';
 
 const parsed = new Map<string, number[]>();
