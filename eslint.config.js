@@ -9,6 +9,8 @@ export default tseslint.config(
       '**/src/generated/**',
       '**/test/fixtures/**',
       'coverage/**',
+      // Local scratch space, ignored by git too.
+      'tmp/**',
       'docs/api/**',
       'dist-targets/**',
       'specs/**',

@@ -6,7 +6,13 @@ const pkg = (name: string): string =>
 
 // Package names resolve to their sources so tests never need a build.
 const alias = {
+  '@redspec/types/internal': fileURLToPath(
+    new URL('./packages/types/src/internal.ts', import.meta.url),
+  ),
   '@redspec/types': pkg('types'),
+  '@redspec/pipeline/internal': fileURLToPath(
+    new URL('./packages/pipeline/src/internal.ts', import.meta.url),
+  ),
   '@redspec/pipeline': pkg('pipeline'),
   '@redspec/client': pkg('client'),
   '@redspec/codegen': pkg('codegen'),

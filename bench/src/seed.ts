@@ -5,8 +5,9 @@ import { SEED_VALUE, SEEDED_KEYS, seededKey } from './workloads/workload.js';
 export async function seed(url: string): Promise<void> {
   const client = await createClient(url).connect();
   try {
-    const sets = Array.from({ length: SEEDED_KEYS }, (_, i) => ['SET', seededKey(i), SEED_VALUE]);
-    await client.sendBatch(sets);
+    await client.pipeline((p) => {
+      for (let i = 0; i < SEEDED_KEYS; i++) p.set(seededKey(i), SEED_VALUE);
+    });
   } finally {
     await client.quit();
   }

@@ -1,3 +1,8 @@
 import { packageBuild } from '../../tsup.base.js';
 
-export default packageBuild();
+// Two entries share one copy of their modules (splitting), so `internal` and the public entry
+// hand out the same error classes.
+export default packageBuild(
+  { index: 'src/index.ts', internal: 'src/internal.ts' },
+  { splitting: true },
+);

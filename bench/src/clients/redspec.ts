@@ -1,4 +1,5 @@
 import { createClient, type Future, type Pipeline, type RedisClient } from '@redspec/client';
+import { commandChannel, type PreparedCommand } from '@redspec/types/internal';
 import type { ClientAdapter, MixedCommand } from './client-adapter.js';
 
 /** How a Redspec pipeline's values are read (or, for `raw`, bypassing the typed layer). */
@@ -42,8 +43,26 @@ function wire(command: MixedCommand): string[] {
   }
 }
 
-function rawPipeline(client: RedisClient, commands: readonly MixedCommand[]): Promise<unknown[]> {
-  return client.sendBatch(commands.map(wire));
+/** A command as the backend contract carries it, with nothing to check or shape: the raw path. */
+const unshaped = (args: string[]): PreparedCommand => ({
+  name: args[0]!,
+  args,
+  spec: undefined,
+  plan: 0,
+  blockingMs: undefined,
+  verify: undefined,
+});
+
+/** The batch path under the pipeline: no futures, no argument checks, no reply shaping. */
+async function rawPipeline(
+  client: RedisClient,
+  commands: readonly MixedCommand[],
+): Promise<unknown[]> {
+  const batch = {
+    commands: commands.map((command) => unshaped(wire(command))),
+    transaction: false,
+  };
+  return (await client[commandChannel].sendBatch(batch)).replies;
 }
 
 /** Redspec on one server; `mode` picks how pipelines are read. */

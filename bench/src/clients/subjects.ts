@@ -47,7 +47,7 @@ export const SUBJECTS = {
     create: (e) => createRedspecAdapter(url(e), 'await-future'),
   },
   'redspec-raw': {
-    label: 'Redspec · sendBatch (raw)',
+    label: 'Redspec · raw batch (no futures)',
     peer: false,
     create: (e) => createRedspecAdapter(url(e), 'raw'),
   },

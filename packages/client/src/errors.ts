@@ -58,3 +58,14 @@ export class OfflineQueueFullError extends ConnectionError {
     );
   }
 }
+
+/** Refused because it would change the shared connection's state for every caller. */
+export class SharedConnectionError extends RedspecError {
+  override name = 'SharedConnectionError';
+  constructor(
+    readonly command: string,
+    advice: string,
+  ) {
+    super(`${command} would change the state of the client's shared connection: ${advice}`);
+  }
+}

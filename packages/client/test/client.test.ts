@@ -2,6 +2,7 @@ import { redisUrl } from '@redspec/test-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   CommandArgumentError,
+  SharedConnectionError,
   UnsupportedCommandError,
   WrongTypeError,
   createClient,
@@ -89,9 +90,16 @@ describe.each([2, 3] as const)('the client over RESP%i', (protocol) => {
     expect(await client.xread({ key: stream, id: '0' })).not.toBeNull();
   });
 
-  it('refuses commands that would change the shared connection', async () => {
-    await expect(client.multi()).rejects.toThrow(/use client.pipeline\(\{ transaction: true \}\)/);
-    await expect(client.select(1)).rejects.toThrow(/set `db` in the client config/);
+  it('refuses commands that would change the shared connection, typed or raw', async () => {
+    // Left out of the type; a JavaScript caller still reaches the generated method.
+    const untyped = client as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+    await expect(untyped.multi!.call(client)).rejects.toThrow(
+      /use client.pipeline\(\{ transaction: true \}\)/,
+    );
+    await expect(untyped.select!.call(client, 1)).rejects.toThrow(/set `db` in the client config/);
+    await expect(client.sendCommand(['SELECT', 1])).rejects.toBeInstanceOf(SharedConnectionError);
+    await expect(client.sendCommand(['client', 'reply', 'off'])).rejects.toThrow(/CLIENT REPLY/);
+    expect(await client.ping()).toBe('PONG');
   });
 
   it('sends untyped commands', async () => {

@@ -33,13 +33,19 @@ describe('the ioredis adapter', () => {
     await expect(client.lpush('adapter:s', 'a')).rejects.toBeInstanceOf(WrongTypeError);
   });
 
-  it('runs batches with errors in place', async () => {
-    const [ok, failed] = await client.sendBatch([
-      ['SET', 'adapter:b', '1'],
-      ['LPUSH', 'adapter:b', 'x'],
-    ]);
-    expect(ok).toBe('OK');
-    expect(failed).toBeInstanceOf(WrongTypeError);
+  it('runs pipelines with errors in place', async () => {
+    const pipe = client.pipeline({ raiseOnError: false });
+    const ok = pipe.set('adapter:b', '1');
+    const failed = pipe.lpush('adapter:b', 'x');
+    await pipe.execute();
+    expect(ok.result).toBe('OK');
+    await expect(failed).rejects.toBeInstanceOf(WrongTypeError);
+  });
+
+  it('runs transactions as MULTI … EXEC', async () => {
+    const [count] = await client.transaction((p) => [p.incr('adapter:t'), p.incr('adapter:t')]);
+    expect(count).toBe(1);
+    expect(await client.get('adapter:t')).toBe('2');
   });
 
   it('runs blocking commands on a duplicate connection', async () => {

@@ -1,4 +1,4 @@
-import { CommandFlag, commandTable } from '@redspec/types';
+import { CommandFlag, commandTable } from '@redspec/types/internal';
 import { describe, expect, it } from 'vitest';
 import { checkImmediate, checkQueueable } from './command-guard.js';
 import { CommandNotAllowedError } from './errors.js';

@@ -1,4 +1,4 @@
-import { CommandFlag, commandTable, type CommandSpec } from '@redspec/types';
+import { CommandFlag, commandTable, type CommandSpec } from '@redspec/types/internal';
 import { CommandNotAllowedError } from './errors.js';
 
 /** Commands the pipeline sends itself; queuing them by hand would break its MULTI/EXEC framing. */

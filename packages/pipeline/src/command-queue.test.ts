@@ -1,10 +1,12 @@
 import {
   commandTable,
   createReplyError,
+  prepareCommand,
+  prepareRawCommand,
   ReplyError,
   WrongTypeError,
   type RespValue,
-} from '@redspec/types';
+} from '@redspec/types/internal';
 import { describe, expect, it } from 'vitest';
 import { CommandQueue } from './command-queue.js';
 import { PipelineError } from './errors.js';
@@ -13,10 +15,8 @@ function queueOf(
   ...entries: [method: keyof typeof commandTable, args: (string | number)[]][]
 ): CommandQueue {
   const queue = new CommandQueue();
-  for (const [method, args] of entries) {
-    const spec = commandTable[method];
-    queue.push(spec, [...spec.words, ...args], spec.reply);
-  }
+  for (const [method, args] of entries)
+    queue.push(prepareCommand(commandTable[method], args, undefined));
   return queue;
 }
 
@@ -45,9 +45,8 @@ describe('CommandQueue.settle', () => {
 
   it('normalizes each reply by its own plan', () => {
     const queue = new CommandQueue();
-    const spec = commandTable.hgetall;
-    queue.push(spec, ['HGETALL', 'h'], spec.reply);
-    queue.push(commandTable.get, ['GET', 'k'], 0);
+    queue.push(prepareCommand(commandTable.hgetall, ['h'], undefined));
+    queue.push(prepareRawCommand(['GET', 'k']));
     const replies: RespValue[] = [['f', 'v'], null]; // RESP2 sends a map as a flat array
     queue.settle(replies);
     expect(queue.futures[0]!.result).toEqual({ f: 'v' });
@@ -69,7 +68,9 @@ describe('CommandQueue.failAll and failure', () => {
     const results = ['OK', first, new ReplyError('WRONGTYPE second')];
     const error = queue.failure(results, [1, 2], 'pipeline');
     expect(error).toBeInstanceOf(PipelineError);
-    expect(error.message).toBe('command #1 (LPUSH c x) of pipeline failed: WRONGTYPE first');
+    expect(error.message).toBe(
+      'command #2 (index 1: LPUSH c x) of the pipeline failed: WRONGTYPE first',
+    );
     expect(error.results).toBe(results);
     expect(error.failedIndexes).toEqual([1, 2]);
     expect(error.command).toBe('LPUSH');

@@ -1,37 +1,25 @@
-import {
-  normalizeReply,
-  ReplyError,
-  type CommandSpec,
-  type RedisArgument,
-  type ReplyPlan,
-  type RespValue,
-} from '@redspec/types';
+import { replyValue, type PreparedCommand, type RespValue } from '@redspec/types/internal';
 import { PipelineError } from './errors.js';
 import { formatFailure } from './format-command.js';
 import { Future } from './future.js';
 
 /**
- * The commands of one pipeline, encoded at call time, with their futures. Parallel arrays
- * rather than an object per command: `commands` goes to `sendBatch` as is, and settling is one
- * loop over the replies.
- * @internal
+ * The commands of one pipeline on one channel, prepared at call time, with their futures.
+ * Parallel arrays rather than an object per entry: `commands` goes to `sendBatch` as it is, and
+ * settling is one loop over the replies.
  */
 export class CommandQueue {
-  readonly commands: RedisArgument[][] = [];
+  readonly commands: PreparedCommand[] = [];
   readonly futures: Future<unknown>[] = [];
-  readonly specs: CommandSpec[] = [];
-  readonly plans: ReplyPlan[] = [];
 
   get length(): number {
     return this.commands.length;
   }
 
-  push(spec: CommandSpec, args: RedisArgument[], plan: ReplyPlan): Future<unknown> {
+  push(command: PreparedCommand): Future<unknown> {
     const future = new Future<unknown>();
-    this.commands.push(args);
+    this.commands.push(command);
     this.futures.push(future);
-    this.specs.push(spec);
-    this.plans.push(plan);
     return future;
   }
 
@@ -43,30 +31,25 @@ export class CommandQueue {
     for (let i = 0; i < other.commands.length; i++) {
       this.commands.push(other.commands[i]!);
       this.futures.push(other.futures[i]!);
-      this.specs.push(other.specs[i]!);
-      this.plans.push(other.plans[i]!);
     }
   }
 
   /**
    * Settles every future from `replies` (one per command, errors in place) and replaces each
-   * reply by its normalized value, so `replies` becomes the results. Returns the failed indexes.
+   * reply by its value, so `replies` becomes the results. Returns the failed indexes.
    */
   settle(replies: RespValue[]): number[] {
-    const { futures, plans } = this;
+    const { commands, futures } = this;
     const failed: number[] = [];
     for (let i = 0; i < futures.length; i++) {
-      const reply = replies[i] as RespValue;
-      if (reply instanceof Error) {
-        this.tag(reply, i);
-        futures[i]!.fail(reply);
+      const value = replyValue(commands[i]!, replies[i] as RespValue);
+      replies[i] = value as RespValue;
+      if (value instanceof Error) {
+        futures[i]!.fail(value);
         failed.push(i);
-        continue;
+      } else {
+        futures[i]!.set(value);
       }
-      const plan = plans[i]!;
-      const value = plan === 0 ? reply : (normalizeReply(reply, plan) as RespValue);
-      replies[i] = value;
-      futures[i]!.set(value);
     }
     return failed;
   }
@@ -91,16 +74,8 @@ export class CommandQueue {
     index = failed[0]!,
   ): PipelineError {
     const error = results[index] as Error;
-    const spec = this.specs[index]!;
-    const message =
-      formatFailure(index, this.commands[index]!, spec.words.length, kind, error) + suffix;
-    return new PipelineError(message, results, failed, spec.name, error);
-  }
-
-  /** Names the command on its error reply, as the client does for single commands. */
-  tag(error: Error, index: number): void {
-    if (!(error instanceof ReplyError)) return;
-    error.command ??= this.specs[index]!.name;
-    error.args ??= this.commands[index];
+    const command = this.commands[index]!;
+    const message = formatFailure(index, command, kind, error) + suffix;
+    return new PipelineError(message, results, failed, command.name, error);
   }
 }

@@ -3,7 +3,7 @@ import {
   invokeCommand,
   type CommandInvoker,
   type CommandSpec,
-} from '@redspec/types';
+} from '@redspec/types/internal';
 
 /**
  * A base class whose prototype carries one method per generated command, each forwarding to

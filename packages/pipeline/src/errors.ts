@@ -105,15 +105,15 @@ export class PipelineNotExecutedError extends RedspecError {
 }
 
 /**
- * `connect()` was asked to bind a name to a second client, or a pipeline named a connection
+ * `registerClient()` was asked to bind a name to a second client, or a pipeline named a client
  * that nobody registered. Thrown at the call.
  */
-export class ConnectionRegistryError extends RedspecError {
-  override name = 'ConnectionRegistryError';
+export class ClientRegistryError extends RedspecError {
+  override name = 'ClientRegistryError';
   constructor(
     message: string,
-    /** The connection's name (`'default'` for the unnamed one). */
-    readonly connection: string,
+    /** The registered name (`'default'` for the unnamed one). */
+    readonly client: string,
   ) {
     super(message);
   }

@@ -1,4 +1,4 @@
-import type { CommandTransport } from '@redspec/types';
+import type { CommandChannel } from '@redspec/types/internal';
 import { PipelineStateError } from './errors.js';
 import type { Future } from './future.js';
 
@@ -8,10 +8,10 @@ export interface ExecuteCallback {
   readonly future: Future<unknown>;
   readonly settles: readonly Future<unknown>[];
   /**
-   * The connections of its pipeline's commands (nested pipelines' included), fixed when that
+   * The channels of its pipeline's commands (nested pipelines' included), fixed when that
    * pipeline closes: if one of their batches fails as a whole, the callback does not run.
    */
-  connections: readonly CommandTransport[];
+  channels: readonly CommandChannel[];
 }
 
 const unsettled = (): PipelineStateError =>
@@ -36,11 +36,11 @@ export function failCallbacks(entries: readonly ExecuteCallback[], error: unknow
  */
 export async function runCallbacks(
   entries: readonly ExecuteCallback[],
-  failedBatches: ReadonlyMap<CommandTransport, unknown>,
+  failedBatches: ReadonlyMap<CommandChannel, unknown>,
 ): Promise<{ readonly error: unknown } | undefined> {
   let first: { readonly error: unknown } | undefined;
   for (const entry of entries) {
-    const failed = entry.connections.find((transport) => failedBatches.has(transport));
+    const failed = entry.channels.find((channel) => failedBatches.has(channel));
     if (failed !== undefined) {
       failCallback(entry, failedBatches.get(failed));
       continue;

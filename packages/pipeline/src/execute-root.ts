@@ -1,30 +1,26 @@
-import type { CommandTransport } from '@redspec/types';
-import type { ConnectionBatches } from './connection-batches.js';
+import type { CommandChannel } from '@redspec/types/internal';
+import type { ChannelBatches } from './channel-batches.js';
 import { PipelineError } from './errors.js';
 import { runCallbacks, type ExecuteCallback } from './execute-callbacks.js';
 import { formatFailure } from './format-command.js';
-import {
-  sendConnectionBatch,
-  type BatchContext,
-  type BatchOutcome,
-} from './send-connection-batch.js';
+import { sendChannelBatch, type BatchContext, type BatchOutcome } from './send-channel-batch.js';
 
 /** Everything a root runs: its batches (nested pipelines' included) and its callbacks. */
 export interface RootRun extends BatchContext {
-  readonly batches: ConnectionBatches;
+  readonly batches: ChannelBatches;
   readonly callbacks: readonly ExecuteCallback[];
-  /** The connection a watching root leased; its batch is sent even when empty. */
-  readonly watched?: CommandTransport | undefined;
+  /** The channel a watching root leased on; its batch is sent even when empty. */
+  readonly watched?: CommandChannel | undefined;
 }
 
-/** The results of every connection, in order of first use, and what `execute()` throws. */
+/** The results of every channel, in order of first use, and what `execute()` throws. */
 export interface RootOutcome {
   readonly results: unknown[];
   readonly failure?: { readonly error: unknown };
 }
 
 /**
- * Sends every connection's batch at once (one round trip each, in parallel), settles all the
+ * Sends every channel's batch at once (one round trip each, in parallel), settles all the
  * futures, then runs the callbacks in order. The failure reported is the first failed batch's
  * error, else a `PipelineError` for failed commands (with `raiseOnError`), else the first
  * error a callback threw.
@@ -33,14 +29,14 @@ export async function executeRoot(run: RootRun): Promise<RootOutcome> {
   if (run.watched !== undefined) run.batches.queueFor(run.watched);
   const context = { transaction: run.transaction, options: run.options };
   const sends: Promise<BatchOutcome>[] = [];
-  for (const [transport, queue] of run.batches.entries()) {
-    if (queue.length === 0 && transport !== run.watched) continue;
-    const session = transport === run.watched ? run.session : undefined;
-    sends.push(sendConnectionBatch(transport, queue, { ...context, session }));
+  for (const [channel, queue] of run.batches.entries()) {
+    if (queue.length === 0 && channel !== run.watched) continue;
+    const session = channel === run.watched ? run.session : undefined;
+    sends.push(sendChannelBatch(channel, queue, { ...context, session }));
   }
   const outcomes = await Promise.all(sends);
-  const failedBatches = new Map<CommandTransport, unknown>();
-  for (const { transport, abort } of outcomes) if (abort) failedBatches.set(transport, abort.error);
+  const failedBatches = new Map<CommandChannel, unknown>();
+  for (const { channel, abort } of outcomes) if (abort) failedBatches.set(channel, abort.error);
   const callbackFailure = await runCallbacks(run.callbacks, failedBatches);
   const results = outcomes.length === 1 ? outcomes[0]!.results : outcomes.flatMap((o) => o.results);
   const abort = outcomes.find((outcome) => outcome.abort !== undefined)?.abort;
@@ -52,8 +48,26 @@ export async function executeRoot(run: RootRun): Promise<RootOutcome> {
 }
 
 /**
- * The `PipelineError` for failed commands: indexes count across every connection's results,
- * in the order `execute()` returns them.
+ * Checks, once the servers are known, commands queued before their first connection (whose
+ * version checks could not run then). Rejects with the first problem; nothing is sent before.
+ * Undefined when there is nothing to check, so the usual execute() sends in the same tick.
+ */
+export function verifyBatches(batches: ChannelBatches): Promise<void> | undefined {
+  const unchecked = [...batches.entries()].filter(([, queue]) =>
+    queue.commands.some((command) => command.verify !== undefined),
+  );
+  if (unchecked.length === 0) return undefined;
+  return (async () => {
+    for (const [channel, queue] of unchecked) {
+      const server = channel.server ?? (await channel.ready());
+      for (const command of queue.commands) command.verify?.(server);
+    }
+  })();
+}
+
+/**
+ * The `PipelineError` for failed commands: indexes count across every channel's results, in
+ * the order `execute()` returns them.
  */
 function commandFailure(
   outcomes: readonly BatchOutcome[],
@@ -61,10 +75,6 @@ function commandFailure(
   transaction: boolean,
 ): PipelineError {
   const kind = transaction ? 'transaction' : 'pipeline';
-  if (outcomes.length === 1) {
-    const { queue, failed } = outcomes[0]!;
-    return queue.failure(results, failed, kind);
-  }
   const failedIndexes: number[] = [];
   let offset = 0;
   let first: { outcome: BatchOutcome; index: number; offset: number } | undefined;
@@ -77,8 +87,7 @@ function commandFailure(
   }
   const { outcome, index } = first!;
   const error = outcome.results[index] as Error;
-  const spec = outcome.queue.specs[index]!;
   const command = outcome.queue.commands[index]!;
-  const message = formatFailure(first!.offset + index, command, spec.words.length, kind, error);
-  return new PipelineError(message, results, failedIndexes, spec.name, error);
+  const message = formatFailure(first!.offset + index, command, kind, error);
+  return new PipelineError(message, results, failedIndexes, command.name, error);
 }

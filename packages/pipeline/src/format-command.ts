@@ -1,4 +1,4 @@
-import type { RedisArgument } from '@redspec/types';
+import { redactArgs, type PreparedCommand, type RedisArgument } from '@redspec/types/internal';
 
 const MAX_ARGS = 4;
 const MAX_ARG_LENGTH = 24;
@@ -10,13 +10,16 @@ function formatArgument(arg: RedisArgument): string {
 }
 
 /**
- * A command for error messages: its words, then at most a few arguments, each cut short, so a
- * failing `MSET` of 10 000 keys or a 1 MB value still yields a one-line message.
+ * A command for error messages: its words, then at most a few arguments, each cut short, and
+ * passwords redacted, so a failing `MSET` of 10 000 keys or a 1 MB value still yields a short,
+ * loggable line.
  *
  * @example
- * formatCommand(['LPUSH', 'queue', 'a', 'b', 'c', 'd', 'e'], 1); // 'LPUSH queue a b c …'
+ * formatCommand(prepareRawCommand(['LPUSH', 'queue', 'a', 'b', 'c', 'd', 'e'])); // 'LPUSH queue a b c …'
  */
-export function formatCommand(args: readonly RedisArgument[], words: number): string {
+export function formatCommand(command: PreparedCommand): string {
+  const words = command.spec?.words.length ?? 1;
+  const args = redactArgs(command.args);
   const shown = args
     .slice(0, words + MAX_ARGS)
     .map((arg, i) => (i < words ? String(arg) : formatArgument(arg)));
@@ -25,18 +28,18 @@ export function formatCommand(args: readonly RedisArgument[], words: number): st
 }
 
 /**
- * The message of a `PipelineError`: which command failed, by position (its index in
- * `results`), and why.
+ * The message of a `PipelineError`: which command failed, counted from 1 as people count (its
+ * index in `results` too), and why.
  *
  * @example
- * // 'command #3 (LPUSH c x) of pipeline failed: WRONGTYPE Operation against a key…'
+ * // 'command #3 (index 2: LPUSH c x) of the pipeline failed: WRONGTYPE Operation against a key…'
  */
 export function formatFailure(
   index: number,
-  args: readonly RedisArgument[],
-  words: number,
+  command: PreparedCommand,
   kind: 'pipeline' | 'transaction',
   error: Error,
 ): string {
-  return `command #${index} (${formatCommand(args, words)}) of ${kind} failed: ${error.message}`;
+  const what = `command #${index + 1} (index ${index}: ${formatCommand(command)})`;
+  return `${what} of the ${kind} failed: ${error.message}`;
 }

@@ -1,16 +1,13 @@
 import {
-  encodeCommand,
   invokeCommand,
-  normalizeReply,
-  selectReplyPlan,
+  prepareCommand,
+  settleReply,
   type CommandSpec,
   type PromiseContext,
   type RedisCommands,
-  type ServerInfo,
-} from '@redspec/types';
+} from '@redspec/types/internal';
 import { checkImmediate } from './command-guard.js';
 import { CommandSurface } from './command-surface.js';
-import { sendBatch } from './send-batch.js';
 import type { WatchSession } from './watch-session.js';
 
 /**
@@ -20,35 +17,28 @@ import type { WatchSession } from './watch-session.js';
 class ImmediateCommands extends CommandSurface {
   constructor(
     private readonly session: WatchSession,
-    private readonly server: () => ServerInfo | undefined,
-    private readonly timeout: number | undefined,
-    private readonly buffers: boolean,
+    private readonly timeoutMs: number | undefined,
   ) {
     super();
   }
 
   async [invokeCommand](spec: CommandSpec, params: unknown[]): Promise<unknown> {
     checkImmediate(spec);
-    const args = encodeCommand(spec, params, this.server());
-    const channel = await this.session.channel();
-    const [reply] = await sendBatch(channel, [args], this.timeout, this.buffers);
-    if (reply instanceof Error) throw reply;
-    return normalizeReply(
-      reply!,
-      selectReplyPlan(spec.reply, spec.replyVariants, params, spec.params),
-    );
+    const lease = await this.session.channel();
+    const command = prepareCommand(spec, params, lease.server);
+    const batch = { commands: [command], transaction: false, timeoutMs: this.timeoutMs };
+    const { replies } = await lease.sendBatch(batch);
+    return settleReply(command, replies[0] ?? null);
   }
 }
 
 /** Creates the `pipe.immediate` surface over a watch session. */
 export function createImmediateCommands<TString extends string | Buffer>(
   session: WatchSession,
-  server: () => ServerInfo | undefined,
-  timeout: number | undefined,
-  buffers: boolean,
+  timeoutMs: number | undefined,
 ): RedisCommands<PromiseContext<TString>> {
   // The generated methods live on CommandSurface's prototype, out of the type checker's sight.
-  return new ImmediateCommands(session, server, timeout, buffers) as unknown as RedisCommands<
+  return new ImmediateCommands(session, timeoutMs) as unknown as RedisCommands<
     PromiseContext<TString>
   >;
 }

@@ -1,22 +1,23 @@
+// @redspec/pipeline: futures, pipelines, transactions and redpipe-style nesting. Clients reach
+// the pipeline runtime through `@redspec/pipeline/internal`.
 export { Future } from './future.js';
 export type { FutureContext } from './future-context.js';
 export type { FutureValues } from './future-values.js';
-export { createPipeline, pipeline } from './pipeline.js';
+export { pipeline } from './pipeline.js';
 export type { Pipeline } from './pipeline.js';
 export type { OnExecuteOptions, PipelineControl } from './pipeline-control.js';
-export type { BulkString, CreatePipelineOptions, PipelineOptions } from './pipeline-options.js';
-export type { NestedPipelineOptions } from './pipeline-options.js';
-export { connect, disconnect, disconnectAll, DEFAULT_CONNECTION } from './connection-registry.js';
-export type { ExcludedCommand } from './command-guard.js';
-export { runPipeline } from './run-pipeline.js';
+export type { NestedPipelineOptions, PipelineOptions } from './pipeline-options.js';
 export type { PipelineCallback } from './run-pipeline.js';
-export { runTransaction } from './run-transaction.js';
 export type { TransactionOptions } from './run-transaction.js';
-export { CommandNotAllowedError } from './errors.js';
-export { ConnectionRegistryError } from './errors.js';
-export { PipelineDiscardedError } from './errors.js';
-export { PipelineError } from './errors.js';
-export { PipelineNotExecutedError } from './errors.js';
-export { PipelineStateError } from './errors.js';
-export { ResultNotReadyError } from './errors.js';
-export { WatchError } from './errors.js';
+export { registerClient, unregisterClient } from './client-registry.js';
+export type { ExcludedCommand } from './command-guard.js';
+export {
+  ClientRegistryError,
+  CommandNotAllowedError,
+  PipelineDiscardedError,
+  PipelineError,
+  PipelineNotExecutedError,
+  PipelineStateError,
+  ResultNotReadyError,
+  WatchError,
+} from './errors.js';

@@ -1,25 +1,25 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { connect, disconnectAll } from './connection-registry.js';
+import { registerClient, unregisterClient } from './client-registry.js';
 import { PipelineError } from './errors.js';
-import { FakeTransport } from './fake-transport.js';
+import { FakeChannel } from '../test/fake-channel.js';
 import { Future } from './future.js';
 import { pipeline } from './pipeline.js';
 
-let main: FakeTransport;
-let cache: FakeTransport;
+let main: FakeChannel;
+let cache: FakeChannel;
 beforeEach(() => {
-  main = new FakeTransport();
-  cache = new FakeTransport();
-  connect(main);
-  connect(cache, 'cache');
+  main = new FakeChannel();
+  cache = new FakeChannel();
+  registerClient(main);
+  registerClient(cache, 'cache');
 });
-afterEach(() => disconnectAll());
+afterEach(() => unregisterClient('*'));
 
 describe('a root holding commands for several connections', () => {
   it('sends one batch per connection, all in flight at once', async () => {
     const root = pipeline();
     const a = root.incr('a');
-    const child = pipeline(root, { connection: 'cache' });
+    const child = pipeline(root, { client: 'cache' });
     const b = child.incr('b');
     child.close();
     const run = root.execute();
@@ -33,7 +33,7 @@ describe('a root holding commands for several connections', () => {
     const root = pipeline(undefined, { transaction: true });
     root.incr('a');
     {
-      using child = pipeline(root, { connection: 'cache' });
+      using child = pipeline(root, { client: 'cache' });
       child.incr('b');
       child.incr('b');
     }
@@ -51,7 +51,7 @@ describe('a root holding commands for several connections', () => {
     const onMain = pipeline(root);
     const fromMain = onMain.onExecute(() => ran.push('main') && a.result);
     onMain.close();
-    const onCache = pipeline(root, { connection: 'cache' });
+    const onCache = pipeline(root, { client: 'cache' });
     const b = onCache.incr('b');
     const promised = new Future<number>();
     const fromCache = onCache.onExecute(() => promised.set(b.result), { settles: [promised] });
@@ -71,14 +71,16 @@ describe('a root holding commands for several connections', () => {
     const root = pipeline();
     root.incr('a');
     {
-      using child = pipeline(root, { connection: 'cache' });
+      using child = pipeline(root, { client: 'cache' });
       child.incr('b');
     }
     root.incr('text');
     const error = await root.execute().catch((thrown: unknown) => thrown);
     expect(error).toBeInstanceOf(PipelineError);
     expect(error).toMatchObject({ failedIndexes: [1], command: 'INCR' });
-    expect((error as PipelineError).message).toMatch(/^command #1 \(INCR text\) of pipeline/);
+    expect((error as PipelineError).message).toMatch(
+      /^command #2 \(index 1: INCR text\) of the pipeline/,
+    );
     expect((error as PipelineError).results).toEqual([1, expect.any(Error), 1]);
   });
 

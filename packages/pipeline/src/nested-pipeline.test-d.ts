@@ -4,7 +4,7 @@ import { pipeline, type Pipeline } from './pipeline.js';
 
 function incrSum(keys: string[], parent?: Pipeline): Future<number> {
   const future = new Future<number>();
-  using pipe = pipeline(parent, { autoexec: true });
+  using pipe = pipeline(parent);
   const counts = keys.map((key) => pipe.incr(key));
   pipe.onExecute(() => future.set(counts.reduce((sum, count) => sum + count.result, 0)), {
     settles: [future],
@@ -22,17 +22,17 @@ describe('nested pipelines', () => {
   it('keeps the command types at every level', () => {
     const root = pipeline();
     expectTypeOf(root).toEqualTypeOf<Pipeline<string>>();
-    const grandchild = pipeline(pipeline(root), { connection: 'cache' });
+    const grandchild = pipeline(pipeline(root), { client: 'cache' });
     expectTypeOf(grandchild).toEqualTypeOf<Pipeline<string>>();
     expectTypeOf(grandchild.incr('k')).toEqualTypeOf<Future<number>>();
     expectTypeOf(grandchild.set('k', 'v', { get: true })).toEqualTypeOf<Future<string | null>>();
   });
 
-  it('takes the string mode from the parent, or from buffers for a root', () => {
-    const binary = pipeline(undefined, { buffers: true, autoexec: true });
+  it('takes the string mode from the parent, or as asked for a root', () => {
+    const binary = pipeline<Buffer>(undefined, { autoexec: true });
     expectTypeOf(binary).toEqualTypeOf<Pipeline<Buffer>>();
     expectTypeOf(pipeline(binary).get('k')).toEqualTypeOf<Future<Buffer | null>>();
-    expectTypeOf(pipeline(undefined, { buffers: false })).toEqualTypeOf<Pipeline<string>>();
+    expectTypeOf(pipeline(undefined, { autoexec: false })).toEqualTypeOf<Pipeline<string>>();
     const maybe: Pipeline | undefined = undefined;
     expectTypeOf(pipeline(maybe, { autoexec: true })).toEqualTypeOf<Pipeline<string>>();
   });
@@ -53,12 +53,12 @@ describe('nested pipelines', () => {
     expectTypeOf(pipe[Symbol.asyncDispose]).toEqualTypeOf<() => Promise<void>>();
   });
 
-  it('rejects what is not a pipeline, a connection name or a future', () => {
+  it('rejects what is not a pipeline, a client name or a future', () => {
     const pipe = pipeline();
     // @ts-expect-error a parent must be a pipeline
     pipeline({ incr: () => 1 });
-    // @ts-expect-error connections are named by strings
-    pipeline(pipe, { connection: 1 });
+    // @ts-expect-error clients are named by strings
+    pipeline(pipe, { client: 1 });
     // @ts-expect-error autoexec is a boolean
     pipeline(pipe, { autoexec: 'yes' });
     // @ts-expect-error settles lists futures

@@ -1,20 +1,21 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { connect, disconnectAll } from './connection-registry.js';
+import { registerClient, unregisterClient } from './client-registry.js';
 import { PipelineNotExecutedError, PipelineStateError, ResultNotReadyError } from './errors.js';
-import { FakeTransport } from './fake-transport.js';
+import { FakeChannel } from '../test/fake-channel.js';
 import { Future } from './future.js';
-import { createPipeline, pipeline, type Pipeline } from './pipeline.js';
+import { pipeline, type Pipeline } from './pipeline.js';
+import { openPipeline } from './run-pipeline.js';
 
-let redis: FakeTransport;
+let redis: FakeChannel;
 beforeEach(() => {
-  redis = new FakeTransport();
-  connect(redis);
+  redis = new FakeChannel();
+  registerClient(redis);
 });
-afterEach(() => disconnectAll());
+afterEach(() => unregisterClient('*'));
 
 /** The reference helper: one round trip alone, none of its own under a parent. */
 function incrSum(keys: readonly string[], parent?: Pipeline): Future<number> {
-  using pipe = pipeline(parent, { autoexec: true });
+  using pipe = pipeline(parent);
   const counts = keys.map((key) => pipe.incr(key));
   return pipe.onExecute(() => counts.reduce((sum, count) => sum + count.result, 0));
 }
@@ -46,7 +47,7 @@ describe('a nested pipeline', () => {
     let first: Future<number>;
     let second: Future<number>;
     {
-      await using root = pipeline(undefined, { autoexec: true });
+      await using root = pipeline();
       first = incrSum(['a', 'b'], root);
       second = incrSum(['c'], root);
     }
@@ -116,12 +117,12 @@ describe('a nested pipeline', () => {
   });
 
   it('inherits its parent’s connection, or takes the one it names', async () => {
-    const cache = new FakeTransport();
-    connect(cache, 'cache');
+    const cache = new FakeChannel();
+    registerClient(cache, 'cache');
     const root = pipeline();
     {
       using child = pipeline(root);
-      using cached = pipeline(child, { connection: 'cache' });
+      using cached = pipeline(child, { client: 'cache' });
       child.incr('a');
       cached.incr('a');
       using inherited = pipeline(cached);
@@ -137,23 +138,22 @@ describe('a nested pipeline', () => {
     ]);
   });
 
-  it('nests under a createPipeline() root, bound to a transport of its own', async () => {
-    const other = new FakeTransport();
-    const root = createPipeline(other);
+  it('nests under a client.pipeline() root, bound to a client of its own', async () => {
+    const other = new FakeChannel();
+    const root = openPipeline(other, { autoexec: false });
     {
       using child = pipeline(root);
       child.incr('x');
-      using direct = createPipeline(redis, { parent: child });
+      using direct = openPipeline(redis, { parent: child });
       direct.incr('y');
     }
     await root.execute();
     expect([other.batches, redis.batches]).toEqual([[[['INCR', 'x']]], [[['INCR', 'y']]]]);
   });
 
-  it('refuses a transaction or string mode its root does not have, and a closed parent', () => {
-    const root = pipeline();
+  it('refuses a transaction its root does not have, and a closed parent', () => {
+    const root = pipeline(undefined, { autoexec: false });
     expect(() => pipeline(root, { transaction: true })).toThrow(/open the root with/);
-    expect(() => pipeline(root, { buffers: true })).toThrow(/decodes as its root does/);
     const transactional = pipeline(undefined, { transaction: true });
     expect(() => pipeline(transactional, { transaction: true })).not.toThrow();
     root.close();
@@ -163,11 +163,11 @@ describe('a nested pipeline', () => {
 });
 
 describe('commands that are never sent', () => {
-  it('reject with PipelineNotExecutedError when a root closes without autoexec or execute()', async () => {
+  it('reject with PipelineNotExecutedError when an autoexec: false root closes unexecuted', async () => {
     const user = new Future<number>();
     let own, nested, derived;
     {
-      using root = pipeline();
+      using root = pipeline(undefined, { autoexec: false });
       own = root.incr('a');
       {
         using child = pipeline(root);

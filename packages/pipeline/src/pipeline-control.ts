@@ -19,7 +19,7 @@ export interface PipelineControl<TString extends string | Buffer = string> {
   readonly length: number;
   /**
    * Every reply in order once the root ran, errors in place (with `raiseOnError: false`, or
-   * after a failure); with several connections, each connection's in turn, in order of first
+   * after a failure); with several clients, each client's in turn, in order of first
    * use. Throws `ResultNotReadyError` before and on a nested pipeline (whose results are its
    * futures), `PipelineDiscardedError` if discarded, `PipelineNotExecutedError` if closed unrun.
    */
@@ -66,8 +66,8 @@ export interface PipelineControl<TString extends string | Buffer = string> {
   ): Future<TResult>;
   /**
    * Ends the pipeline's scope, synchronously (a `using` scope calls it). A nested pipeline hands
-   * its commands and callbacks to its parent. A root with `autoexec` starts executing (its
-   * futures settle later; failures reach them, not the caller); without, it sends nothing and
+   * its commands and callbacks to its parent. A root starts executing (its futures settle
+   * later; failures reach them, not the caller); with `autoexec: false` it sends nothing and
    * rejects its futures with `PipelineNotExecutedError`. Nested pipelines still open are dropped
    * the same way. Does nothing once closed, executed or discarded.
    *
@@ -78,7 +78,7 @@ export interface PipelineControl<TString extends string | Buffer = string> {
    */
   close(): void;
   /**
-   * Sends every queued command, nested pipelines' included, in one round trip per connection
+   * Sends every queued command, nested pipelines' included, in one round trip per client
    * (in parallel), settles their futures, then runs the `onExecute` callbacks; resolves with
    * the results. Throws the first failed batch's error (lost connection, `WatchError`,
    * EXECABORT), else `PipelineError` for a failed command (after settling every future) unless
@@ -104,9 +104,9 @@ export interface PipelineControl<TString extends string | Buffer = string> {
   /** `close()`, for `using` scopes, which can be synchronous functions' (see `pipeline()`). */
   [Symbol.dispose](): void;
   /**
-   * For `await using`: on a root with `autoexec`, `execute()`, awaited; otherwise `close()`.
-   * A disposer cannot tell whether its scope threw, so an autoexec root executes even then:
-   * call `discard()` on the error path (or use `runPipeline`, which does) to send nothing.
+   * For `await using`: on a root, `execute()`, awaited (unless `autoexec: false`); otherwise
+   * `close()`. A disposer cannot tell whether its scope threw, so a root executes even then:
+   * call `discard()` on the error path (or use `client.pipeline(fn)`, which does) to send nothing.
    */
   [Symbol.asyncDispose](): Promise<void>;
 }

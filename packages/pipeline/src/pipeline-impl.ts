@@ -2,19 +2,18 @@ import {
   commandTable,
   encodeCommand,
   invokeCommand,
-  selectReplyPlan,
+  prepareCommand,
+  type CommandChannel,
   type CommandSpec,
-  type CommandTransport,
   type PromiseContext,
-  type RedisArgument,
   type RedisCommands,
   type RedisKey,
-} from '@redspec/types';
+} from '@redspec/types/internal';
+import { ChannelBatches } from './channel-batches.js';
+import { resolveChannel, type ChannelRef } from './client-registry.js';
 import { checkQueueable } from './command-guard.js';
 import type { CommandQueue } from './command-queue.js';
 import { CommandSurface } from './command-surface.js';
-import { ConnectionBatches } from './connection-batches.js';
-import { resolveConnection, type ConnectionRef } from './connection-registry.js';
 import {
   PipelineDiscardedError,
   PipelineNotExecutedError,
@@ -22,12 +21,13 @@ import {
   ResultNotReadyError,
 } from './errors.js';
 import { failCallbacks, type ExecuteCallback } from './execute-callbacks.js';
-import { executeRoot } from './execute-root.js';
+import { executeRoot, verifyBatches } from './execute-root.js';
 import { Future } from './future.js';
 import { createImmediateCommands } from './immediate-commands.js';
 import type { OnExecuteOptions, PipelineControl } from './pipeline-control.js';
 import {
   checkNestedOptions,
+  resolvePipelineOptions,
   type PipelineOptions,
   type ResolvedPipelineOptions,
 } from './pipeline-options.js';
@@ -36,17 +36,17 @@ import { WatchSession } from './watch-session.js';
 /** `closed`: a nested pipeline handed its part up; `dropped`: discarded, or closed unsent. */
 type State = 'open' | 'closed' | 'executing' | 'done' | 'dropped';
 
-/** The runtime behind `Pipeline`; see pipeline-control.ts for the documented surface. @internal */
+/** The runtime behind `Pipeline`; see pipeline-control.ts for the documented surface. */
 export class PipelineImpl<TString extends string | Buffer>
   extends CommandSurface
   implements PipelineControl<TString>
 {
   #state: State = 'open';
   #transaction: boolean;
-  #transport: CommandTransport | undefined;
-  /** This pipeline's own queue on `#transport`, cached off the per-command path. */
+  #channel: CommandChannel | undefined;
+  /** This pipeline's own queue on `#channel`, cached off the per-command path. */
   #queue: CommandQueue | undefined;
-  readonly #batches = new ConnectionBatches();
+  readonly #batches = new ChannelBatches();
   /** Callbacks handed up by nested pipelines, which run before this one's own. */
   readonly #nestedCallbacks: ExecuteCallback[] = [];
   readonly #ownCallbacks: ExecuteCallback[] = [];
@@ -56,10 +56,9 @@ export class PipelineImpl<TString extends string | Buffer>
   #results: unknown[] | undefined;
   #dropError: unknown;
 
-  constructor(
-    private readonly connection: ConnectionRef,
+  private constructor(
+    private readonly target: ChannelRef,
     private readonly options: ResolvedPipelineOptions,
-    private readonly autoexec: boolean,
     private readonly parent?: PipelineImpl<TString>,
   ) {
     super();
@@ -67,26 +66,32 @@ export class PipelineImpl<TString extends string | Buffer>
     if (parent !== undefined) parent.#children.add(this);
   }
 
-  /** A pipeline nested under `parent`, on `connection` or else the parent's. */
+  /** A root pipeline on `target`: a channel, or a registered client's name. */
+  static root(
+    target: ChannelRef,
+    options: PipelineOptions | undefined,
+  ): PipelineImpl<string | Buffer> {
+    return new PipelineImpl(target, resolvePipelineOptions(options));
+  }
+
+  /** A pipeline nested under `parent`, on `target` or else the parent's. */
   static nest(
     parent: unknown,
-    connection: CommandTransport | undefined,
+    target: ChannelRef | undefined,
     options: PipelineOptions | undefined,
   ): PipelineImpl<string | Buffer> {
     if (!(parent instanceof PipelineImpl)) {
       throw new TypeError('parent: expected a pipeline from pipeline() or client.pipeline()');
     }
     parent.#assertOpen('Opening a nested pipeline');
-    checkNestedOptions(options, {
-      transaction: parent.transaction,
-      buffers: parent.options.buffers,
-    });
+    checkNestedOptions(options, { transaction: parent.transaction });
+    // A named client is looked up now, so a missing one fails at the line that names it.
+    const channel = target === undefined ? undefined : resolveChannel(target);
     const root = parent.#root();
-    if (root.#session !== undefined && connection !== undefined && connection !== root.#bind()) {
+    if (root.#session !== undefined && channel !== undefined && channel !== root.#bind()) {
       throw new PipelineStateError('A watching pipeline runs on its watched connection only');
     }
-    const inherited = parent.#transport ?? parent.connection;
-    return new PipelineImpl(connection ?? inherited, parent.options, false, parent);
+    return new PipelineImpl(channel ?? parent.#channel ?? parent.target, parent.options, parent);
   }
 
   get transaction(): boolean {
@@ -114,29 +119,19 @@ export class PipelineImpl<TString extends string | Buffer>
         'pipe.immediate needs pipe.watch() first: it runs on the watched connection',
       );
     }
-    this.#immediate ??= createImmediateCommands<TString>(
-      session,
-      () => this.#bind().server,
-      this.options.timeout,
-      this.options.buffers,
-    );
+    this.#immediate ??= createImmediateCommands<TString>(session, this.options.timeout);
     return this.#immediate;
   }
 
   [invokeCommand](spec: CommandSpec, params: unknown[]): Future<unknown> {
     this.#assertOpen(spec.name);
     checkQueueable(spec, this.#transaction);
-    const transport = this.#bind();
-    const args = encodeCommand(spec, params, transport.server);
-    const plan =
-      spec.replyVariants === undefined
-        ? spec.reply
-        : selectReplyPlan(spec.reply, spec.replyVariants, params, spec.params);
-    return (this.#queue ??= this.#batches.queueFor(transport)).push(spec, args, plan);
+    const channel = this.#bind();
+    const command = prepareCommand(spec, params, channel.server);
+    return (this.#queue ??= this.#batches.queueFor(channel)).push(command);
   }
 
   watch(...keys: RedisKey[]): Promise<void> {
-    let command: RedisArgument[];
     try {
       this.#assertOpen('WATCH');
       if (this.parent !== undefined) {
@@ -147,13 +142,14 @@ export class PipelineImpl<TString extends string | Buffer>
           'watch() must come before any queued command: WATCH guards what is read after it',
         );
       }
-      command = encodeCommand(commandTable.watch, [keys], this.#bind().server);
+      // Checked now, so bad keys fail at this line rather than on the leased connection.
+      encodeCommand(commandTable.watch, [keys], this.#bind().server);
     } catch (error) {
       return Promise.reject(error as Error);
     }
     this.#transaction = true;
     this.#session ??= new WatchSession(this.#bind(), this.options.timeout);
-    return this.#session.watch(command, keys);
+    return this.#session.watch(keys);
   }
 
   onExecute<TResult>(
@@ -162,7 +158,7 @@ export class PipelineImpl<TString extends string | Buffer>
   ): Future<TResult> {
     this.#assertOpen('onExecute()');
     const future = new Future<TResult>();
-    this.#ownCallbacks.push({ callback, future, settles: options?.settles ?? [], connections: [] });
+    this.#ownCallbacks.push({ callback, future, settles: options?.settles ?? [], channels: [] });
     return future;
   }
 
@@ -171,7 +167,7 @@ export class PipelineImpl<TString extends string | Buffer>
     const parent = this.parent;
     if (parent === undefined) {
       // Failures of a run nobody awaits reach the futures; the promise itself stays quiet.
-      if (this.autoexec) void this.execute().catch(() => undefined);
+      if (this.options.autoexec) void this.execute().catch(() => undefined);
       else void this.#drop(new PipelineNotExecutedError(this.#unsent(), 'root'));
       return;
     }
@@ -193,6 +189,8 @@ export class PipelineImpl<TString extends string | Buffer>
     this.#state = 'executing';
     try {
       this.#dropOpenChildren();
+      const verifying = verifyBatches(this.#batches);
+      if (verifying !== undefined) await this.#verified(verifying);
       const session = this.#session;
       const outcome = await executeRoot({
         batches: this.#batches,
@@ -206,7 +204,7 @@ export class PipelineImpl<TString extends string | Buffer>
       if (outcome.failure !== undefined) throw outcome.failure.error;
       return outcome.results;
     } finally {
-      this.#state = 'done';
+      if (this.#state === 'executing') this.#state = 'done';
     }
   }
 
@@ -221,17 +219,30 @@ export class PipelineImpl<TString extends string | Buffer>
   async [Symbol.asyncDispose](): Promise<void> {
     if (this.#state !== 'open') return;
     if (this.parent !== undefined) this.close();
-    else if (this.autoexec) await this.execute();
+    else if (this.options.autoexec) await this.execute();
     else await this.#drop(new PipelineNotExecutedError(this.#unsent(), 'root'));
   }
 
-  /** The transport of this pipeline's own commands, looked up once. */
-  #bind(): CommandTransport {
-    return (this.#transport ??= resolveConnection(this.connection));
+  /** The channel of this pipeline's own commands, looked up once. */
+  #bind(): CommandChannel {
+    return (this.#channel ??= resolveChannel(this.target));
   }
 
   #root(): PipelineImpl<TString> {
     return this.parent === undefined ? this : this.parent.#root();
+  }
+
+  /**
+   * Commands queued before their server was first reached were not version-checked; check them
+   * now, and send nothing if one fails (as if it had failed at its call).
+   */
+  async #verified(verifying: Promise<void>): Promise<void> {
+    try {
+      await verifying;
+    } catch (error) {
+      await this.#drop(error);
+      throw error;
+    }
   }
 
   /** Commands that would be lost if this pipeline were dropped now, open nested ones' included. */
@@ -241,10 +252,10 @@ export class PipelineImpl<TString extends string | Buffer>
     return count;
   }
 
-  /** Own callbacks learn their connections now that this pipeline's commands are final. */
+  /** Own callbacks learn their channels now that this pipeline's commands are final. */
   #takeCallbacks(): ExecuteCallback[] {
-    const connections = this.#batches.transports;
-    for (const entry of this.#ownCallbacks) entry.connections = connections;
+    const channels = this.#batches.channels;
+    for (const entry of this.#ownCallbacks) entry.channels = channels;
     return this.#nestedCallbacks.concat(this.#ownCallbacks);
   }
 

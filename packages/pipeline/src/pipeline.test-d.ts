@@ -1,12 +1,10 @@
 import type { PromiseContext, RedisCommands } from '@redspec/types';
 import { describe, expectTypeOf, it } from 'vitest';
 import type { Future } from './future.js';
-import { createPipeline, type Pipeline } from './pipeline.js';
-
-declare const transport: Parameters<typeof createPipeline>[0];
+import { pipeline, type Pipeline } from './pipeline.js';
 
 describe('Pipeline commands return Futures of the client types', () => {
-  const pipe = createPipeline(transport);
+  const pipe = pipeline();
 
   it('wraps the same value type the client wraps in a Promise', () => {
     expectTypeOf(pipe.incr('k')).toEqualTypeOf<Future<number>>();
@@ -21,16 +19,10 @@ describe('Pipeline commands return Futures of the client types', () => {
     expectTypeOf(pipe.set('k', 'v', { get: true })).toEqualTypeOf<Future<string | null>>();
   });
 
-  it('decodes to Buffers with buffers: true, and to either with an unknown flag', () => {
-    expectTypeOf(createPipeline(transport, { buffers: true })).toEqualTypeOf<Pipeline<Buffer>>();
-    expectTypeOf(createPipeline(transport, { buffers: true }).get('k')).toEqualTypeOf<
-      Future<Buffer | null>
-    >();
-    expectTypeOf(createPipeline(transport, { buffers: false })).toEqualTypeOf<Pipeline<string>>();
-    const flag = Math.random() > 0.5;
-    expectTypeOf(createPipeline(transport, { buffers: flag })).toEqualTypeOf<
-      Pipeline<string | Buffer>
-    >();
+  it('decodes to Buffers when a Buffer pipeline is asked for', () => {
+    expectTypeOf(pipeline<Buffer>()).toEqualTypeOf<Pipeline<Buffer>>();
+    expectTypeOf(pipeline<Buffer>().get('k')).toEqualTypeOf<Future<Buffer | null>>();
+    expectTypeOf(pipeline()).toEqualTypeOf<Pipeline<string>>();
   });
 
   it('offers the run controls', () => {

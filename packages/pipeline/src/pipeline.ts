@@ -1,22 +1,17 @@
-import type { CommandTransport, RedisCommands } from '@redspec/types';
+import type { RedisCommands } from '@redspec/types';
 import type { ExcludedCommand } from './command-guard.js';
-import { DEFAULT_CONNECTION, resolveConnection } from './connection-registry.js';
+import { DEFAULT_CLIENT, resolveChannel } from './client-registry.js';
 import type { FutureContext } from './future-context.js';
 import type { PipelineControl } from './pipeline-control.js';
 import { PipelineImpl } from './pipeline-impl.js';
-import {
-  resolvePipelineOptions,
-  type BulkString,
-  type CreatePipelineOptions,
-  type NestedPipelineOptions,
-} from './pipeline-options.js';
+import type { NestedPipelineOptions } from './pipeline-options.js';
 
 /**
  * Queues commands and sends them in one round trip: every command method returns a `Future`
  * of the same type the client's returns in a `Promise`. Arguments are checked at the call;
- * nothing is sent until `execute()`, the end of an `await using` scope, or `runPipeline`; a
- * nested pipeline's commands, when its root runs.
- * Blocking commands (BLPOP…) are allowed, and block the pipeline's connection until they reply.
+ * nothing is sent until `execute()` or the end of its scope; a nested pipeline's commands,
+ * when its root runs. Blocking commands (BLPOP…) are allowed, and block the pipeline's
+ * connection until they reply.
  *
  * @example
  * await using pipe = client.pipeline({ transaction: true });
@@ -31,62 +26,41 @@ export interface Pipeline<TString extends string | Buffer = string>
   extends Omit<RedisCommands<FutureContext<TString>>, ExcludedCommand>, PipelineControl<TString> {}
 
 /**
- * Creates a pipeline over `transport` (the client calls this for `client.pipeline()`). With
- * `parent`, it is nested: its commands still go to `transport`, but run when the root does.
- *
- * @example
- * const pipe = createPipeline(transport, { transaction: true, timeout: 5_000 });
- */
-export function createPipeline<TBuffers extends boolean = false>(
-  transport: CommandTransport,
-  options?: CreatePipelineOptions<TBuffers>,
-): Pipeline<BulkString<TBuffers>> {
-  const parent = options?.parent;
-  const impl =
-    parent === undefined
-      ? new PipelineImpl(transport, resolvePipelineOptions(options), options?.autoexec ?? true)
-      : PipelineImpl.nest(parent, transport, options);
-  // The generated methods live on CommandSurface's prototype, out of the type checker's sight.
-  return impl as unknown as Pipeline<BulkString<TBuffers>>;
-}
-
-/**
- * Opens a pipeline, nested under `parent` or a root, as redpipe does. A nested one hands its
- * commands and callbacks up to its parent when it closes (`using`, `await using`, `close()`),
- * so helpers compose into one round trip per connection; only the root sends, when it executes
- * (`execute()`, or closing it with `autoexec`). A root without `connection` uses the default
- * one (`connect(client)`); a nested one its parent's, unless it names another.
- * `using` suits synchronous helpers: closing is synchronous, and an autoexec root's futures
- * settle once the round trip is done.
+ * Opens a pipeline on a registered client (see `registerClient()`), nested under `parent` or a
+ * root, as redpipe does. A nested one hands its commands and callbacks up to its parent when
+ * it closes (`using`, `await using`, `close()`), so helpers compose into one round trip per
+ * client; only the root sends, when it executes (`execute()`, or the end of its scope unless
+ * `autoexec: false`). A root without `client` uses the default one; a nested one its parent's,
+ * unless it names another. `using` suits synchronous helpers: closing is synchronous, and a
+ * root's futures settle once the round trip is done.
  *
  * @example
  * // Alone, one round trip of its own; given a parent, it joins the parent's.
  * function incrSum(keys: string[], parent?: Pipeline): Future<number> {
- *   using pipe = pipeline(parent, { autoexec: true });
+ *   using pipe = pipeline(parent);
  *   const counts = keys.map((key) => pipe.incr(key));
  *   return pipe.onExecute(() => counts.reduce((sum, count) => sum + count.result, 0));
  * }
  * const total = await incrSum(['a', 'b']);
  */
-// The string type follows the parent, or `buffers` for a root: TString is inferred from the
-// parent when there is one, and otherwise falls back to its default, BulkString<TBuffers>.
-export function pipeline<
-  TBuffers extends boolean = false,
-  TString extends string | Buffer = BulkString<TBuffers>,
->(
+// TString follows the parent when there is one; a root's is what the caller names (default
+// string), since the registry cannot tell the type checker which client a name stands for.
+export function pipeline<TString extends string | Buffer = string>(
   parent?: Pipeline<TString> | undefined,
-  options?: NestedPipelineOptions<TBuffers>,
+  options?: NestedPipelineOptions<TString>,
 ): Pipeline<TString> {
-  const name = options?.connection;
-  // A named connection is looked up now, so a missing one fails at the line that names it.
-  const transport = name === undefined ? undefined : resolveConnection(name);
+  if (options?.parent !== undefined && options.parent !== parent) {
+    throw new TypeError('pipeline(parent, options): options.parent differs from parent');
+  }
   const impl =
     parent === undefined
-      ? new PipelineImpl(
-          transport ?? DEFAULT_CONNECTION,
-          resolvePipelineOptions(options),
-          options?.autoexec ?? false,
+      ? // A named client is looked up now, so a missing one fails at the line that names it;
+        // the default one when the root is first used, so it may be registered after.
+        PipelineImpl.root(
+          options?.client === undefined ? DEFAULT_CLIENT : resolveChannel(options.client),
+          options,
         )
-      : PipelineImpl.nest(parent, transport, options);
+      : PipelineImpl.nest(parent, options?.client, options);
+  // The generated methods live on CommandSurface's prototype, out of the type checker's sight.
   return impl as unknown as Pipeline<TString>;
 }

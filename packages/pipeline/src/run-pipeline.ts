@@ -1,35 +1,49 @@
-import type { CommandTransport } from '@redspec/types';
+import type { ChannelOwner } from '@redspec/types/internal';
+import { commandChannel } from '@redspec/types/internal';
 import type { Future } from './future.js';
-import { readValues, type FutureValues } from './future-values.js';
-import { createPipeline, type Pipeline } from './pipeline.js';
-import type { BulkString, PipelineOptions } from './pipeline-options.js';
+import { readValues } from './future-values.js';
+import type { Pipeline } from './pipeline.js';
+import { PipelineImpl } from './pipeline-impl.js';
+import type { NestedPipelineOptions, PipelineOptions } from './pipeline-options.js';
 
-/** Queues commands on `pipe` and returns the futures whose values the caller wants. */
+/**
+ * Queues commands on `pipe` and returns the futures whose values the caller wants, as a tuple
+ * (or nothing, when only the side effects matter).
+ */
 export type PipelineCallback<
   TString extends string | Buffer,
   TFutures extends readonly Future<unknown>[],
-> = (pipe: Pipeline<TString>) => TFutures | PromiseLike<TFutures>;
+> = (pipe: Pipeline<TString>) => TFutures | void | PromiseLike<TFutures | void>;
 
 /**
- * Runs `fn` on a new pipeline, executes it, and resolves with the values of the futures `fn`
- * returned, typed position by position. If `fn` throws (or its promise rejects), nothing is
- * sent, the pipeline's futures reject with `PipelineDiscardedError`, and the error propagates.
- * A failed command rejects with `PipelineError` (with `raiseOnError: false`, with its own error
- * when its future is among those returned).
- *
- * @example
- * const [ok, count] = await runPipeline(transport, (p) => [p.set('a', '1'), p.incr('a')]);
- * // ok: 'OK' | null, count: number
+ * `client.pipeline(options)`: a root on the client, or (with `parent`) nested under another
+ * pipeline, its commands still bound for this client.
  */
-export async function runPipeline<
-  const TFutures extends readonly Future<unknown>[],
-  TBuffers extends boolean = false,
->(
-  transport: CommandTransport,
-  fn: PipelineCallback<BulkString<TBuffers>, TFutures>,
-  options?: PipelineOptions<TBuffers>,
-): Promise<FutureValues<TFutures>> {
-  const pipe = createPipeline(transport, options);
+export function openPipeline<TString extends string | Buffer = string>(
+  owner: ChannelOwner,
+  options?: NestedPipelineOptions<TString>,
+): Pipeline<TString> {
+  const channel = owner[commandChannel];
+  const impl =
+    options?.parent === undefined
+      ? PipelineImpl.root(channel, options)
+      : PipelineImpl.nest(options.parent, channel, options);
+  // The generated methods live on CommandSurface's prototype, out of the type checker's sight.
+  return impl as unknown as Pipeline<TString>;
+}
+
+/**
+ * `client.pipeline(fn)`: runs `fn` on a new pipeline, executes it, and resolves with the values
+ * of the futures `fn` returned, position by position. If `fn` throws (or its promise rejects),
+ * nothing is sent, the pipeline's futures reject with `PipelineDiscardedError`, and the error
+ * propagates.
+ */
+export async function runPipeline(
+  owner: ChannelOwner,
+  fn: PipelineCallback<string | Buffer, readonly Future<unknown>[]>,
+  options?: PipelineOptions,
+): Promise<unknown[]> {
+  const pipe = openPipeline<string | Buffer>(owner, { ...options, autoexec: false });
   const futures = await prepare(pipe, fn);
   await pipe.execute();
   return readValues(futures);
@@ -37,15 +51,17 @@ export async function runPipeline<
 
 /**
  * Calls `fn(pipe)`; if it fails, discards `pipe` (so nothing is sent and its futures reject)
- * and rethrows.
- * @internal
+ * and rethrows. A callback that returns nothing asked for no values.
  */
 export async function prepare<
   TString extends string | Buffer,
   TFutures extends readonly Future<unknown>[],
->(pipe: Pipeline<TString>, fn: PipelineCallback<TString, TFutures>): Promise<TFutures> {
+>(
+  pipe: Pipeline<TString>,
+  fn: PipelineCallback<TString, TFutures>,
+): Promise<readonly Future<unknown>[]> {
   try {
-    return await fn(pipe);
+    return (await fn(pipe)) ?? [];
   } catch (error) {
     await pipe.discard(error);
     throw error;

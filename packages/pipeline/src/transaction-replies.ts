@@ -1,4 +1,9 @@
-import type { RedisKey, RespValue } from '@redspec/types';
+import {
+  nameReplyError,
+  ReplyError,
+  type BatchReplies,
+  type RedisKey,
+} from '@redspec/types/internal';
 import type { CommandQueue } from './command-queue.js';
 import { PipelineError, WatchError } from './errors.js';
 
@@ -6,54 +11,70 @@ import { PipelineError, WatchError } from './errors.js';
 export interface TransactionOutcome {
   readonly results: unknown[];
   readonly failed: number[];
-  /** A `WatchError`, or a `PipelineError` for an aborted transaction: no result exists. */
-  readonly abort?: Error;
+  /**
+   * A `WatchError`, a `PipelineError` for an aborted transaction (nothing ran), or the error that
+   * kept EXEC's reply from arriving (it may or may not have run).
+   */
+  readonly abort?: unknown;
 }
 
 const ABORTED = ': the transaction was aborted (EXECABORT) and none of its commands ran';
 
 /**
- * Reads the replies to `MULTI, …commands, EXEC` and settles the queue's futures.
+ * Reads a transaction's replies and settles the queue's futures.
  *
  * - EXEC replied with an array: each command ran; its reply or error settles its future.
  * - EXEC replied nil: a watched key changed; every future rejects with a `WatchError`.
  * - EXEC (or MULTI) replied with an error, usually EXECABORT because a command was refused
  *   when queued (unknown command, wrong arity, ACL): nothing ran. Refused commands reject with
- *   their own error, the rest with EXEC's, and the `abort` is a `PipelineError` naming the first
- *   refused command.
+ *   their own error, the rest with EXEC's, and the `abort` is a `PipelineError` naming the
+ *   first refused command.
+ * - EXEC's reply never came (the connection dropped): every future rejects with that error,
+ *   which says the transaction may or may not have run.
  */
 export function settleTransaction(
   queue: CommandQueue,
-  replies: RespValue[],
+  { replies, exec }: BatchReplies,
   watched: readonly RedisKey[],
 ): TransactionOutcome {
-  const multi = replies[0];
-  const exec = multi instanceof Error ? multi : replies[replies.length - 1];
   if (Array.isArray(exec)) return { results: exec, failed: queue.settle(exec) };
-  if (exec === null || exec === undefined) {
+  if (exec === null) {
     const abort = new WatchError(watched);
     return { results: queue.failAll(abort), failed: [], abort };
   }
   const execError =
     exec instanceof Error ? exec : new Error(`Unexpected EXEC reply: ${String(exec)}`);
   const refused = (index: number): Error | undefined => {
-    const reply = replies[index + 1];
-    return reply instanceof Error ? reply : undefined;
+    const reply = replies[index];
+    return reply instanceof Error && !lostWith(reply, execError) ? reply : undefined;
   };
-  const results = queue.failAll(execError, refused);
+  const results = queue.failAll(execError, (index) => {
+    const error = refused(index);
+    return error === undefined ? undefined : nameReplyError(error, queue.commands[index]!);
+  });
   const failed = results.map((_, index) => index);
   const first = failed.find((index) => refused(index) !== undefined);
-  if (first === undefined) {
-    const abort = new PipelineError(
-      `transaction failed: ${execError.message}`,
+  if (first !== undefined) {
+    return {
       results,
       failed,
-      'EXEC',
-      execError,
-    );
-    return { results, failed, abort };
+      abort: queue.failure(results, failed, 'transaction', ABORTED, first),
+    };
   }
-  for (const index of failed)
-    if (refused(index) !== undefined) queue.tag(results[index] as Error, index);
-  return { results, failed, abort: queue.failure(results, failed, 'transaction', ABORTED, first) };
+  if (!isReplyError(execError)) return { results, failed, abort: execError };
+  const abort = new PipelineError(
+    `transaction failed: ${execError.message}`,
+    results,
+    failed,
+    'EXEC',
+    execError,
+  );
+  return { results, failed, abort };
 }
+
+/** A queuing answer that is just the same lost connection as EXEC's is no refusal. */
+const lostWith = (reply: Error, execError: Error): boolean =>
+  reply === execError || (!isReplyError(reply) && !isReplyError(execError));
+
+/** A server's error reply, as opposed to a connection failure. */
+const isReplyError = (error: Error): boolean => error instanceof ReplyError;

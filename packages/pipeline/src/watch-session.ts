@@ -1,13 +1,18 @@
-import type { CommandTransport, LeasedChannel, RedisArgument, RedisKey } from '@redspec/types';
+import {
+  commandTable,
+  prepareCommand,
+  settleReply,
+  type CommandChannel,
+  type LeasedChannel,
+  type RedisKey,
+} from '@redspec/types/internal';
 import { PipelineStateError } from './errors.js';
-
-const UNWATCH: readonly RedisArgument[] = ['UNWATCH'];
 
 /**
  * The dedicated connection a watching pipeline leases: WATCH, the immediate reads and the
  * final MULTI … EXEC all run on it, since WATCH only guards the connection that sent it.
- * `end()` hands it back exactly once, unwatched.
- * @internal
+ * `end()` hands it back exactly once, unwatched. A leased connection never reconnects behind
+ * our back: if it drops, later sends fail, so EXEC never runs without the WATCH it depends on.
  */
 export class WatchSession {
   /** Keys whose WATCH the server confirmed. */
@@ -19,20 +24,25 @@ export class WatchSession {
   #ended = false;
 
   constructor(
-    transport: CommandTransport,
-    private readonly timeout: number | undefined,
+    channel: CommandChannel,
+    private readonly timeoutMs: number | undefined,
   ) {
-    this.#lease = transport.lease();
+    this.#lease = channel.lease();
     // A failed lease is reported to whoever calls watch() or channel(), not as unhandled.
     this.#lease.catch(() => undefined);
   }
 
-  /** Sends `WATCH …keys` (already encoded) once earlier ones are done; resolves when confirmed. */
-  watch(command: readonly RedisArgument[], keys: readonly RedisKey[]): Promise<void> {
+  /** Sends `WATCH …keys` once earlier ones are done; resolves when the server confirmed. */
+  watch(keys: readonly RedisKey[]): Promise<void> {
     const sent = this.#pending.then(async () => {
-      const channel = await this.#lease;
-      const [reply] = await channel.sendBatch([command], this.timeout);
-      if (reply instanceof Error) throw reply;
+      const lease = await this.#lease;
+      const command = prepareCommand(commandTable.watch, [keys], lease.server);
+      const { replies } = await lease.sendBatch({
+        commands: [command],
+        transaction: false,
+        timeoutMs: this.timeoutMs,
+      });
+      settleReply(command, replies[0] ?? null);
       this.keys.push(...keys);
     });
     this.#pending = sent.catch((error: unknown) => {
@@ -43,38 +53,30 @@ export class WatchSession {
 
   /** The leased connection once every WATCH is confirmed; rejects if leasing or a WATCH failed. */
   async channel(): Promise<LeasedChannel> {
-    if (this.#ended)
+    if (this.#ended) {
       throw new PipelineStateError(
         'The watched connection was released: the pipeline ran or was discarded',
       );
+    }
     await this.#pending;
     if (this.#failure !== undefined) throw this.#failure.error;
     return this.#lease;
   }
 
   /**
-   * Releases the connection, once. `unwatch` sends UNWATCH first: needed when EXEC was never
-   * sent, since EXEC (whatever its outcome) is what clears a connection's watched keys.
+   * Releases the connection, once. `unwatch` clears the watches first: needed when EXEC was
+   * never sent, since EXEC (whatever its outcome) is what clears a connection's watched keys.
    */
   async end(unwatch: boolean): Promise<void> {
     if (this.#ended) return;
     this.#ended = true;
     await this.#pending;
-    let channel: LeasedChannel;
+    let lease: LeasedChannel;
     try {
-      channel = await this.#lease;
+      lease = await this.#lease;
     } catch {
       return; // nothing was leased
     }
-    try {
-      if (unwatch) await channel.sendBatch([UNWATCH], this.timeout);
-    } catch {
-      // The connection failed: the server dropped its watches with it. release() still runs.
-    }
-    try {
-      await channel.release();
-    } catch {
-      // The caller needs the transaction's outcome, not the pool's trouble taking a connection back.
-    }
+    await lease.release({ unwatch });
   }
 }

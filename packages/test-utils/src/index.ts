@@ -8,7 +8,7 @@ export { checkClusterReady, readClusterNodeView, CLUSTER_SLOTS } from './cluster
 export type { ClusterNodeView } from './cluster-state.js';
 export { rawCommand, rawCommands, sendRawCommands, targetFromUrl } from './raw-command.js';
 export type { RawCommandOptions, RawTarget } from './raw-command.js';
-export { encodeCommand, parseReply } from './resp-reply.js';
+export { encodeRespCommand, parseReply } from './resp-reply.js';
 export type { ParsedReply, RawReply } from './resp-reply.js';
 export { redisUrl, redisVersion, redisVersionAtLeast } from './redis-url.js';
 export { resolveRedisServerBinary, redisServerVersion } from './redis-binary.js';

@@ -1,6 +1,6 @@
 import { connect } from 'node:net';
 import { RawCommandError, RedisReplyError } from './errors.js';
-import { encodeCommand, parseReply } from './resp-reply.js';
+import { encodeRespCommand, parseReply } from './resp-reply.js';
 import type { RawReply } from './resp-reply.js';
 
 /** Where to send raw commands; a `RedisServerHandle` fits as is. */
@@ -91,7 +91,7 @@ export function sendRawCommands(
       resolve(replies);
       socket.destroy();
     });
-    socket.write(Buffer.concat(commands.map(encodeCommand)));
+    socket.write(Buffer.concat(commands.map(encodeRespCommand)));
   });
 }
 

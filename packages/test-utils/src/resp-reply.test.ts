@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { RedisReplyError } from './errors.js';
-import { encodeCommand, parseReply } from './resp-reply.js';
+import { encodeRespCommand, parseReply } from './resp-reply.js';
 
 const parse = (wire: string): unknown => parseReply(Buffer.from(wire))?.value;
 
-describe('encodeCommand', () => {
+describe('encodeRespCommand', () => {
   it('writes a RESP array of bulk strings, counting bytes', () => {
-    expect(encodeCommand(['PING']).toString()).toBe('*1\r\n$4\r\nPING\r\n');
-    expect(encodeCommand(['SET', 'k', 'é', '']).toString()).toBe(
+    expect(encodeRespCommand(['PING']).toString()).toBe('*1\r\n$4\r\nPING\r\n');
+    expect(encodeRespCommand(['SET', 'k', 'é', '']).toString()).toBe(
       '*4\r\n$3\r\nSET\r\n$1\r\nk\r\n$2\r\né\r\n$0\r\n\r\n',
     );
   });

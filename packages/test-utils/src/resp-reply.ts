@@ -13,7 +13,7 @@ export interface ParsedReply {
 }
 
 /** Encodes one command as a RESP array of bulk strings, as a client sends it. */
-export function encodeCommand(args: readonly string[]): Buffer {
+export function encodeRespCommand(args: readonly string[]): Buffer {
   const parts = [`*${args.length}\r\n`];
   for (const arg of args) parts.push(`$${Buffer.byteLength(arg)}\r\n${arg}\r\n`);
   return Buffer.from(parts.join(''));

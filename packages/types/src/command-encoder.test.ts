@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { encodeCommand } from './command-encoder.js';
 import { CommandArgumentError, UnsupportedCommandError } from './errors.js';
 import { commandTable, type CommandMethod } from './generated/command-table.js';
-import { minimalParams } from './minimal-params.js';
+import { minimalParams } from '../test/minimal-params.js';
 
 const encode = (method: CommandMethod, ...params: unknown[]): unknown[] =>
   encodeCommand(commandTable[method], params);

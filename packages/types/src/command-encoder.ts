@@ -1,7 +1,8 @@
 import { Product, type ArgSpec, type CommandSpec } from './command-spec.js';
-import type { ServerInfo } from './connection.js';
+import type { ServerInfo } from './command-channel.js';
 import { CommandArgumentError, UnsupportedCommandError } from './errors.js';
 import type { RedisArgument } from './resp-values.js';
+import { isPlainObject } from './plain-object.js';
 import { compareVersions, productBit } from './version.js';
 
 type Source = (arg: ArgSpec, index: number) => unknown;
@@ -12,18 +13,15 @@ interface EncodeContext {
   readonly out: RedisArgument[];
 }
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' &&
-  value !== null &&
-  !Array.isArray(value) &&
-  !Buffer.isBuffer(value) &&
-  !(value instanceof Map);
-
 function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'number') return String(value);
-  if (typeof value === 'object') return 'an object';
+  if (Buffer.isBuffer(value)) return 'a Buffer';
+  if (typeof value === 'object') {
+    const kind = (value as object).constructor?.name;
+    return isPlainObject(value) || kind === undefined ? 'an object' : `a ${kind}`;
+  }
   return `a ${typeof value}`;
 }
 

@@ -1,8 +1,19 @@
-/** The root of every error Redspec raises, so `instanceof RedspecError` catches all of them. */
+import { brandedInstance, markRedspecError } from './error-brand.js';
+
+/**
+ * The root of every error Redspec raises, so `instanceof RedspecError` catches all of them
+ * (`CommandArgumentError` too, though it is a `TypeError`). Checks hold across copies of the
+ * package, as when an app loads both its ESM and its CommonJS build: see error-brand.ts.
+ */
 export class RedspecError extends Error {
   override name = 'RedspecError';
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
+    markRedspecError(this);
+  }
+
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return brandedInstance(this, value);
   }
 }
 
@@ -108,9 +119,9 @@ export function createReplyError(message: string): ReplyError {
 }
 
 /**
- * Bad input caught before anything is sent. It is a `TypeError` (not a `RedspecError`) because
- * that is what callers of a typed API expect for a wrong argument; `command` and `argument` say
- * where.
+ * Bad input caught before anything is sent; `command` and `argument` say where. It is a
+ * `TypeError`, which is what callers of a typed API expect for a wrong argument, and counts as
+ * a `RedspecError` too (`instanceof` both).
  */
 export class CommandArgumentError extends TypeError {
   override name = 'CommandArgumentError';
@@ -120,6 +131,11 @@ export class CommandArgumentError extends TypeError {
     problem: string,
   ) {
     super(`${command}: argument '${argument}' ${problem}`);
+    markRedspecError(this);
+  }
+
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return brandedInstance(this, value);
   }
 }
 

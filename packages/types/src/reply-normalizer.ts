@@ -1,14 +1,8 @@
 import type { ReplyCondition, ReplyPlan, ReplyVariant } from './command-spec.js';
+import { isPlainObject, setField } from './plain-object.js';
 import type { RespValue } from './resp-values.js';
 
 type Plain = Record<string, unknown>;
-
-const isPlainObject = (value: unknown): value is Plain =>
-  typeof value === 'object' &&
-  value !== null &&
-  !Array.isArray(value) &&
-  !Buffer.isBuffer(value) &&
-  !(value instanceof Error);
 
 /** RESP2 sends doubles as bulk strings; RESP3 as numbers. Redis spells infinities `inf`. */
 function toDouble(value: unknown): unknown {
@@ -19,18 +13,6 @@ function toDouble(value: unknown): unknown {
   if (lower === '-inf') return -Infinity;
   const number = Number(text);
   return Number.isNaN(number) && lower !== 'nan' ? value : number;
-}
-
-function setField(target: Plain, key: string, value: unknown): void {
-  // A field named __proto__ must stay data, not replace the object's prototype.
-  if (key === '__proto__')
-    Object.defineProperty(target, key, {
-      value,
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
-  else target[key] = value;
 }
 
 /**

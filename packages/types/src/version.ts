@@ -1,5 +1,5 @@
 import { Product } from './command-spec.js';
-import type { ServerInfo } from './connection.js';
+import type { ServerInfo } from './command-channel.js';
 
 const parsed = new Map<string, number[]>();
 

@@ -1,9 +1,11 @@
 // A consumer's app, typechecked with tsc against the packed packages and run against a real
 // redis-server by scripts/consumer-test.sh: no workspace links, no source aliases.
 import { strict as assert } from 'node:assert';
-import { createClient, type RedisClient } from '@redspec/client';
+import { createRequire } from 'node:module';
+import * as esm from '@redspec/client';
+import { createClient, type ClientBase, type RedisClient } from '@redspec/client';
 import { PipelineError, type Future } from '@redspec/pipeline';
-import type { HscanOptions, RedisCommands, PromiseContext } from '@redspec/types';
+import type { HscanOptions } from '@redspec/types';
 
 const url = process.env.REDIS_URL;
 if (url === undefined) throw new Error('set REDIS_URL');
@@ -34,8 +36,17 @@ const pipe = client.pipeline();
 const future: Future<number> = pipe.exists('consumer:greeting');
 await pipe.execute();
 
-// The shared surface is usable as a type on its own.
-const surface: RedisCommands<PromiseContext> = client;
+// The surface clients and clusters share is usable as a type on its own.
+const surface: ClientBase = client;
+
+// An app that loads both builds (a CommonJS dependency beside ESM code) still recognizes the
+// errors of either copy with instanceof.
+const cjs = createRequire(import.meta.url)('@redspec/client') as typeof esm;
+const wrongType = await client.lpush('consumer:greeting', 'x').catch((error: unknown) => error);
+assert.ok(esm.ReplyError !== cjs.ReplyError, 'the two builds are two copies');
+assert.ok(wrongType instanceof cjs.WrongTypeError && wrongType instanceof cjs.RedspecError);
+assert.ok(new cjs.CommandArgumentError('GET', 'key', 'is required') instanceof esm.RedspecError);
+assert.ok(!(new cjs.ConnectionError('x') instanceof esm.ReplyError));
 
 assert.equal(ok, 'OK');
 assert.equal(greeting, 'hello');

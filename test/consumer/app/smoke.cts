@@ -1,11 +1,13 @@
 // The packages through `require` and their .d.cts types, as a CommonJS consumer sees them.
-import { createClient } from '@redspec/client';
-import { createPipeline } from '@redspec/pipeline';
-import { commandTable } from '@redspec/types';
+import { createClient, pipeline, ReplyError } from '@redspec/client';
+import { Future } from '@redspec/pipeline';
+import { RedspecError } from '@redspec/types';
 
 const client: (url: string) => unknown = createClient;
-if (typeof client !== 'function' || typeof createPipeline !== 'function') {
+if (typeof client !== 'function' || typeof pipeline !== 'function') {
   throw new Error('CommonJS entry points are missing exports');
 }
-if (commandTable.get === undefined) throw new Error('command table lacks GET');
+if (!(new ReplyError('ERR x') instanceof RedspecError) || typeof Future !== 'function') {
+  throw new Error('the CommonJS errors or futures are broken');
+}
 console.log('commonjs types and require(): ok');

@@ -1,16 +1,16 @@
-import { CommandFlag, type CommandSpec, type RedisArgument } from '@redspec/types';
-import type { ClusterRouting } from './cluster-core.js';
+import { CommandFlag, type CommandSpec, type PreparedCommand } from '@redspec/types/internal';
+import type { ClusterRouting } from './cluster-backend.js';
+import { routeCommand } from './command-route.js';
 import { SLOT_COUNT } from './key-slot.js';
 import type { ClusterNode } from './slot-map.js';
-import { specForWire } from './spec-for-wire.js';
 import type { SlotGroup } from './split-by-slot.js';
 
 /** One command for one node: a command of the batch, or a part of a split or fanned-out one. */
 export interface BatchPart {
   /** Undefined when no node serves its slot now: it goes straight to `resend`. */
   readonly node: ClusterNode | undefined;
-  readonly name: string;
-  readonly wire: readonly RedisArgument[];
+  /** Shaped by nobody (plan 0): its raw reply is what the batch returns, or merges. */
+  readonly command: PreparedCommand;
   /** Its slot, to send it again after a redirection; undefined for fan-out parts. */
   readonly slot: number | undefined;
   readonly read: boolean;
@@ -33,7 +33,7 @@ export type BatchEntry =
 export interface NodeBatch {
   readonly node: ClusterNode;
   readonly parts: number[];
-  readonly commands: (readonly RedisArgument[])[];
+  readonly commands: PreparedCommand[];
 }
 
 export interface BatchPlan {
@@ -43,52 +43,62 @@ export interface BatchPlan {
   readonly batches: Map<string, NodeBatch>;
 }
 
+/** The command with other arguments, and no reply plan: a part's raw reply gets merged first. */
+export const rawPart = (command: PreparedCommand, args = command.args): PreparedCommand => ({
+  ...command,
+  args,
+  plan: 0,
+});
+
 /**
- * Routes every command of a batch and groups the resulting parts per node: keyed commands to
- * their slot's node (a replica for reads when `readFrom` allows), keyless ones to a random
- * primary, `multi_shard` commands spanning slots as one part per slot, fan-out commands as
- * one part per target node. Throws before anything is sent when a command cannot be routed
+ * Routes every command of a batch by its spec and groups the resulting parts per node: keyed
+ * commands to their slot's node (a replica for reads when `readFrom` allows), keyless ones to a
+ * random primary, `multi_shard` commands spanning slots as one part per slot, fan-out commands
+ * as one part per target node. Throws before anything is sent when a command cannot be routed
  * (`CrossSlotError` for RENAME across slots, `ClusterRoutingError` for SCAN …).
  */
 export function planBatch(
   routing: ClusterRouting,
-  commands: readonly (readonly RedisArgument[])[],
+  commands: readonly PreparedCommand[],
 ): BatchPlan {
   const plan: BatchPlan = { parts: [], entries: [], batches: new Map() };
-  const toSlot = (name: string, wire: readonly RedisArgument[], slot: number, read: boolean) => {
+  const toSlot = (command: PreparedCommand, slot: number, read: boolean): number => {
     let node: ClusterNode;
     try {
       node = routing.nodeForSlot(slot, read);
     } catch (unrouted) {
-      return plan.parts.push({ node: undefined, name, wire, slot, read, unrouted }) - 1;
+      return plan.parts.push({ node: undefined, command, slot, read, unrouted }) - 1;
     }
-    return addPart(plan, { node, name, wire, slot, read });
+    return addPart(plan, { node, command, slot, read });
   };
-  for (const wire of commands) {
-    const spec = specForWire(wire);
+  for (const command of commands) {
+    const spec = command.spec;
     if (spec === undefined) {
       // A module's command: any node; a MOVED reply names its slot and it is sent there.
-      plan.entries.push({ kind: 'one', part: toSlot(String(wire[0]), wire, randomSlot(), false) });
+      plan.entries.push({ kind: 'one', part: toSlot(rawPart(command), randomSlot(), false) });
       continue;
     }
-    const route = routing.route(spec, wire);
+    const route = routeCommand(spec, command.args);
     const read = (spec.flags & CommandFlag.READONLY) !== 0;
     switch (route.kind) {
       case 'slot':
-        plan.entries.push({ kind: 'one', part: toSlot(spec.name, wire, route.slot, read) });
+        plan.entries.push({ kind: 'one', part: toSlot(rawPart(command), route.slot, read) });
         break;
       case 'any':
-        plan.entries.push({ kind: 'one', part: toSlot(spec.name, wire, randomSlot(), read) });
+        plan.entries.push({ kind: 'one', part: toSlot(rawPart(command), randomSlot(), read) });
         break;
       case 'split': {
-        const parts = route.groups.map((group) => toSlot(spec.name, group.wire, group.slot, read));
+        const parts = route.groups.map((group) =>
+          toSlot(rawPart(command, group.wire), group.slot, read),
+        );
         plan.entries.push({ kind: 'split', spec, groups: route.groups, parts });
         break;
       }
       case 'fanout': {
         const nodes = routing.nodes(route.nodes);
+        const part = rawPart(command);
         const parts = nodes.map((node) =>
-          addPart(plan, { node, name: spec.name, wire, slot: undefined, read: false }),
+          addPart(plan, { node, command: part, slot: undefined, read: false }),
         );
         plan.entries.push({ kind: 'fanout', spec, parts });
         break;
@@ -106,9 +116,9 @@ function addPart(plan: BatchPlan, part: BatchPart & { readonly node: ClusterNode
     plan.batches.set(part.node.address, batch);
   }
   batch.parts.push(index);
-  batch.commands.push(part.wire);
+  batch.commands.push(part.command);
   return index;
 }
 
 /** A random slot's node: a random primary, weighted by the slots it serves. */
-const randomSlot = (): number => Math.floor(Math.random() * SLOT_COUNT);
+export const randomSlot = (): number => Math.floor(Math.random() * SLOT_COUNT);

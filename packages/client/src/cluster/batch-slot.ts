@@ -1,7 +1,6 @@
-import type { RedisArgument } from '@redspec/types';
-import type { ClusterRouting } from './cluster-core.js';
+import type { PreparedCommand } from '@redspec/types/internal';
 import { ClusterRoutingError, CrossSlotError } from './cluster-errors.js';
-import { specForWire } from './spec-for-wire.js';
+import { routeCommand } from './command-route.js';
 
 /** What runs on one node, for the errors: `CrossSlotError.command`, and how to say it. */
 export interface BatchLabel {
@@ -11,6 +10,7 @@ export interface BatchLabel {
 }
 
 export const TRANSACTION: BatchLabel = { command: 'MULTI/EXEC', what: 'a transaction' };
+export const WATCHED: BatchLabel = { command: 'WATCH', what: 'a watched connection' };
 
 /**
  * The one slot every key of `commands` hashes to, undefined when none has a key: what a
@@ -20,15 +20,13 @@ export const TRANSACTION: BatchLabel = { command: 'MULTI/EXEC', what: 'a transac
  * silently cover one node only. Commands the table does not know are left to the server.
  */
 export function batchSlot(
-  routing: ClusterRouting,
-  commands: readonly (readonly RedisArgument[])[],
+  commands: readonly PreparedCommand[],
   label: BatchLabel,
 ): number | undefined {
   const slots = new Set<number>();
-  for (const wire of commands) {
-    const spec = specForWire(wire);
+  for (const { spec, args } of commands) {
     if (spec === undefined) continue;
-    const route = routing.route(spec, wire);
+    const route = routeCommand(spec, args);
     switch (route.kind) {
       case 'slot':
         slots.add(route.slot);

@@ -1,21 +1,28 @@
-import { createReplyError } from '@redspec/types';
+import { createReplyError, prepareRawCommand, type RedisArgument } from '@redspec/types/internal';
 import { describe, expect, it } from 'vitest';
 import { ConnectionError } from '../errors.js';
 import { sendClusterBatch } from './cluster-batch.js';
 import { ClusterRoutingError, CrossSlotError, NodeUnreachableError } from './cluster-errors.js';
-import { FakeRouting, portOf } from './fake-routing.js';
+import { FakeRouting, portOf } from '../../test/fakes/fake-routing.js';
 import { keySlot } from './key-slot.js';
 
 const keys = Array.from({ length: 30 }, (_, i) => `key:${i}`);
+const STRINGS = { buffers: false };
+const batch = (commands: RedisArgument[][]) => ({
+  commands: commands.map((args) => prepareRawCommand(args)),
+  transaction: false,
+  timeoutMs: 1000,
+});
+async function send(routing: FakeRouting, commands: RedisArgument[][]) {
+  return (await sendClusterBatch(routing, batch(commands), STRINGS)).replies;
+}
 
 describe('sendClusterBatch', () => {
   it('sends one batch per node and returns the replies in the original order', async () => {
     const routing = new FakeRouting();
-    const replies = await sendClusterBatch(
+    const replies = await send(
       routing,
       keys.map((k) => ['GET', k]),
-      1000,
-      false,
     );
     expect(replies).toEqual(keys.map((key) => `${portOf(key)}:${key}`));
     expect(routing.batches.map((batch) => batch.port).sort()).toEqual([7000, 7001, 7002]);
@@ -31,11 +38,9 @@ describe('sendClusterBatch', () => {
             ? createReplyError(`ASK ${keySlot(asked)} h:7009`)
             : undefined,
     });
-    const replies = await sendClusterBatch(
+    const replies = await send(
       routing,
       keys.map((k) => ['INCR', k]),
-      1000,
-      false,
     );
     expect(routing.resent.map((entry) => entry.wire).sort()).toEqual([
       ['INCR', moved],
@@ -52,11 +57,9 @@ describe('sendClusterBatch', () => {
     const routing = new FakeRouting({
       batchFailure: (port) => (port === 7000 ? lost : port === 7002 ? unreachable : undefined),
     });
-    const replies = await sendClusterBatch(
+    const replies = await send(
       routing,
       keys.map((k) => ['GET', k]),
-      1000,
-      false,
     );
     keys.forEach((key, i) => {
       const expected = { 7000: lost, 7001: `7001:${key}`, 7002: `resent:${key}` }[portOf(key)];
@@ -67,7 +70,7 @@ describe('sendClusterBatch', () => {
 
   it('splits multi-slot MGETs per node and combines fan-out DBSIZE', async () => {
     const routing = new FakeRouting();
-    const replies = await sendClusterBatch(routing, [['MGET', ...keys], ['DBSIZE']], 1000, false);
+    const replies = await send(routing, [['MGET', ...keys], ['DBSIZE']]);
     expect(replies).toEqual([keys, 3]);
     expect(routing.batches).toHaveLength(3);
   });
@@ -75,23 +78,18 @@ describe('sendClusterBatch', () => {
   it('puts the error of one part in place of a split or fan-out reply', async () => {
     const refused = createReplyError('ERR nope');
     const routing = new FakeRouting({ answer: (port) => (port === 7001 ? refused : undefined) });
-    const replies = await sendClusterBatch(routing, [['MGET', ...keys], ['DBSIZE']], 1000, false);
+    const replies = await send(routing, [['MGET', ...keys], ['DBSIZE']]);
     expect(replies).toEqual([refused, refused]);
   });
 
   it('refuses a command it cannot route before sending anything', async () => {
     const routing = new FakeRouting();
-    const renaming = sendClusterBatch(
-      routing,
-      [
-        ['GET', 'a'],
-        ['RENAME', 'a', 'b'],
-      ],
-      1000,
-      false,
-    );
+    const renaming = send(routing, [
+      ['GET', 'a'],
+      ['RENAME', 'a', 'b'],
+    ]);
     await expect(renaming).rejects.toBeInstanceOf(CrossSlotError);
-    const scanning = sendClusterBatch(routing, [['SCAN', '0']], 1000, false);
+    const scanning = send(routing, [['SCAN', '0']]);
     await expect(scanning).rejects.toBeInstanceOf(ClusterRoutingError);
     expect(routing.batches).toEqual([]);
   });

@@ -1,14 +1,13 @@
 import {
-  AskError,
-  ClusterDownError,
   MovedError,
-  TryAgainError,
-  type RedisArgument,
+  type BatchReplies,
+  type CommandBatch,
   type RespValue,
-} from '@redspec/types';
+} from '@redspec/types/internal';
+import type { ReplyMode } from '../backend/command-backend.js';
 import { planBatch, type BatchEntry, type BatchPart, type NodeBatch } from './batch-plan.js';
-import type { ClusterRouting } from './cluster-core.js';
-import { ClusterRoutingError, NodeUnreachableError } from './cluster-errors.js';
+import type { ClusterRouting } from './cluster-backend.js';
+import { wasNotRun } from './cluster-replies.js';
 import { combineReplies } from './combine-replies.js';
 import { mergeSplitReplies } from './split-by-slot.js';
 
@@ -17,78 +16,68 @@ import { mergeSplitReplies } from './split-by-slot.js';
  * reassembled in the original order with errors in place. Commands answered MOVED, ASK,
  * TRYAGAIN or CLUSTERDOWN (which the server did not run) are then sent again one by one on
  * their new node, in order per slot, without re-sending the others. A node whose batch failed
- * after it was written (connection lost, timeout) gets that error in place of each of its
- * replies, never a resend; one that could not be reached at all has its commands resent.
- * Throws before sending anything when a command cannot be routed (see `planBatch`).
+ * after it was written (connection lost, timeout) keeps the replies that came and gets that
+ * error in place of the others, never a resend; one that could not be reached at all has its
+ * commands resent. Throws before sending anything when a command cannot be routed.
  */
 export async function sendClusterBatch(
   routing: ClusterRouting,
-  commands: readonly (readonly RedisArgument[])[],
-  timeoutMs: number | undefined,
-  buffers: boolean,
-): Promise<RespValue[]> {
-  const plan = planBatch(routing, commands);
+  batch: CommandBatch,
+  mode: ReplyMode,
+): Promise<BatchReplies> {
+  const plan = planBatch(routing, batch.commands);
   const replies = plan.parts.map((part) => (part.unrouted ?? null) as RespValue);
-  const sends = [...plan.batches.values()].map((batch) =>
-    sendNodeBatch(routing, batch, timeoutMs, buffers, replies),
-  );
+  let interrupted: Error | undefined;
+  const sends = [...plan.batches.values()].map(async (nodeBatch) => {
+    const lost = await sendNodeBatch(routing, nodeBatch, batch.timeoutMs, mode, replies);
+    interrupted ??= lost;
+  });
   await Promise.all(sends);
-  await resendRedirected(routing, plan.parts, replies, buffers);
-  return plan.entries.map((entry) => assemble(entry, replies));
+  await resendNotRun(routing, plan.parts, replies, mode);
+  return { replies: plan.entries.map((entry) => assemble(entry, replies)), interrupted };
 }
 
+/** Sends one node's part; returns the error that cut it short, if one did. */
 async function sendNodeBatch(
   routing: ClusterRouting,
-  batch: NodeBatch,
+  nodeBatch: NodeBatch,
   timeoutMs: number | undefined,
-  buffers: boolean,
+  mode: ReplyMode,
   replies: RespValue[],
-): Promise<void> {
+): Promise<Error | undefined> {
   try {
-    const got = await routing.sendBatchTo(batch.node, batch.commands, timeoutMs, buffers);
-    batch.parts.forEach((part, i) => (replies[part] = got[i] ?? null));
+    const batch = { commands: nodeBatch.commands, transaction: false, timeoutMs };
+    const got = await routing.sendBatchTo(nodeBatch.node, batch, mode);
+    nodeBatch.parts.forEach((part, i) => (replies[part] = got.replies[i] ?? null));
+    return got.interrupted;
   } catch (error) {
     const failure = error instanceof Error ? error : new Error(String(error));
-    for (const part of batch.parts) replies[part] = failure;
+    for (const part of nodeBatch.parts) replies[part] = failure;
+    return wasNotRun(failure) ? undefined : failure;
   }
 }
 
 /** Resends the parts the cluster did not run; one chain per slot keeps their order. */
-async function resendRedirected(
+async function resendNotRun(
   routing: ClusterRouting,
   parts: readonly BatchPart[],
   replies: RespValue[],
-  buffers: boolean,
+  mode: ReplyMode,
 ): Promise<void> {
   const chains = new Map<number, Promise<void>>();
-  parts.forEach(({ name, wire, slot: partSlot, read }, index) => {
+  parts.forEach(({ command, slot: partSlot, read }, index) => {
     const error = replies[index];
-    if (partSlot === undefined || !notRun(error)) return;
+    if (partSlot === undefined || !wasNotRun(error)) return;
     // An unknown command went to any node: its MOVED names the slot to send it to.
     const slot = error instanceof MovedError ? error.slot : partSlot;
-    const command = { name, wire, slot, read, blocking: false, buffers };
     const resend = (): Promise<void> =>
-      routing.resend(command, error).then(
-        (reply) => void (replies[index] = reply),
+      routing.resend({ command, slot, read, mode }, error).then(
+        (reply) => void (replies[index] = reply as RespValue),
         (failure: unknown) => void (replies[index] = failure as Error),
       );
     chains.set(slot, (chains.get(slot) ?? Promise.resolve()).then(resend));
   });
   await Promise.all(chains.values());
-}
-
-/** Answers after which the server surely did not run the command. */
-function notRun(reply: RespValue | undefined): reply is Error {
-  // One check for the usual case, a value: this runs for every reply of the batch.
-  if (!(reply instanceof Error)) return false;
-  return (
-    reply instanceof MovedError ||
-    reply instanceof AskError ||
-    reply instanceof TryAgainError ||
-    reply instanceof ClusterDownError ||
-    reply instanceof NodeUnreachableError ||
-    reply instanceof ClusterRoutingError
-  );
 }
 
 /** One command's reply from its parts': a split's merged, a fan-out's combined by policy. */

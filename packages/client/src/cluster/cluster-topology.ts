@@ -1,12 +1,11 @@
 import {
   commandTable,
-  normalizeReply,
+  prepareCommand,
   ReplyError,
   type ClusterShardsReply,
   type ClusterSlotsReply,
-  type RespValue,
   type ServerInfo,
-} from '@redspec/types';
+} from '@redspec/types/internal';
 import type { NodeAddress, ReadFrom } from './cluster-config.js';
 import { ClusterDiscoveryError, ClusterRoutingError } from './cluster-errors.js';
 import type { NodePool } from './node-pool.js';
@@ -123,18 +122,18 @@ export class ClusterTopology {
     const { connection } = this.pool.get(node);
     if (!this.slotsOnly) {
       try {
-        const reply = await connection.send(['CLUSTER', 'SHARDS']);
+        const shards = await connection.send(
+          prepareCommand(commandTable.clusterShards, [], undefined),
+        );
         this.serverInfo = connection.server;
-        const shards = normalizeReply(reply, commandTable.clusterShards.reply);
         return shardsFromClusterShards(shards as ClusterShardsReply, node.host, this.tls);
       } catch (error) {
         if (!isUnknownCommand(error)) throw error;
         this.slotsOnly = true;
       }
     }
-    const reply: RespValue = await connection.send(['CLUSTER', 'SLOTS']);
+    const slots = await connection.send(prepareCommand(commandTable.clusterSlots, [], undefined));
     this.serverInfo = connection.server;
-    const slots = normalizeReply(reply, commandTable.clusterSlots.reply);
     return shardsFromClusterSlots(slots as ClusterSlotsReply, node.host);
   }
 }

@@ -1,4 +1,4 @@
-import { commandTable, encodeCommand, type CommandMethod } from '@redspec/types';
+import { commandTable, encodeCommand, type CommandMethod } from '@redspec/types/internal';
 import { describe, expect, it } from 'vitest';
 import { ClusterRoutingError, CrossSlotError } from './cluster-errors.js';
 import { routeCommand, type CommandRoute } from './command-route.js';

@@ -1,4 +1,4 @@
-import { commandKeyPositions, type CommandSpec, type RedisArgument } from '@redspec/types';
+import { commandKeyPositions, type CommandSpec, type RedisArgument } from '@redspec/types/internal';
 import { ClusterRoutingError, CrossSlotError } from './cluster-errors.js';
 import { keySlot } from './key-slot.js';
 import { splitBySlot, type SlotGroup } from './split-by-slot.js';

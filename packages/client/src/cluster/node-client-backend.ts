@@ -1,14 +1,20 @@
-import type { LeasedChannel, RedisArgument, RespValue, ServerInfo } from '@redspec/types';
-import type { BackendSendOptions, ClientBackend } from '../client-backend.js';
+import type {
+  BatchReplies,
+  CommandBatch,
+  LeasedChannel,
+  PreparedCommand,
+  ServerInfo,
+} from '@redspec/types/internal';
+import type { CommandBackend, ReplyMode } from '../backend/command-backend.js';
 import type { NodePool } from './node-pool.js';
 import type { ClusterNode } from './slot-map.js';
 
 /**
- * A client backend over one cluster node's connections, for `cluster.nodeClient(node)`: no
- * routing, no redirections. The cluster owns the connections, so `quit()` and `disconnect()`
- * leave them open; closing the cluster closes them.
+ * A backend over one cluster node's connections, for `cluster.nodeClient(node)`: no routing,
+ * no redirections. The cluster owns the connections, so `quit()` and `disconnect()` leave them
+ * open; closing the cluster closes them.
  */
-export class NodeClientBackend implements ClientBackend {
+export class NodeClientBackend implements CommandBackend {
   constructor(
     private readonly pool: NodePool,
     private readonly node: ClusterNode,
@@ -18,37 +24,23 @@ export class NodeClientBackend implements ClientBackend {
     return this.pool.get(this.node).connection.server;
   }
 
-  async connect(): Promise<void> {
-    await this.pool.get(this.node).connection.connect();
+  async ready(): Promise<ServerInfo> {
+    const connection = await this.pool.get(this.node).connection.connect();
+    return connection.server!;
   }
 
-  send(args: readonly RedisArgument[], options: BackendSendOptions): Promise<RespValue> {
-    return this.pool.get(this.node).connection.send(args, options);
+  send(command: PreparedCommand, mode: ReplyMode): Promise<unknown> {
+    if (command.blockingMs !== undefined)
+      return this.pool.dedicatedPool(this.node).send(command, mode);
+    return this.pool.get(this.node).connection.send(command, mode);
   }
 
-  async sendBlocking(
-    args: readonly RedisArgument[],
-    options: BackendSendOptions,
-  ): Promise<RespValue> {
-    const pool = this.pool.dedicatedPool(this.node);
-    const connection = await pool.acquire();
-    try {
-      return await connection.send(args, { ...options, timeoutMs: 0 });
-    } finally {
-      pool.release(connection);
-    }
+  sendBatch(batch: CommandBatch, mode: ReplyMode): Promise<BatchReplies> {
+    return this.pool.get(this.node).connection.sendBatch(batch, mode);
   }
 
-  sendBatch(
-    commands: readonly (readonly RedisArgument[])[],
-    timeoutMs: number | undefined,
-    options: BackendSendOptions,
-  ): Promise<RespValue[]> {
-    return this.pool.get(this.node).connection.sendBatch(commands, timeoutMs, options);
-  }
-
-  lease(): Promise<LeasedChannel> {
-    return this.pool.dedicatedPool(this.node).lease();
+  lease(mode: ReplyMode): Promise<LeasedChannel> {
+    return this.pool.dedicatedPool(this.node).lease(mode);
   }
 
   quit(): Promise<void> {

@@ -1,8 +1,11 @@
+import { prepareRawCommand } from '@redspec/types/internal';
 import type { RedisConnectionOptions } from '../connection/connection-options.js';
 import { RedisConnection } from '../connection/redis-connection.js';
-import { DedicatedPool } from '../dedicated-pool.js';
+import { DedicatedPool } from '../connection/dedicated-pool.js';
 import { ConnectionClosedError } from '../errors.js';
 import type { NodeAddress } from './cluster-config.js';
+
+const READONLY = prepareRawCommand(['READONLY']);
 
 /** A node connection and what the cluster needs to know about its life. */
 export interface NodeConnection {
@@ -49,7 +52,7 @@ export class NodePool {
     // Failures reach the commands queued on it; this catch only keeps the rejection handled.
     connection.connect().catch(() => undefined);
     // Queued ahead of every command, so no read reaches a replica before it.
-    if (this.readonly) connection.send(['READONLY']).catch(() => undefined);
+    if (this.readonly) connection.send(READONLY).catch(() => undefined);
     return entry;
   }
 

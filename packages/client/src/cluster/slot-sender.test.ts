@@ -1,4 +1,11 @@
-import { createReplyError, type RedisArgument, type RespValue } from '@redspec/types';
+import {
+  createReplyError,
+  prepareRawCommand,
+  type CommandBatch,
+  type PreparedCommand,
+  type RedisArgument,
+  type RespValue,
+} from '@redspec/types/internal';
 import { describe, expect, it, vi } from 'vitest';
 import { ConnectionError } from '../errors.js';
 import { TooManyRedirectionsError } from './cluster-errors.js';
@@ -20,13 +27,13 @@ function fakeCluster(answers: Answer[], wasReady = true) {
     get: (node: { port: number }) => ({
       wasReady,
       connection: {
-        send: (wire: readonly RedisArgument[]) => (
-          sent.push({ port: node.port, wire: [wire] }),
+        send: (command: PreparedCommand) => (
+          sent.push({ port: node.port, wire: [command.args] }),
           next()
         ),
-        sendBatch: (batch: readonly (readonly RedisArgument[])[]) => {
-          sent.push({ port: node.port, wire: batch });
-          return next().then((reply) => ['OK', reply]);
+        sendBatch: (batch: CommandBatch) => {
+          sent.push({ port: node.port, wire: batch.commands.map((command) => command.args) });
+          return next().then((reply) => ({ replies: ['OK', reply] }));
         },
       },
     }),
@@ -43,12 +50,10 @@ function fakeCluster(answers: Answer[], wasReady = true) {
 }
 
 const command: SlotCommand = {
-  name: 'INCR',
-  wire: ['INCR', 'k'],
+  command: prepareRawCommand(['INCR', 'k']),
   slot: 42,
   read: false,
-  blocking: false,
-  buffers: false,
+  mode: { buffers: false },
 };
 
 describe('SlotSender', () => {

@@ -1,33 +1,29 @@
 import {
   AskError,
-  ClusterDownError,
   MovedError,
+  prepareRawCommand,
+  replyValue,
   TryAgainError,
-  type RedisArgument,
-  type RespValue,
-} from '@redspec/types';
+  type BatchReplies,
+  type CommandBatch,
+  type PreparedCommand,
+} from '@redspec/types/internal';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { ReplyMode } from '../backend/command-backend.js';
 import { ConnectionClosedError, ConnectionError } from '../errors.js';
-import {
-  ClusterRoutingError,
-  NodeUnreachableError,
-  TooManyRedirectionsError,
-} from './cluster-errors.js';
+import { NodeUnreachableError, TooManyRedirectionsError } from './cluster-errors.js';
+import { isTransientClusterError } from './cluster-replies.js';
 import type { ClusterTopology } from './cluster-topology.js';
 import type { NodePool } from './node-pool.js';
 import { clusterNode, type ClusterNode } from './slot-map.js';
 
 /** One command bound for one slot. */
 export interface SlotCommand {
-  /** For error messages: `GET`, `CLIENT KILL`. */
-  readonly name: string;
-  readonly wire: readonly RedisArgument[];
+  readonly command: PreparedCommand;
   readonly slot: number;
   /** READONLY-flagged: may go to a replica when `readFrom` allows. */
   readonly read: boolean;
-  /** Runs on a dedicated connection of the node, with no timeout. */
-  readonly blocking: boolean;
-  readonly buffers: boolean;
+  readonly mode: ReplyMode;
 }
 
 /** Limits on how often one command is redirected or retried. */
@@ -35,6 +31,8 @@ export interface RetryLimits {
   readonly maxRedirections: number;
   readonly maxRetries: number;
 }
+
+const ASKING = prepareRawCommand(['ASKING']);
 
 /** 50, 100, 200, 400, 400 … ms: long enough for a failover or a slot migration step. */
 const backoff = (attempt: number): number => Math.min(400, 50 * 2 ** (attempt - 1));
@@ -56,37 +54,41 @@ export class SlotSender {
   ) {}
 
   /** The first try is sent synchronously, so commands issued in one tick keep their order. */
-  send(command: SlotCommand): Promise<RespValue> {
+  send(target: SlotCommand): Promise<unknown> {
     let node: ClusterNode;
     try {
-      node = this.topology.nodeForSlot(command.slot, command.read);
+      node = this.topology.nodeForSlot(target.slot, target.read);
     } catch (error) {
-      return this.recover(command, error, false);
+      return this.recover(target, error, false);
     }
-    return this.sendTo(node, command, false).catch((error: unknown) =>
-      this.recover(command, error, node.role === 'replica'),
+    return this.sendTo(node, target, false).catch((error: unknown) =>
+      this.recover(target, error, node.role === 'replica'),
     );
   }
 
   /**
    * One try on one node, no redirection handling; `asking` prefixes `ASKING` in the same batch.
-   * A failure before the command could be written becomes `NodeUnreachableError`.
+   * A failure before the command could be written becomes `NodeUnreachableError`. Resolves
+   * with the reply shaped by the command's plan.
    */
-  sendTo(node: ClusterNode, command: SlotCommand, asking: boolean): Promise<RespValue> {
-    if (command.blocking) return this.sendDedicated(node, command, asking);
+  sendTo(node: ClusterNode, target: SlotCommand, asking: boolean): Promise<unknown> {
+    const { command, mode } = target;
+    if (command.blockingMs !== undefined) return this.sendDedicated(node, target, asking);
     let entry;
     try {
       entry = this.pool.get(node);
     } catch (error) {
       return Promise.reject(error as Error);
     }
-    const options = { returnBuffers: command.buffers };
     const reply = asking
-      ? entry.connection.sendBatch([['ASKING'], command.wire], undefined, options).then(askedReply)
-      : entry.connection.send(command.wire, options);
+      ? entry.connection
+          .sendBatch(askingBatch(command), mode)
+          .then((replies) => asked(command, replies))
+      : entry.connection.send(command, mode);
     return reply.catch((error: unknown) => {
-      const unsent = error instanceof ConnectionError && !entry.wasReady;
-      throw unsent ? new NodeUnreachableError(node.address, { cause: error }) : error;
+      throw entry.wasReady || !(error instanceof ConnectionError)
+        ? error
+        : unreachable(node, error);
     });
   }
 
@@ -95,50 +97,43 @@ export class SlotSender {
    * failure before the connection ever became ready becomes `NodeUnreachableError`: nothing
    * was written, so every command of the batch may be sent elsewhere.
    */
-  sendBatchTo(
-    node: ClusterNode,
-    commands: readonly (readonly RedisArgument[])[],
-    timeoutMs: number | undefined,
-    buffers: boolean,
-  ): Promise<RespValue[]> {
+  sendBatchTo(node: ClusterNode, batch: CommandBatch, mode: ReplyMode): Promise<BatchReplies> {
     let entry;
     try {
       entry = this.pool.get(node);
     } catch (error) {
       return Promise.reject(error as Error);
     }
-    const sent = entry.connection.sendBatch(commands, timeoutMs, { returnBuffers: buffers });
-    return sent.catch((error: unknown) => {
-      const unsent = error instanceof ConnectionError && !entry.wasReady;
-      throw unsent ? new NodeUnreachableError(node.address, { cause: error }) : error;
+    return entry.connection.sendBatch(batch, mode).catch((error: unknown) => {
+      throw entry.wasReady || !(error instanceof ConnectionError)
+        ? error
+        : unreachable(node, error);
     });
   }
 
   private async sendDedicated(
     node: ClusterNode,
-    command: SlotCommand,
+    target: SlotCommand,
     asking: boolean,
-  ): Promise<RespValue> {
+  ): Promise<unknown> {
     const pool = this.pool.dedicatedPool(node);
     const connection = await pool.acquire().catch((error: unknown) => {
-      throw new NodeUnreachableError(node.address, { cause: error });
+      throw unreachable(node, error);
     });
-    const options = { returnBuffers: command.buffers };
     try {
-      // No deadline: blocking is the point; the command's own timeout argument bounds it.
-      return asking
-        ? askedReply(await connection.sendBatch([['ASKING'], command.wire], 0, options))
-        : await connection.send(command.wire, { ...options, timeoutMs: 0 });
+      if (!asking) return await connection.send(target.command, target.mode);
+      const replies = await connection.sendBatch(askingBatch(target.command), target.mode);
+      return asked(target.command, replies);
     } finally {
       pool.release(connection);
     }
   }
 
-  private async pause(command: SlotCommand, ms: number): Promise<void> {
+  private async pause(target: SlotCommand, ms: number): Promise<void> {
     try {
       await sleep(ms, undefined, { signal: this.closed });
     } catch (error) {
-      const message = `${command.name} was not retried: the cluster client closed`;
+      const message = `${target.command.name} was not retried: the cluster client closed`;
       throw new ConnectionClosedError(message, { cause: error });
     }
   }
@@ -157,16 +152,16 @@ export class SlotSender {
    * TRYAGAIN, CLUSTERDOWN and unreachable nodes, throws anything else. Cluster batches call it
    * for the commands answered with a redirection, so only those are sent again.
    */
-  async recover(command: SlotCommand, first: unknown, fromReplica = false): Promise<RespValue> {
-    const read = command.read && !this.fallBackToPrimary(fromReplica, first);
+  async recover(target: SlotCommand, first: unknown, fromReplica = false): Promise<unknown> {
+    const read = target.read && !this.fallBackToPrimary(fromReplica, first);
     const state: RetryState = { redirections: 0, retries: 0, read };
     let error = first;
     for (;;) {
-      const asking = await this.afterFailure(command, error, state);
+      const asking = await this.afterFailure(target, error, state);
       let node: ClusterNode | undefined;
       try {
-        node = asking ?? this.topology.nodeForSlot(command.slot, state.read);
-        return await this.sendTo(node, command, asking !== undefined);
+        node = asking ?? this.topology.nodeForSlot(target.slot, state.read);
+        return await this.sendTo(node, target, asking !== undefined);
       } catch (next) {
         error = next;
         if (this.fallBackToPrimary(node?.role === 'replica', next)) state.read = false;
@@ -176,21 +171,22 @@ export class SlotSender {
 
   /** Acts on one failure: returns an ASK target, or waits out a transient error, or throws. */
   private async afterFailure(
-    command: SlotCommand,
+    target: SlotCommand,
     error: unknown,
     state: RetryState,
   ): Promise<ClusterNode | undefined> {
     if (error instanceof MovedError || error instanceof AskError) {
       if (++state.redirections > this.limits.maxRedirections) {
-        throw new TooManyRedirectionsError(command.name, state.redirections - 1, { cause: error });
+        const name = target.command.name;
+        throw new TooManyRedirectionsError(name, state.redirections - 1, { cause: error });
       }
       if (error instanceof AskError) return clusterNode(error.host, error.port, 'primary');
       this.topology.moved(error.slot, error.host, error.port);
       return undefined;
     }
-    if (!isTransient(error) || ++state.retries >= this.limits.maxRetries) throw error;
+    if (!isTransientClusterError(error) || ++state.retries >= this.limits.maxRetries) throw error;
     if (!(error instanceof TryAgainError)) await this.topology.refresh().catch(() => undefined);
-    await this.pause(command, backoff(state.retries));
+    await this.pause(target, backoff(state.retries));
     return undefined;
   }
 }
@@ -202,20 +198,19 @@ interface RetryState {
   read: boolean;
 }
 
-/** The reply to the command after `ASKING`; an error reply throws, to be handled as usual. */
-function askedReply(replies: RespValue[]): RespValue {
+const askingBatch = (command: PreparedCommand): CommandBatch => ({
+  commands: [ASKING, command],
+  transaction: false,
+});
+
+/** The command's reply after `ASKING`, shaped; an error (ASKING's or its own) throws. */
+function asked(command: PreparedCommand, { replies }: BatchReplies): unknown {
   const [asking, reply = null] = replies;
   if (asking instanceof Error) throw asking;
-  if (reply instanceof Error) throw reply;
-  return reply;
+  const value = replyValue(command, reply);
+  if (value instanceof Error) throw value;
+  return value;
 }
 
-/** Answers that say "not now": the same command may succeed after a pause. */
-function isTransient(error: unknown): boolean {
-  return (
-    error instanceof TryAgainError ||
-    error instanceof ClusterDownError ||
-    error instanceof NodeUnreachableError ||
-    error instanceof ClusterRoutingError
-  );
-}
+const unreachable = (node: ClusterNode, cause: unknown): NodeUnreachableError =>
+  new NodeUnreachableError(node.address, { cause });

@@ -1,4 +1,4 @@
-import { commandTable } from '@redspec/types';
+import { commandTable } from '@redspec/types/internal';
 import { describe, expect, it } from 'vitest';
 import { mergeSplitReplies, splitBySlot } from './split-by-slot.js';
 

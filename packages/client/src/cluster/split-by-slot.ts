@@ -1,4 +1,4 @@
-import type { CommandSpec, RedisArgument, RespValue } from '@redspec/types';
+import type { CommandSpec, RedisArgument, RespValue } from '@redspec/types/internal';
 
 /** The part of a split multi-key command that goes to one slot. */
 export interface SlotGroup {

@@ -33,6 +33,13 @@ export interface RedisConnectionOptions {
   protocol?: 2 | 3;
   /** Default per-command timeout in ms; 0 or unset means none. */
   commandTimeout?: number;
+  /**
+   * Added to a blocking command's own timeout (BLPOP 1: 1 s) for its reply deadline, so a
+   * stalled server cannot hold it much longer than it asked to block. Default 5000 ms. A command
+   * that blocks until answered (BLPOP 0) has no deadline: it ends when answered or when its
+   * connection fails.
+   */
+  blockingGrace?: number;
   /** Reconnect after a drop (default), or `false` to close for good on the first drop. */
   reconnect?: false | ReconnectOptions;
   /** Queue commands issued while disconnected (default true); `false` rejects them at once. */
@@ -47,10 +54,10 @@ export interface RedisConnectionOptions {
 
 /** Per-command options for `send` and `sendBatch`. */
 export interface SendOptions {
-  /** Overrides the connection's `commandTimeout`; 0 means none. */
+  /** Overrides the connection's deadline for this command; 0 means none. */
   timeoutMs?: number;
   /** Decode bulk strings in the reply as Buffers instead of UTF-8 strings. */
-  returnBuffers?: boolean;
+  buffers?: boolean;
 }
 
 /** `RedisConnectionOptions` with every default applied. */
@@ -66,6 +73,7 @@ export interface ResolvedConnectionOptions {
   readonly db: number;
   readonly protocol: 2 | 3;
   readonly commandTimeout: number;
+  readonly blockingGrace: number;
   readonly reconnect: Required<ReconnectOptions> | undefined;
   readonly offlineQueueLimit: number;
   readonly pushBuffers: boolean;
@@ -89,6 +97,7 @@ export function resolveConnectionOptions(
     db: options.db ?? 0,
     protocol: options.protocol ?? 3,
     commandTimeout: options.commandTimeout ?? 0,
+    blockingGrace: options.blockingGrace ?? 5000,
     reconnect: reconnect && {
       baseDelayMs: reconnect.baseDelayMs ?? 50,
       maxDelayMs: reconnect.maxDelayMs ?? 2000,

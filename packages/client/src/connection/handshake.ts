@@ -5,7 +5,7 @@ import {
   type RedisArgument,
   type RespValue,
   type ServerInfo,
-} from '@redspec/types';
+} from '@redspec/types/internal';
 import { describeAddress, type ResolvedConnectionOptions } from './connection-options.js';
 import { serverInfoFromHello, serverInfoFromInfo } from './server-info.js';
 

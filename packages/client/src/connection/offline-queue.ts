@@ -18,7 +18,7 @@ export class OfflineQueue {
   /** Queues the entry, or rejects it at once when the queue is disabled or full. */
   add(entry: PendingReply): boolean {
     if (this.count + entry.count > this.limit) {
-      entry.fail(new OfflineQueueFullError(entry.command, this.limit));
+      entry.fail(new OfflineQueueFullError(entry.name, this.limit));
       return false;
     }
     this.entries.push(entry);
@@ -46,7 +46,7 @@ export class OfflineQueue {
         next = Math.min(next, entry.deadline);
       } else {
         this.count -= entry.count;
-        entry.fail(new CommandTimeoutError(entry.command, entry.timeoutMs));
+        entry.fail(new CommandTimeoutError(entry.name, entry.timeoutMs));
       }
     }
     return next;
@@ -55,7 +55,7 @@ export class OfflineQueue {
   /** Rejects everything: the connection closed for good. */
   rejectAll(cause: Error | undefined): void {
     for (let entry = this.shift(); entry !== undefined; entry = this.shift()) {
-      const message = `${entry.command} was never sent: the connection closed`;
+      const message = `${entry.name} was never sent: the connection closed`;
       entry.fail(
         new ConnectionClosedError(cause ? `${message} (${cause.message})` : message, { cause }),
       );

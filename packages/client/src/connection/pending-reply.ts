@@ -1,6 +1,13 @@
-import { ReplyError, type RedisArgument, type RespValue } from '@redspec/types';
+import {
+  nameReplyError,
+  normalizeReply,
+  type BatchReplies,
+  type CommandBatch,
+  type PreparedCommand,
+  type RespValue,
+} from '@redspec/types/internal';
 
-type Resolve = (value: RespValue) => void;
+type Resolve = (value: unknown) => void;
 type Reject = (error: Error) => void;
 
 // One shared executor instead of a new closure per command: `new Promise` calls it synchronously,
@@ -13,13 +20,14 @@ function capture(resolve: Resolve, reject: Reject): void {
 }
 
 /**
- * What the connection waits for: the reply to one command, or the N replies to a batch (one
- * object and one Promise for the whole batch). Entries sit in the connection's FIFO in the order
- * their commands were written; each reply settles the entry at the head.
- * @internal
+ * What the connection waits for: the reply to one command, or the replies to a batch (one
+ * object and one Promise for the whole batch; a transaction's MULTI and EXEC included). Entries
+ * sit in the connection's FIFO in the order their commands were written; each reply settles the
+ * entry at the head. A single command settles with its shaped value (or its named error); a
+ * batch with its raw replies, errors in place.
  */
 export class PendingReply {
-  readonly promise: Promise<RespValue>;
+  readonly promise: Promise<unknown>;
   readonly resolve: Resolve;
   readonly reject: Reject;
   /** Replies still expected. */
@@ -29,6 +37,8 @@ export class PendingReply {
   /** `performance.now()` after which the entry times out; 0 for none. */
   deadline = 0;
   settled = false;
+  /** Whether its bytes went into a socket write (so the server may have run it). */
+  written = false;
   /**
    * For (P|S)(UN)SUBSCRIBE: the lowercase command name, which is also the kind of the
    * confirmations that answer it (one per channel, as push frames in RESP3). Empty otherwise.
@@ -36,31 +46,34 @@ export class PendingReply {
   pubsubKind = '';
 
   constructor(
-    /** The command (single) or the commands (batch), kept to name errors and to resend if unsent. */
-    readonly args: readonly RedisArgument[] | readonly (readonly RedisArgument[])[],
-    readonly batch: boolean,
+    /** The command (single), or undefined for a batch. */
+    readonly command: PreparedCommand | undefined,
+    /** The batch, or undefined for a single command. */
+    readonly batch: CommandBatch | undefined,
     /** Whether the replies decode bulk strings as Buffers. */
     readonly buffers: boolean,
     readonly timeoutMs: number,
   ) {
-    this.promise = new Promise<RespValue>(capture);
+    this.promise = new Promise<unknown>(capture);
     this.resolve = capturedResolve!;
     this.reject = capturedReject!;
-    this.remaining = batch ? args.length : 1;
-    this.replies = batch ? [] : undefined;
+    if (batch === undefined) {
+      this.remaining = 1;
+      this.replies = undefined;
+    } else {
+      this.remaining = batch.commands.length + (batch.transaction ? 2 : 0);
+      this.replies = [];
+    }
   }
 
   /** The command's name (the first command's for a batch), for error messages. */
-  get command(): string {
-    const first = this.batch
-      ? (this.args[0] as readonly RedisArgument[] | undefined)?.[0]
-      : this.args[0];
-    return first === undefined ? 'batch' : String(first);
+  get name(): string {
+    return this.command?.name ?? this.batch?.commands[0]?.name ?? 'batch';
   }
 
   /** Number of commands this entry stands for. */
   get count(): number {
-    return this.batch ? this.args.length : 1;
+    return this.batch === undefined ? 1 : this.batch.commands.length;
   }
 
   /** Takes the next reply; true when that completed the entry. */
@@ -68,21 +81,15 @@ export class PendingReply {
     const replies = this.replies;
     if (replies === undefined) {
       this.settled = true;
-      if (value instanceof ReplyError) {
-        value.command = String(this.args[0]);
-        this.reject(value);
-      } else {
-        this.resolve(value);
-      }
+      this.settleOne(value);
       return true;
     }
-    if (value instanceof ReplyError) {
-      value.command = String((this.args[replies.length] as readonly RedisArgument[])[0]);
-    }
+    // Named now, while the command is known: the batch's caller may read it raw.
+    if (value instanceof Error) nameInBatch(value, this.batch!, replies.length);
     replies.push(value);
     if (--this.remaining > 0) return false;
     this.settled = true;
-    this.resolve(replies);
+    this.resolve(batchReplies(this.batch!, replies, undefined));
     return true;
   }
 
@@ -94,9 +101,57 @@ export class PendingReply {
     return true;
   }
 
+  /**
+   * Fails the entry. A batch already written keeps the replies that came: the commands without
+   * one hold `error` (they may or may not have run), and nobody is told to retry what happened.
+   */
   fail(error: Error): void {
     if (this.settled) return;
     this.settled = true;
-    this.reject(error);
+    if (this.replies === undefined || !this.written) {
+      this.reject(error);
+      return;
+    }
+    const replies = this.replies;
+    while (replies.length < this.batch!.commands.length + (this.batch!.transaction ? 2 : 0)) {
+      replies.push(error);
+    }
+    this.resolve(batchReplies(this.batch!, replies, error));
   }
+
+  private settleOne(value: RespValue): void {
+    const command = this.command!;
+    if (value instanceof Error) {
+      this.reject(nameReplyError(value, command));
+      return;
+    }
+    if (command.plan === 0) {
+      this.resolve(value);
+      return;
+    }
+    // A reply the plan cannot shape fails its own command, never the socket's read loop.
+    try {
+      this.resolve(normalizeReply(value, command.plan));
+    } catch (error) {
+      this.reject(error as Error);
+    }
+  }
+}
+
+/** Names an error reply after its command: position `index` counts a transaction's MULTI. */
+function nameInBatch(error: Error, batch: CommandBatch, index: number): void {
+  const command = batch.commands[batch.transaction ? index - 1 : index];
+  if (command !== undefined) nameReplyError(error, command);
+}
+
+/** A batch's replies as the contract gives them: a transaction's without MULTI's and EXEC's. */
+function batchReplies(
+  batch: CommandBatch,
+  replies: RespValue[],
+  interrupted: Error | undefined,
+): BatchReplies {
+  if (!batch.transaction) return { replies, interrupted };
+  const multi = replies[0];
+  const exec = multi instanceof Error ? multi : replies[replies.length - 1];
+  return { replies: replies.slice(1, -1), exec, interrupted };
 }

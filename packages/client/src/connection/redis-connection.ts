@@ -3,12 +3,15 @@ import type { Socket } from 'node:net';
 import {
   BusyError,
   LoadingError,
+  prepareRawCommand,
   ReplyError,
-  type CommandChannel,
+  type BatchReplies,
+  type CommandBatch,
+  type PreparedCommand,
   type RedisArgument,
   type RespValue,
   type ServerInfo,
-} from '@redspec/types';
+} from '@redspec/types/internal';
 import {
   CommandTimeoutError,
   ConnectionClosedError,
@@ -47,6 +50,10 @@ export type { SendOptions } from './connection-options.js';
 // so the microtask wins on principle: it never waits for another event-loop phase.
 const scheduleFlush = queueMicrotask;
 
+const MULTI: readonly RedisArgument[] = ['MULTI'];
+const EXEC: readonly RedisArgument[] = ['EXEC'];
+const QUIT = prepareRawCommand(['QUIT']);
+
 /**
  * One socket to one server, speaking RESP3 (or RESP2) with implicit auto-pipelining: every
  * command issued in the same tick leaves in one socket write, and replies settle a FIFO of
@@ -56,11 +63,10 @@ const scheduleFlush = queueMicrotask;
  *
  * @example
  * const connection = await createConnection({ port: 6379 });
- * await connection.send(['SET', 'greeting', 'hello']);
- * const [value, error] = await connection.sendBatch([['GET', 'greeting'], ['INCR', 'greeting']]);
+ * await connection.send(prepareRawCommand(['SET', 'greeting', 'hello']));
  * await connection.quit();
  */
-export class RedisConnection extends EventEmitter<RedisConnectionEvents> implements CommandChannel {
+export class RedisConnection extends EventEmitter<RedisConnectionEvents> {
   private readonly options: ResolvedConnectionOptions;
   private readonly decoder: RespDecoder;
   private readonly encoder = new RespEncoder();
@@ -122,43 +128,43 @@ export class RedisConnection extends EventEmitter<RedisConnectionEvents> impleme
   }
 
   /**
-   * Sends one command; resolves with its decoded reply and rejects with its `ReplyError`.
+   * Sends one command; resolves with its reply shaped by the command's plan, rejects with its
+   * `ReplyError` (named after it) or why no reply came. Connects first if it never did.
    *
    * @example
-   * const value = await connection.send(['GET', 'key'], { returnBuffers: true });
+   * const value = await connection.send(prepareRawCommand(['GET', 'key']), { buffers: true });
    */
-  send(args: readonly RedisArgument[], options?: SendOptions): Promise<RespValue> {
+  send(command: PreparedCommand, options?: SendOptions): Promise<unknown> {
     const entry = new PendingReply(
-      args,
-      false,
-      options?.returnBuffers === true,
-      options?.timeoutMs ?? this.options.commandTimeout,
+      command,
+      undefined,
+      options?.buffers === true,
+      options?.timeoutMs ?? this.deadlineFor(command.blockingMs),
     );
     this.dispatch(entry);
     return entry.promise;
   }
 
   /**
-   * Sends commands in order in one write; resolves with one reply per command, error replies in
-   * place as `ReplyError` values. Pub/sub (un)subscribe commands must go through `send`.
+   * Sends a batch in one write (inside MULTI … EXEC when it is a transaction); resolves with
+   * every reply in place, errors included. If the connection drops after the batch was written,
+   * the replies that came are kept and the rest hold the error (see `BatchReplies.interrupted`).
    *
    * @example
-   * const [ok, count] = await connection.sendBatch([['SET', 'a', '1'], ['INCR', 'a']]);
+   * const { replies } = await connection.sendBatch({ commands, transaction: false });
    */
-  sendBatch(
-    commands: readonly (readonly RedisArgument[])[],
-    timeoutMs?: number,
-    options?: Pick<SendOptions, 'returnBuffers'>,
-  ): Promise<RespValue[]> {
-    if (commands.length === 0) return Promise.resolve([]);
+  sendBatch(batch: CommandBatch, options?: Pick<SendOptions, 'buffers'>): Promise<BatchReplies> {
+    if (batch.commands.length === 0) {
+      return Promise.resolve(batch.transaction ? { replies: [], exec: [] } : { replies: [] });
+    }
     const entry = new PendingReply(
-      commands,
-      true,
-      options?.returnBuffers === true,
-      timeoutMs ?? this.options.commandTimeout,
+      undefined,
+      batch,
+      options?.buffers === true,
+      batch.timeoutMs ?? this.batchDeadline(batch),
     );
     this.dispatch(entry);
-    return entry.promise as Promise<RespValue[]>;
+    return entry.promise as Promise<BatchReplies>;
   }
 
   /** Sends `QUIT`, waits for its reply (and every reply before it), then closes. */
@@ -168,7 +174,7 @@ export class RedisConnection extends EventEmitter<RedisConnectionEvents> impleme
       return;
     }
     this.state = 'closing';
-    const entry = new PendingReply(['QUIT'], false, false, this.options.connectTimeout);
+    const entry = new PendingReply(QUIT, undefined, false, this.options.connectTimeout);
     entry.deadline = performance.now() + entry.timeoutMs;
     this.write(entry);
     try {
@@ -186,19 +192,45 @@ export class RedisConnection extends EventEmitter<RedisConnectionEvents> impleme
 
   private dispatch(entry: PendingReply): void {
     if (entry.timeoutMs > 0) entry.deadline = performance.now() + entry.timeoutMs;
-    if (this.state === 'ready') this.write(entry);
-    else this.enqueueOffline(entry);
+    if (this.state === 'ready') {
+      this.write(entry);
+      return;
+    }
+    this.enqueueOffline(entry);
+    // Every entry point connects on first use: a first call that is a batch must not wait for
+    // somebody else to connect. A failure reaches the queued commands, not this catch.
+    if (this.state === 'idle') this.connect().catch(() => undefined);
+  }
+
+  /** A command's reply deadline: the command timeout, or a blocking one's own time plus a grace. */
+  private deadlineFor(blockingMs: number | undefined): number {
+    if (blockingMs === undefined) return this.options.commandTimeout;
+    if (blockingMs === 0 || !Number.isFinite(blockingMs)) return 0;
+    return blockingMs + this.options.blockingGrace;
+  }
+
+  /** A batch's deadline: as its slowest command's, with every blocking time it may wait added. */
+  private batchDeadline(batch: CommandBatch): number {
+    let blocking = 0;
+    for (const command of batch.commands) {
+      const ms = command.blockingMs;
+      if (ms === undefined) continue;
+      if (ms === 0 || !Number.isFinite(ms)) return 0;
+      blocking += ms;
+    }
+    return blocking === 0 ? this.options.commandTimeout : blocking + this.options.blockingGrace;
   }
 
   /** Encodes the entry into this tick's write and queues it for its replies. */
   private write(entry: PendingReply): void {
     try {
-      if (entry.batch) this.encodeBatch(entry.args as readonly (readonly RedisArgument[])[]);
+      if (entry.batch !== undefined) this.encodeBatch(entry.batch);
       else this.encodeOne(entry);
     } catch (error) {
       entry.fail(error as Error);
       return;
     }
+    entry.written = true;
     this.inflight.push(entry);
     if (this.inflight.length === 1) this.decoder.returnBuffers = entry.buffers;
     if (entry.deadline !== 0) this.deadlines.arm(entry.deadline);
@@ -209,14 +241,18 @@ export class RedisConnection extends EventEmitter<RedisConnectionEvents> impleme
   }
 
   private encodeOne(entry: PendingReply): void {
-    this.encoder.write(entry.args as readonly RedisArgument[]);
+    this.encoder.write(entry.command!.args);
     this.subscriptions.tag(entry);
   }
 
-  private encodeBatch(commands: readonly (readonly RedisArgument[])[]): void {
+  /** The standalone connection frames a transaction itself: MULTI, the commands, EXEC. */
+  private encodeBatch(batch: CommandBatch): void {
     const mark = this.encoder.length;
+    const commands = batch.commands;
     try {
-      for (let i = 0; i < commands.length; i++) this.encoder.write(commands[i]!);
+      if (batch.transaction) this.encoder.write(MULTI);
+      for (let i = 0; i < commands.length; i++) this.encoder.write(commands[i]!.args);
+      if (batch.transaction) this.encoder.write(EXEC);
     } catch (error) {
       this.encoder.truncate(mark);
       throw error;
@@ -231,7 +267,7 @@ export class RedisConnection extends EventEmitter<RedisConnectionEvents> impleme
 
   private enqueueOffline(entry: PendingReply): void {
     if (this.state === 'closing' || this.state === 'closed') {
-      entry.fail(new ConnectionClosedError(`${entry.command} rejected: the connection is closed`));
+      entry.fail(new ConnectionClosedError(`${entry.name} rejected: the connection is closed`));
     } else if (this.offline.add(entry) && entry.deadline !== 0) {
       this.deadlines.arm(entry.deadline);
     }
@@ -319,11 +355,14 @@ export class RedisConnection extends EventEmitter<RedisConnectionEvents> impleme
   }
 
   /** Handshake commands go straight to the socket, ahead of the offline queue. */
-  private exchange(commands: RedisArgument[][], timeoutMs: number): Promise<RespValue[]> {
-    const entry = new PendingReply(commands, true, false, timeoutMs);
+  private async exchange(commands: RedisArgument[][], timeoutMs: number): Promise<RespValue[]> {
+    const batch = { commands: commands.map(prepareRawCommand), transaction: false };
+    const entry = new PendingReply(undefined, batch, false, timeoutMs);
     entry.deadline = performance.now() + timeoutMs;
     this.write(entry);
-    return entry.promise as Promise<RespValue[]>;
+    const { replies, interrupted } = (await entry.promise) as BatchReplies;
+    if (interrupted !== undefined) throw interrupted;
+    return replies;
   }
 
   private attach(socket: Socket): void {
@@ -350,12 +389,15 @@ export class RedisConnection extends EventEmitter<RedisConnectionEvents> impleme
     this.inflight.failAll(
       this.state === 'closed'
         ? (entry) =>
-            new ConnectionClosedError(`${entry.command} rejected: the connection was closed`, {
-              cause,
-            })
+            new ConnectionClosedError(
+              `${entry.name} rejected: the connection was closed before its reply; ` +
+                'it may or may not have run',
+              { cause },
+            )
         : (entry) =>
             new ConnectionError(
-              `${entry.command} failed: connection lost before its reply (${cause.message})`,
+              `${entry.name} failed: connection lost before its reply (${cause.message}); ` +
+                'it may or may not have run',
               { cause },
             ),
     );
@@ -407,8 +449,8 @@ export class RedisConnection extends EventEmitter<RedisConnectionEvents> impleme
     const next = Math.min(offlineNext, this.inflight.nextDeadline);
     if (expired !== undefined) {
       // Its reply may still come, and would be read as the next command's: start over.
-      expired.fail(new CommandTimeoutError(expired.command, expired.timeoutMs));
-      const reason = `${expired.command} timed out after ${expired.timeoutMs} ms`;
+      expired.fail(new CommandTimeoutError(expired.name, expired.timeoutMs));
+      const reason = `${expired.name} timed out after ${expired.timeoutMs} ms`;
       this.lost(this.socket!, new ConnectionError(reason));
     }
     if (next !== Infinity) this.deadlines.arm(next);

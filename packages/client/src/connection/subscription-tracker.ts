@@ -58,7 +58,8 @@ export class SubscriptionTracker {
 
   /** Marks a (un)subscribe entry with its kind and the number of confirmations it awaits. */
   tag(entry: PendingReply): void {
-    const kind = this.classify(entry.args as readonly RedisArgument[]);
+    if (entry.command === undefined) return;
+    const kind = this.classify(entry.command.args);
     if (kind === '') return;
     entry.pubsubKind = kind;
     entry.remaining = this.confirmations;

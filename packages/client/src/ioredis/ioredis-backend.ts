@@ -1,14 +1,22 @@
 import {
   createReplyError,
+  prepareRawCommand,
+  settleReply,
+  type BatchReplies,
+  type CommandBatch,
   type LeasedChannel,
-  type RedisArgument,
+  type PreparedCommand,
   type RespValue,
   type ServerInfo,
-} from '@redspec/types';
-import type { BackendSendOptions, ClientBackend } from '../client-backend.js';
+} from '@redspec/types/internal';
+import type { CommandBackend, ReplyMode } from '../backend/command-backend.js';
 import { serverInfoFromInfo } from '../connection/server-info.js';
 import { ConnectionError } from '../errors.js';
-import type { IoredisLike } from './ioredis-like.js';
+import type { IoredisLike, IoredisPipelineLike } from './ioredis-like.js';
+
+const MULTI = prepareRawCommand(['MULTI']);
+const EXEC = prepareRawCommand(['EXEC']);
+const UNWATCH = prepareRawCommand(['UNWATCH']);
 
 /** ioredis rejects with its own ReplyError; ours carries the code and the typed subclass. */
 function translate(error: unknown): Error {
@@ -17,18 +25,20 @@ function translate(error: unknown): Error {
   return new ConnectionError(String(error));
 }
 
-function call(
-  redis: IoredisLike,
-  args: readonly RedisArgument[],
-  options: BackendSendOptions,
-): Promise<RespValue> {
-  const [command, ...rest] = args;
-  const sent = options.returnBuffers
-    ? redis.callBuffer(String(command), ...rest)
-    : redis.call(String(command), ...rest);
+function call(redis: IoredisLike, command: PreparedCommand, mode: ReplyMode): Promise<RespValue> {
+  const [name, ...rest] = command.args;
+  const sent = mode.buffers
+    ? redis.callBuffer(String(name), ...rest)
+    : redis.call(String(name), ...rest);
   return (sent as Promise<RespValue>).catch((error: unknown) => {
     throw translate(error);
   });
+}
+
+function queue(pipeline: IoredisPipelineLike, command: PreparedCommand, mode: ReplyMode): void {
+  const [name, ...rest] = command.args;
+  if (mode.buffers) pipeline.callBuffer(String(name), ...rest);
+  else pipeline.call(String(name), ...rest);
 }
 
 function whenReady(redis: IoredisLike): Promise<void> {
@@ -39,10 +49,13 @@ function whenReady(redis: IoredisLike): Promise<void> {
   });
 }
 
-/** Runs the typed client over an existing ioredis instance (which speaks RESP2). */
-export class IoredisBackend implements ClientBackend {
+/**
+ * Runs the typed client over an existing ioredis instance (which speaks RESP2). Transactions
+ * are sent as MULTI … EXEC inside one ioredis pipeline, as our own connection frames them.
+ */
+export class IoredisBackend implements CommandBackend {
   private info: ServerInfo | undefined;
-  private connecting: Promise<void> | undefined;
+  private connecting: Promise<ServerInfo> | undefined;
   /** Duplicates for blocking commands and WATCH, kept for reuse. */
   private readonly idle: IoredisLike[] = [];
 
@@ -52,67 +65,57 @@ export class IoredisBackend implements ClientBackend {
     return this.info;
   }
 
-  connect(): Promise<void> {
+  ready(): Promise<ServerInfo> {
     this.connecting ??= whenReady(this.redis)
       .then(() => this.redis.call('INFO', 'server'))
-      .then((reply) => {
-        this.info = serverInfoFromInfo(reply as RespValue, 2);
-      });
+      .then((reply) => (this.info = serverInfoFromInfo(reply as RespValue, 2)));
     return this.connecting;
   }
 
-  send(args: readonly RedisArgument[], options: BackendSendOptions): Promise<RespValue> {
-    return call(this.redis, args, options);
-  }
-
-  async sendBlocking(
-    args: readonly RedisArgument[],
-    options: BackendSendOptions,
-  ): Promise<RespValue> {
+  async send(command: PreparedCommand, mode: ReplyMode): Promise<unknown> {
+    if (command.blockingMs === undefined)
+      return settleReply(command, await settled(call(this.redis, command, mode)));
     const connection = this.idle.pop() ?? this.redis.duplicate();
     try {
-      return await call(connection, args, options);
+      return settleReply(command, await settled(call(connection, command, mode)));
     } finally {
       this.idle.push(connection);
     }
   }
 
   async sendBatch(
-    commands: readonly (readonly RedisArgument[])[],
-    _timeoutMs: number | undefined,
-    options: BackendSendOptions,
+    batch: CommandBatch,
+    mode: ReplyMode,
     redis: IoredisLike = this.redis,
-  ): Promise<RespValue[]> {
+  ): Promise<BatchReplies> {
     const pipeline = redis.pipeline();
-    for (const [command, ...rest] of commands) {
-      if (options.returnBuffers) pipeline.callBuffer(String(command), ...rest);
-      else pipeline.call(String(command), ...rest);
-    }
+    if (batch.transaction) queue(pipeline, MULTI, mode);
+    for (const command of batch.commands) queue(pipeline, command, mode);
+    if (batch.transaction) queue(pipeline, EXEC, mode);
     const results = await pipeline.exec().catch((error: unknown) => {
       throw translate(error);
     });
     if (results === null) throw new ConnectionError('ioredis did not execute the batch');
-    return results.map(([error, value]) =>
+    const replies = results.map(([error, value]) =>
       error !== null ? translate(error) : (value as RespValue),
     );
+    if (!batch.transaction) return { replies };
+    const multi = replies[0];
+    return { replies: replies.slice(1, -1), exec: multi instanceof Error ? multi : replies.at(-1) };
   }
 
-  async lease(): Promise<LeasedChannel> {
+  async lease(mode: ReplyMode): Promise<LeasedChannel> {
     const connection = this.idle.pop() ?? this.redis.duplicate();
     await whenReady(connection);
+    let released = false;
     return {
       server: this.info,
-      sendBatch: (commands, timeoutMs, options) =>
-        this.sendBatch(
-          commands,
-          timeoutMs,
-          { returnBuffers: options?.returnBuffers === true },
-          connection,
-        ),
-      // The pipeline leaves the connection unwatched (UNWATCH when EXEC was never sent).
-      release: () => {
+      sendBatch: (batch) => this.sendBatch(batch, mode, connection),
+      release: async ({ unwatch }) => {
+        if (released) return;
+        released = true;
+        if (unwatch) await call(connection, UNWATCH, mode).catch(() => undefined);
         this.idle.push(connection);
-        return Promise.resolve();
       },
     };
   }
@@ -126,3 +129,7 @@ export class IoredisBackend implements ClientBackend {
     for (const connection of this.idle.splice(0)) connection.disconnect();
   }
 }
+
+/** A reply or its error as a value, so `settleReply` names the error after its command. */
+const settled = (reply: Promise<RespValue>): Promise<RespValue> =>
+  reply.catch((error: unknown) => error as Error);

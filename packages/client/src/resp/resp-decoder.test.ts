@@ -1,7 +1,7 @@
 import { ReplyError, type RespValue } from '@redspec/types';
 import { describe, expect, it } from 'vitest';
 import { ProtocolError } from '../errors.js';
-import { recordedErrors, recordedReplies } from './recorded-replies.js';
+import { recordedErrors, recordedReplies } from '../../test/fakes/recorded-replies.js';
 import { RespDecoder } from './resp-decoder.js';
 
 interface Decoded {

@@ -1,5 +1,5 @@
 import { constants } from 'node:buffer';
-import { createReplyError, type RespValue } from '@redspec/types';
+import { createReplyError, type RespValue } from '@redspec/types/internal';
 import { ProtocolError } from '../errors.js';
 import { RespFrame } from './resp-frame.js';
 import { CR, LF, RespType } from './resp-type.js';

@@ -1,4 +1,5 @@
 import type { RespValue } from '@redspec/types';
+import { setField } from '@redspec/types/internal';
 import { RespType } from './resp-type.js';
 
 type RespMap = { [field: string]: RespValue };
@@ -56,22 +57,5 @@ export class RespFrame {
     this.items = NO_ITEMS;
     this.map = NO_MAP;
     return result;
-  }
-}
-
-/**
- * Plain assignment of `__proto__` would replace the object's prototype, letting a hostile reply
- * plant inherited properties; defining it makes it an ordinary own field.
- */
-function setField(map: RespMap, key: string, value: RespValue): void {
-  if (key === '__proto__') {
-    Object.defineProperty(map, key, {
-      value,
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
-  } else {
-    map[key] = value;
   }
 }

@@ -1,3 +1,4 @@
+import { backendOf } from './cluster-internals.js';
 import {
   rawCommand,
   startRedisCluster,
@@ -7,7 +8,6 @@ import {
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createCluster, keySlot, type RedisCluster } from '../../src/index.js';
-import type { ClusterCore } from '../../src/cluster/cluster-core.js';
 
 /**
  * Slot migration, TRYAGAIN, CLUSTERDOWN and failover on one cluster, in this order: each test
@@ -28,7 +28,7 @@ describe('a cluster client under resharding and failures', () => {
 
   /** The handle's node at the address the client routes `key` to now. */
   const ownerOf = (key: string): RedisClusterNode =>
-    byPort(cluster.routing.nodeForSlot(keySlot(key), false).port);
+    byPort(backendOf(cluster).nodeForSlot(keySlot(key), false).port);
   const byPort = (port: number): RedisClusterNode => handle.nodes.find((n) => n.port === port)!;
   const otherPrimary = (node: RedisClusterNode): RedisClusterNode =>
     byPort(cluster.nodes('primary').find((n) => n.port !== node.port)!.port);
@@ -55,7 +55,7 @@ describe('a cluster client under resharding and failures', () => {
     const slot = keySlot(key);
     const source = ownerOf(key);
     const target = otherPrimary(source);
-    const topology = (cluster.routing as ClusterCore).topology;
+    const topology = backendOf(cluster).topology;
     const moved = vi.spyOn(topology, 'moved');
     let applied = 0;
     const failures: unknown[] = [];
@@ -87,7 +87,7 @@ describe('a cluster client under resharding and failures', () => {
     expect(await cluster.get(key)).toBe(String(applied));
     expect(askingCalls).toMatch(/^cmdstat_asking:calls=[1-9]/m);
     expect(moved).toHaveBeenCalledWith(slot, target.host, target.port);
-    expect(cluster.routing.nodeForSlot(slot, false).port).toBe(target.port);
+    expect(backendOf(cluster).nodeForSlot(slot, false).port).toBe(target.port);
     expect(elapsed).toBeLessThan(2_000);
     moved.mockRestore();
   });
@@ -130,7 +130,7 @@ describe('a cluster client under resharding and failures', () => {
     expect(await cluster.wait(1, 2_000)).toBe(1);
     const primary = ownerOf(key);
     const replica = await findReplicaOf(primary);
-    const refresh = vi.spyOn((cluster.routing as ClusterCore).topology, 'refresh');
+    const refresh = vi.spyOn(backendOf(cluster).topology, 'refresh');
     // Written before the crash: it may or may not have run, so it fails rather than resend.
     const blocked = cluster.blpop(`{${key}}list`, 10).catch((error: unknown) => error);
     await sleep(50);
@@ -153,7 +153,7 @@ describe('a cluster client under resharding and failures', () => {
     const recoveredAfter = performance.now() - killed;
     expect(value).toBe('before');
     expect(await cluster.set(key, 'after')).toBe('OK');
-    expect(cluster.routing.nodeForSlot(keySlot(key), false).port).toBe(replica.port);
+    expect(backendOf(cluster).nodeForSlot(keySlot(key), false).port).toBe(replica.port);
     for (const name of errors) {
       expect(['NodeUnreachableError', 'ClusterDownError', 'ClusterRoutingError']).toContain(name);
     }

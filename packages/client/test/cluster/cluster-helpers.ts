@@ -1,3 +1,4 @@
+import { backendOf } from './cluster-internals.js';
 import { rawCommand, type RawTarget } from '@redspec/test-utils';
 import { keySlot, type RedisCluster } from '../../src/index.js';
 
@@ -17,7 +18,7 @@ export function keysPerPrimary(cluster: RedisCluster, prefix: string): Map<numbe
   const primaries = cluster.nodes('primary').length;
   for (let i = 0; byPort.size < primaries; i++) {
     const key = `${prefix}${i}`;
-    const port = cluster.routing.nodeForSlot(keySlot(key), false).port;
+    const port = backendOf(cluster).nodeForSlot(keySlot(key), false).port;
     if (!byPort.has(port)) byPort.set(port, key);
   }
   return byPort;

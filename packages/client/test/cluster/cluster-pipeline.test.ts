@@ -1,3 +1,4 @@
+import { backendOf } from './cluster-internals.js';
 import {
   rawCommand,
   redisUrl,
@@ -9,16 +10,15 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   CommandTimeoutError,
-  connect,
   createClient,
   createCluster,
   CrossSlotError,
-  disconnect,
   keySlot,
   pipeline,
   WatchError,
   type RedisCluster,
 } from '../../src/index.js';
+import { registerClient, unregisterClient } from '@redspec/pipeline';
 import { commandCalls } from './cluster-helpers.js';
 
 /** Cluster pipelines, transactions and WATCH on one real cluster (3 primaries, 3 replicas). */
@@ -35,7 +35,7 @@ describe('pipelines on a cluster', () => {
     await handle?.stop();
   });
 
-  const portOf = (key: string): number => cluster.routing.nodeForSlot(keySlot(key), false).port;
+  const portOf = (key: string): number => backendOf(cluster).nodeForSlot(keySlot(key), false).port;
   const byPort = (port: number): RedisClusterNode => handle.nodes.find((n) => n.port === port)!;
   /** Calls of `command` on every primary, by port. */
   async function callsPerPrimary(command: string): Promise<Map<number, number>> {
@@ -55,7 +55,7 @@ describe('pipelines on a cluster', () => {
     const keys = Array.from({ length: 1000 }, (_, i) => `spread:${i}`);
     const primaries = cluster.nodes('primary');
     const spies = primaries.map((node) =>
-      vi.spyOn(cluster.routing.connectionFor(node), 'sendBatch'),
+      vi.spyOn(backendOf(cluster).pool.get(node).connection, 'sendBatch'),
     );
     const before = await callsPerPrimary('set');
 
@@ -69,7 +69,7 @@ describe('pipelines on a cluster', () => {
     expect(share.size).toBe(3);
     spies.forEach((spy, i) => {
       expect(spy).toHaveBeenCalledOnce();
-      expect(spy.mock.calls[0]![0]).toHaveLength(2 * share.get(primaries[i]!.port)!);
+      expect(spy.mock.calls[0]![0].commands).toHaveLength(2 * share.get(primaries[i]!.port)!);
     });
     expect(difference(await callsPerPrimary('set'), before)).toEqual(share);
     for (const spy of spies) spy.mockRestore();
@@ -107,13 +107,13 @@ describe('pipelines on a cluster', () => {
     };
     const movedTo = await migrate(moved, true); // the client's slot map still names the old owner
     const askedTo = await migrate(asked, false); // the old owner answers ASK for the moved key
-    const resend = vi.spyOn(cluster.routing, 'resend');
+    const resend = vi.spyOn(backendOf(cluster), 'resend');
     const incrs = await callsPerPrimary('incr');
 
     const results = await cluster.pipeline((p) => keys.map((key) => p.incr(key)));
 
     expect(results).toEqual(keys.map(() => 1));
-    const resent = resend.mock.calls.map(([command, error]) => [command.wire, error]);
+    const resent = resend.mock.calls.map(([target, error]) => [target.command.args, error]);
     expect(resent).toEqual([
       [['INCR', moved], expect.objectContaining({ name: 'MovedError' })],
       [['INCR', asked], expect.objectContaining({ name: 'AskError' })],
@@ -133,7 +133,9 @@ describe('pipelines on a cluster', () => {
     await rawCommand({ port: stalled }, ['CLIENT', 'PAUSE', '300', 'ALL']);
     const pipe = cluster.pipeline({ raiseOnError: false, timeout: 100 });
     for (const key of keys) pipe.set(key, 'once');
-    const results = await pipe.execute();
+    // A batch cut short is reported whatever raiseOnError says; its results stay readable.
+    await expect(pipe.execute()).rejects.toBeInstanceOf(CommandTimeoutError);
+    const results = pipe.results;
     const onStalled = (key: string): boolean => portOf(key) === stalled;
     keys.forEach((key, i) => {
       if (onStalled(key)) expect(results[i]).toBeInstanceOf(CommandTimeoutError);
@@ -219,14 +221,14 @@ describe('pipelines on a cluster', () => {
 
   it('joins a standalone server and the cluster in one root pipeline by connection name', async () => {
     const standalone = await createClient(redisUrl()).connect();
-    connect(standalone, 'cp-standalone');
-    connect(cluster, 'cp-cluster');
+    registerClient(standalone, 'cp-standalone');
+    registerClient(cluster, 'cp-cluster');
     try {
-      const root = pipeline(undefined, { connection: 'cp-standalone' });
+      const root = pipeline(undefined, { client: 'cp-standalone' });
       const local = root.incr('cp:named:local');
       const remote: unknown[] = [];
       {
-        using onCluster = pipeline(root, { connection: 'cp-cluster' });
+        using onCluster = pipeline(root, { client: 'cp-cluster' });
         for (let i = 0; i < 10; i++) remote.push(onCluster.set(`cp:named:${i}`, 'c'));
       }
       {
@@ -239,8 +241,8 @@ describe('pipelines on a cluster', () => {
         remote.map(() => 'c'),
       );
     } finally {
-      disconnect('cp-standalone');
-      disconnect('cp-cluster');
+      unregisterClient('cp-standalone');
+      unregisterClient('cp-cluster');
       await standalone.quit();
     }
   });

@@ -1,3 +1,4 @@
+import { backendOf } from './cluster-internals.js';
 import {
   rawCommand,
   startRedisCluster,
@@ -6,7 +7,6 @@ import {
 } from '@redspec/test-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCluster, CrossSlotError, keySlot, type RedisCluster } from '../../src/index.js';
-import type { ClusterCore } from '../../src/cluster/cluster-core.js';
 import { commandCalls, keysPerPrimary } from './cluster-helpers.js';
 
 describe('a cluster client', () => {
@@ -34,7 +34,7 @@ describe('a cluster client', () => {
     [2, 'CLUSTER SLOTS'],
   ] as const)('reads the same slot map over RESP%i from %s', async (protocol, source) => {
     const other = createCluster({ rootNodes: handle.rootNodes, protocol });
-    const topology = (other.routing as ClusterCore).topology as unknown as { slotsOnly: boolean };
+    const topology = backendOf(other).topology as unknown as { slotsOnly: boolean };
     // Servers before 7.0 lack CLUSTER SHARDS; this takes their path on a 7.x server.
     topology.slotsOnly = source === 'CLUSTER SLOTS';
     await other.connect();
@@ -107,8 +107,8 @@ describe('a cluster client', () => {
       await cluster.set(key, 'copied');
       expect(await cluster.wait(1, 2000)).toBe(1);
       const slot = keySlot(key);
-      const replica = reader.routing.nodeForSlot(slot, true);
-      const primary = cluster.routing.nodeForSlot(slot, false);
+      const replica = backendOf(reader).nodeForSlot(slot, true);
+      const primary = backendOf(cluster).nodeForSlot(slot, false);
       expect(replica.role).toBe('replica');
       const [replicaBefore, primaryBefore] = await Promise.all([
         commandCalls(replica),

@@ -1,14 +1,14 @@
 import { redisUrl } from '@redspec/test-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ReplyError, type RedisArgument } from '../../src/index.js';
 import {
   commandKeys,
   commandTable,
   encodeCommand,
-  RedisConnection,
-  ReplyError,
+  prepareRawCommand,
   type CommandMethod,
-  type RedisArgument,
-} from '../../src/index.js';
+} from '@redspec/types/internal';
+import { RedisConnection } from '../../src/connection/redis-connection.js';
 
 /** Calls whose keys the server itself finds with COMMAND GETKEYS, against ours. */
 const calls: [CommandMethod, ...unknown[]][] = [
@@ -44,7 +44,8 @@ describe('commandKeys agrees with COMMAND GETKEYS', () => {
   afterAll(() => connection?.quit());
 
   const serverKeys = async (wire: readonly RedisArgument[]): Promise<string[]> => {
-    const reply = await connection.send(['COMMAND', 'GETKEYS', ...wire]).catch((e) => e);
+    const getkeys = prepareRawCommand(['COMMAND', 'GETKEYS', ...wire]);
+    const reply = await connection.send(getkeys).catch((e: unknown) => e);
     // Keyless commands are an error reply ("no key arguments", "Invalid arguments").
     return reply instanceof ReplyError ? [] : (reply as string[]);
   };

@@ -1,4 +1,5 @@
-import type { CommandMethod, RedisClient } from '../../src/index.js';
+import type { RedisClient } from '../../src/index.js';
+import type { CommandMethod, PromiseContext, RedisCommands } from '@redspec/types/internal';
 
 /** What a case's setup, arguments and check get: the client and this suite's key space. */
 export interface CaseContext {
@@ -33,8 +34,11 @@ export interface ConformanceCase {
   readonly volatile?: boolean;
 }
 
-type Params<TMethod extends CommandMethod> = Parameters<RedisClient[TMethod]>;
-type Reply<TMethod extends CommandMethod> = Awaited<ReturnType<RedisClient[TMethod]>>;
+// The whole generated surface: cases also cover commands the client keeps off its shared
+// connection (HELLO), which the runner sends on a connection of their own.
+type Surface = RedisCommands<PromiseContext>;
+type Params<TMethod extends CommandMethod> = Parameters<Surface[TMethod]>;
+type Reply<TMethod extends CommandMethod> = Awaited<ReturnType<Surface[TMethod]>>;
 
 interface CaseInput<TMethod extends CommandMethod> {
   readonly label?: string;

@@ -1,19 +1,17 @@
 import { redisUrl, redisVersion } from '@redspec/test-utils';
 import { afterAll, beforeAll, describe, expect, it, vi, type MockInstance } from 'vitest';
+import { UnsupportedCommandError, createClient, type RedisClient } from '../../src/index.js';
 import {
   Product,
-  RedisConnection,
-  UnsupportedCommandError,
   commandTable,
   compareVersions,
-  createClient,
   encodeCommand,
   type CommandMethod,
   type CommandSpec,
-  type RedisClient,
-} from '../../src/index.js';
+} from '@redspec/types/internal';
+import { RedisConnection } from '../../src/connection/redis-connection.js';
 import { knownIssueFor } from './known-issues.js';
-import { minimalParams } from '../../src/index.js';
+import { minimalParams } from '../../../types/test/minimal-params.js';
 
 /** The shared server's version, known when tests are collected. */
 const serverVersion = redisVersion();
@@ -102,7 +100,8 @@ describe.each([2, 3] as const)('commands the server lacks, over RESP%i', (protoc
       // The parameters are valid for the command: only the server's version rules it out.
       expect(() => encodeCommand(spec, params)).not.toThrow();
       const before = sent();
-      const call = client[method] as (...args: unknown[]) => Promise<unknown>;
+      const surface = client as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+      const call = surface[method]!;
       const error = await call.apply(client, params).then(
         (reply) => expect.fail(`${spec.name} resolved with ${String(reply)}`),
         (e: unknown) => e,

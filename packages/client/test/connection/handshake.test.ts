@@ -1,13 +1,13 @@
 import { startRedisServer, redisVersion, type RedisServerHandle } from '@redspec/test-utils';
 import { AuthenticationError, ReplyError } from '@redspec/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createConnection } from '../../src/connection/create-connection.js';
-import type { RedisConnection } from '../../src/connection/redis-connection.js';
+import { createRawConnection } from '../helpers/raw-connection.js';
+import type { RawConnection } from '../helpers/raw-connection.js';
 import { sharedServer } from './shared-server.js';
 
-const open: RedisConnection[] = [];
-async function connect(...args: Parameters<typeof createConnection>): Promise<RedisConnection> {
-  const connection = await createConnection(...args);
+const open: RawConnection[] = [];
+async function connect(...args: Parameters<typeof createRawConnection>): Promise<RawConnection> {
+  const connection = await createRawConnection(...args);
   open.push(connection);
   return connection;
 }
@@ -17,13 +17,13 @@ describe('handshake on the shared server', () => {
   it('speaks RESP3 by default and learns the server from HELLO', async () => {
     const connection = await connect(sharedServer());
     expect(connection.server).toEqual({ product: 'redis', version: redisVersion(), protocol: 3 });
-    expect(await connection.send(['HGETALL', 'redspec:missing'])).toEqual({});
+    expect(await connection.call(['HGETALL', 'redspec:missing'])).toEqual({});
   });
 
   it('speaks RESP2 when asked and learns the version from INFO server', async () => {
     const connection = await connect({ ...sharedServer(), protocol: 2 });
     expect(connection.server).toEqual({ product: 'redis', version: redisVersion(), protocol: 2 });
-    expect(await connection.send(['HGETALL', 'redspec:missing'])).toEqual([]);
+    expect(await connection.call(['HGETALL', 'redspec:missing'])).toEqual([]);
   });
 
   it.each([2, 3] as const)(
@@ -35,7 +35,7 @@ describe('handshake on the shared server', () => {
         db: 3,
         clientName: 'redspec-test',
       });
-      const info = String(await connection.send(['CLIENT', 'INFO']));
+      const info = String(await connection.call(['CLIENT', 'INFO']));
       expect(info).toMatch(/ db=3 /);
       expect(info).toMatch(/ name=redspec-test /);
       expect(info).toMatch(new RegExp(` resp=${protocol}\\b`));
@@ -43,7 +43,7 @@ describe('handshake on the shared server', () => {
   );
 
   it('rejects connect() with the server error when SELECT fails', async () => {
-    await expect(createConnection({ ...sharedServer(), db: 999 })).rejects.toThrow(
+    await expect(createRawConnection({ ...sharedServer(), db: 999 })).rejects.toThrow(
       /ERR DB index is out of range \(SELECT while connecting to 127\.0\.0\.1:\d+\)/,
     );
   });
@@ -58,13 +58,13 @@ describe('handshake with a password', () => {
 
   it.each([2, 3] as const)('authenticates with the right password (RESP%s)', async (protocol) => {
     const connection = await connect({ port: server.port, password: 's3cret', protocol });
-    expect(await connection.send(['PING'])).toBe('PONG');
+    expect(await connection.call(['PING'])).toBe('PONG');
   });
 
   it.each([2, 3] as const)(
     'rejects a wrong password with AuthenticationError (RESP%s)',
     async (protocol) => {
-      const attempt = createConnection({ port: server.port, password: 'wrong', protocol });
+      const attempt = createRawConnection({ port: server.port, password: 'wrong', protocol });
       await expect(attempt).rejects.toBeInstanceOf(AuthenticationError);
       await expect(attempt).rejects.toThrow(
         `WRONGPASS invalid username-password pair or user is disabled. (connecting to 127.0.0.1:${server.port} as 'default')`,
@@ -73,7 +73,7 @@ describe('handshake with a password', () => {
   );
 
   it('rejects a missing password with AuthenticationError', async () => {
-    const attempt = createConnection({ port: server.port });
+    const attempt = createRawConnection({ port: server.port });
     await expect(attempt).rejects.toBeInstanceOf(AuthenticationError);
     await expect(attempt).rejects.toThrow(/^NOAUTH .*without a password\)$/);
   });
@@ -96,10 +96,10 @@ describe('handshake with a server that has no HELLO', () => {
     });
     expect(connection.server).toMatchObject({ product: 'redis', protocol: 2 });
     expect(connection.server?.version).toMatch(/^\d+\.\d+\.\d+$/);
-    const info = String(await connection.send(['CLIENT', 'INFO']));
+    const info = String(await connection.call(['CLIENT', 'INFO']));
     expect(info).toMatch(/ db=2 .* resp=2\b/);
     expect(info).toMatch(/ name=old /);
-    const error = await connection.send(['HELLO', '3']).catch((e: unknown) => e);
+    const error = await connection.call(['HELLO', '3']).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ReplyError);
   });
 });

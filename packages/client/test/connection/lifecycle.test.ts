@@ -2,15 +2,15 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { waitUntil } from '@redspec/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createConnection } from '../../src/connection/create-connection.js';
-import { RedisConnection } from '../../src/connection/redis-connection.js';
+import { createRawConnection } from '../helpers/raw-connection.js';
+import { RawConnection } from '../helpers/raw-connection.js';
 import { ConnectionClosedError } from '../../src/errors.js';
 import { sharedServer, uniqueKey } from './shared-server.js';
 
-const open: RedisConnection[] = [];
+const open: RawConnection[] = [];
 afterEach(() => open.splice(0).forEach((connection) => connection.disconnect()));
-async function connect(): Promise<RedisConnection> {
-  const connection = await createConnection(sharedServer());
+async function connect(): Promise<RawConnection> {
+  const connection = await createRawConnection(sharedServer());
   open.push(connection);
   return connection;
 }
@@ -25,7 +25,7 @@ describe('quit()', () => {
     const ended: unknown[] = [];
     connection.on('end', (error) => ended.push(error));
     const key = uniqueKey('quit');
-    const earlier = connection.sendBatch([
+    const earlier = connection.callBatch([
       ['SET', key, 'v'],
       ['GET', key],
     ]);
@@ -33,7 +33,7 @@ describe('quit()', () => {
     expect(await earlier).toEqual(['OK', 'v']);
     expect(connection.status).toBe('closed');
     expect(ended).toEqual([undefined]);
-    await expect(connection.send(['PING'])).rejects.toBeInstanceOf(ConnectionClosedError);
+    await expect(connection.call(['PING'])).rejects.toBeInstanceOf(ConnectionClosedError);
   });
 
   it('releases the socket and the deadline timer', async () => {
@@ -41,9 +41,9 @@ describe('quit()', () => {
     await nextTurn();
     const sockets = countResources('TCPSocketWrap');
     const timers = countResources('Timeout');
-    const connection = new RedisConnection({ ...sharedServer(), commandTimeout: 10_000 });
+    const connection = new RawConnection({ ...sharedServer(), commandTimeout: 10_000 });
     await connection.connect();
-    await connection.send(['PING']);
+    await connection.call(['PING']);
     expect(countResources('TCPSocketWrap')).toBe(sockets + 1);
     await connection.quit();
     // A destroyed socket's handle is released by libuv's close phase, a turn or two later.
@@ -59,8 +59,8 @@ describe('quit()', () => {
   });
 
   it('before connecting, just closes and rejects what was queued', async () => {
-    const connection = new RedisConnection(sharedServer());
-    const queued = connection.send(['PING']);
+    const connection = new RawConnection(sharedServer());
+    const queued = connection.call(['PING']);
     await connection.quit();
     await expect(queued).rejects.toThrow('PING was never sent: the connection closed');
     await expect(connection.connect()).rejects.toBeInstanceOf(ConnectionClosedError);
@@ -70,7 +70,7 @@ describe('quit()', () => {
 describe('disconnect()', () => {
   it('rejects pending commands with ConnectionClosedError at once', async () => {
     const connection = await connect();
-    const blocked = connection.send(['BLPOP', uniqueKey('never'), 0]);
+    const blocked = connection.call(['BLPOP', uniqueKey('never'), 0]);
     connection.disconnect();
     await expect(blocked).rejects.toBeInstanceOf(ConnectionClosedError);
     await expect(blocked).rejects.toThrow('BLPOP rejected: the connection was closed');

@@ -1,12 +1,12 @@
 import type { Socket } from 'node:net';
 import { CommandArgumentError, ReplyError, WrongTypeError } from '@redspec/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createConnection } from '../../src/connection/create-connection.js';
-import type { RedisConnection } from '../../src/connection/redis-connection.js';
+import { createRawConnection } from '../helpers/raw-connection.js';
+import type { RawConnection } from '../helpers/raw-connection.js';
 import { sharedServer, uniqueKey } from './shared-server.js';
 
 /** Counts `socket.write` calls on the connection's current socket. */
-function countWrites(connection: RedisConnection): () => number {
+function countWrites(connection: RawConnection): () => number {
   const socket = (connection as unknown as { socket: Socket }).socket;
   const write = socket.write.bind(socket) as (chunk: Buffer) => boolean;
   let writes = 0;
@@ -17,12 +17,12 @@ function countWrites(connection: RedisConnection): () => number {
   return () => writes;
 }
 
-const inflightEntries = (connection: RedisConnection): number =>
+const inflightEntries = (connection: RawConnection): number =>
   (connection as unknown as { inflight: { length: number } }).inflight.length;
 
-let connection: RedisConnection;
+let connection: RawConnection;
 beforeAll(async () => {
-  connection = await createConnection(sharedServer());
+  connection = await createRawConnection(sharedServer());
 });
 afterAll(() => connection.quit());
 
@@ -31,8 +31,8 @@ describe('auto-pipelining', () => {
     const writes = countWrites(connection);
     const key = uniqueKey('incr');
     const replies = await Promise.all([
-      connection.send(['SET', key, 0]),
-      ...Array.from({ length: 999 }, () => connection.send(['INCR', key])),
+      connection.call(['SET', key, 0]),
+      ...Array.from({ length: 999 }, () => connection.call(['INCR', key])),
     ]);
     expect(writes()).toBe(1);
     expect(replies[0]).toBe('OK');
@@ -41,33 +41,33 @@ describe('auto-pipelining', () => {
 
   it('batches commands issued by continuations of the same socket read', async () => {
     const key = uniqueKey('workers');
-    await connection.send(['SET', key, 0]);
+    await connection.call(['SET', key, 0]);
     const writes = countWrites(connection);
     // 50 workers, each awaiting its previous INCR: each round of replies arrives in one read,
     // so each round's 50 follow-up commands should leave in one write, not 50.
     const worker = async (): Promise<void> => {
-      for (let i = 0; i < 20; i++) await connection.send(['INCR', key]);
+      for (let i = 0; i < 20; i++) await connection.call(['INCR', key]);
     };
     await Promise.all(Array.from({ length: 50 }, worker));
-    expect(await connection.send(['GET', key])).toBe('1000');
+    expect(await connection.call(['GET', key])).toBe('1000');
     expect(writes()).toBeLessThanOrEqual(40);
   });
 
   it('keeps a batch of 1000 commands as one pending entry, answered in order', async () => {
     const key = uniqueKey('batch');
     const commands = Array.from({ length: 1000 }, (_, i) => ['RPUSH', key, `item-${i}`]);
-    const replies = connection.sendBatch(commands);
+    const replies = connection.callBatch(commands);
     expect(inflightEntries(connection)).toBe(1);
     expect(await replies).toEqual(Array.from({ length: 1000 }, (_, i) => i + 1));
   });
 
   it('answers 10k concurrent GETs each with its own value', async () => {
     const prefix = uniqueKey('many');
-    await connection.sendBatch(
+    await connection.callBatch(
       Array.from({ length: 10_000 }, (_, i) => ['SET', `${prefix}:${i}`, `v${i}`]),
     );
     const values = await Promise.all(
-      Array.from({ length: 10_000 }, (_, i) => connection.send(['GET', `${prefix}:${i}`])),
+      Array.from({ length: 10_000 }, (_, i) => connection.call(['GET', `${prefix}:${i}`])),
     );
     expect(values).toEqual(Array.from({ length: 10_000 }, (_, i) => `v${i}`));
   });
@@ -76,7 +76,7 @@ describe('auto-pipelining', () => {
 describe('replies and errors', () => {
   it('resolves a batch with error replies in place, each naming its command', async () => {
     const key = uniqueKey('errors');
-    const [set, incr, get, lpush] = await connection.sendBatch([
+    const [set, incr, get, lpush] = await connection.callBatch([
       ['SET', key, 'text'],
       ['INCR', key],
       ['GET', key],
@@ -93,8 +93,8 @@ describe('replies and errors', () => {
 
   it('rejects send() with the mapped ReplyError class', async () => {
     const key = uniqueKey('wrongtype');
-    await connection.send(['SET', key, 'text']);
-    const error = await connection.send(['LPUSH', key, 'x']).catch((e: unknown) => e);
+    await connection.call(['SET', key, 'text']);
+    const error = await connection.call(['LPUSH', key, 'x']).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WrongTypeError);
     expect((error as WrongTypeError).code).toBe('WRONGTYPE');
     expect((error as WrongTypeError).command).toBe('LPUSH');
@@ -103,12 +103,12 @@ describe('replies and errors', () => {
   it('decodes Buffers per command, in the same write as string commands', async () => {
     const key = uniqueKey('binary');
     const bytes = Buffer.from([0, 0xff, 0xfe, 13, 10]);
-    await connection.send(['SET', key, bytes]);
+    await connection.call(['SET', key, bytes]);
     const writes = countWrites(connection);
     const [asString, asBuffer, batch] = await Promise.all([
-      connection.send(['GET', key]),
-      connection.send(['GET', key], { returnBuffers: true }),
-      connection.sendBatch(
+      connection.call(['GET', key]),
+      connection.call(['GET', key], { returnBuffers: true }),
+      connection.callBatch(
         [
           ['GET', key],
           ['STRLEN', key],
@@ -126,13 +126,13 @@ describe('replies and errors', () => {
   it('rejects a command with a bad argument without sending it; its neighbours proceed', async () => {
     const key = uniqueKey('bad-arg');
     const results = await Promise.allSettled([
-      connection.send(['SET', key, 1]),
-      connection.send(['INCRBY', key, NaN]),
-      connection.sendBatch([
+      connection.call(['SET', key, 1]),
+      connection.call(['INCRBY', key, NaN]),
+      connection.callBatch([
         ['INCR', key],
         ['SET', key, Infinity],
       ]),
-      connection.send(['INCR', key]),
+      connection.call(['INCR', key]),
     ]);
     expect(results.map((r) => r.status)).toEqual([
       'fulfilled',
@@ -146,17 +146,17 @@ describe('replies and errors', () => {
 
   it('decodes RESP3 types from a live server', async () => {
     const key = uniqueKey('zset');
-    await connection.send(['ZADD', key, 'inf', 'a', '1.5', 'b', '-inf', 'c']);
-    expect(await connection.send(['ZRANGE', key, 0, -1, 'WITHSCORES'])).toEqual([
+    await connection.call(['ZADD', key, 'inf', 'a', '1.5', 'b', '-inf', 'c']);
+    expect(await connection.call(['ZRANGE', key, 0, -1, 'WITHSCORES'])).toEqual([
       ['c', -Infinity],
       ['b', 1.5],
       ['a', Infinity],
     ]);
-    expect(await connection.send(['ZSCORE', key, 'b'])).toBe(1.5);
+    expect(await connection.call(['ZSCORE', key, 'b'])).toBe(1.5);
     const set = uniqueKey('set');
-    await connection.send(['SADD', set, 'm']);
-    expect(await connection.send(['SMEMBERS', set])).toEqual(['m']);
-    expect(await connection.send(['HELLO'])).toMatchObject({ proto: 3, server: 'redis' });
-    expect(await connection.send(['GET', uniqueKey('missing')])).toBeNull();
+    await connection.call(['SADD', set, 'm']);
+    expect(await connection.call(['SMEMBERS', set])).toEqual(['m']);
+    expect(await connection.call(['HELLO'])).toMatchObject({ proto: 3, server: 'redis' });
+    expect(await connection.call(['GET', uniqueKey('missing')])).toBeNull();
   });
 });

@@ -1,8 +1,8 @@
 import { once } from 'node:events';
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createConnection } from '../../src/connection/create-connection.js';
-import type { RedisConnection } from '../../src/connection/redis-connection.js';
+import { createRawConnection } from '../helpers/raw-connection.js';
+import type { RawConnection } from '../helpers/raw-connection.js';
 import { ConnectionError, ProtocolError } from '../../src/errors.js';
 
 // A real server never sends invalid RESP, so this file uses a scripted TCP server: it answers
@@ -13,7 +13,7 @@ const HELLO =
   '$7\r\nmodules\r\n*0\r\n';
 
 let server: Server | undefined;
-const open: RedisConnection[] = [];
+const open: RawConnection[] = [];
 afterEach(async () => {
   open.splice(0).forEach((connection) => connection.disconnect());
   server?.close();
@@ -43,31 +43,31 @@ describe('invalid replies', () => {
     const port = await scriptedServer((socket, connection) =>
       socket.write(connection === 1 ? '+OK\r\n?garbage\r\n' : '+PONG\r\n'),
     );
-    const connection = await createConnection({ port, reconnect: { baseDelayMs: 5 } });
+    const connection = await createRawConnection({ port, reconnect: { baseDelayMs: 5 } });
     open.push(connection);
     const errors: Error[] = [];
     connection.on('error', (error) => errors.push(error));
 
     const results = await Promise.allSettled([
-      connection.send(['SET', 'k', 'v']),
-      connection.send(['GET', 'k']),
+      connection.call(['SET', 'k', 'v']),
+      connection.call(['GET', 'k']),
     ]);
     expect(results[0]).toEqual({ status: 'fulfilled', value: 'OK' });
     expect((results[1] as PromiseRejectedResult).reason).toBeInstanceOf(ConnectionError);
     expect(errors[0]).toBeInstanceOf(ProtocolError);
     expect(errors[0]!.message).toBe('Invalid RESP type byte 0x3f at byte 5');
 
-    expect(await connection.send(['PING'])).toBe('PONG');
+    expect(await connection.call(['PING'])).toBe('PONG');
   });
 
   it('treat a reply nobody waits for as a protocol error', async () => {
     const port = await scriptedServer((socket) => socket.write('+PONG\r\n+EXTRA\r\n'));
-    const connection = await createConnection({ port, reconnect: false });
+    const connection = await createRawConnection({ port, reconnect: false });
     open.push(connection);
     const errors: Error[] = [];
     connection.on('error', (error) => errors.push(error));
     const ended = new Promise((resolve) => connection.once('end', resolve));
-    expect(await connection.send(['PING'])).toBe('PONG');
+    expect(await connection.call(['PING'])).toBe('PONG');
     await ended;
     expect(errors[0]).toBeInstanceOf(ProtocolError);
     expect(errors[0]!.message).toBe('Received a reply while no command was waiting');

@@ -1,22 +1,22 @@
 import { waitUntil } from '@redspec/test-utils';
 import type { RespValue } from '@redspec/types';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createConnection } from '../../src/connection/create-connection.js';
-import type { RedisConnection } from '../../src/connection/redis-connection.js';
+import { createRawConnection } from '../helpers/raw-connection.js';
+import type { RawConnection } from '../helpers/raw-connection.js';
 import { sharedServer, uniqueKey } from './shared-server.js';
 
-const open: RedisConnection[] = [];
+const open: RawConnection[] = [];
 afterEach(() => open.splice(0).forEach((connection) => connection.disconnect()));
 
 async function connect(
-  options: Parameters<typeof createConnection>[0] = {},
-): Promise<RedisConnection> {
-  const connection = await createConnection({ ...sharedServer(), ...options });
+  options: Parameters<typeof createRawConnection>[0] = {},
+): Promise<RawConnection> {
+  const connection = await createRawConnection({ ...sharedServer(), ...options });
   open.push(connection);
   return connection;
 }
 
-function collectPushes(connection: RedisConnection): RespValue[][] {
+function collectPushes(connection: RawConnection): RespValue[][] {
   const pushes: RespValue[][] = [];
   connection.on('push', (frame) => pushes.push(frame));
   return pushes;
@@ -33,10 +33,10 @@ describe.each([3, 2] as const)('pub/sub over RESP%s', (protocol) => {
     const [news, alerts] = [uniqueKey('news'), uniqueKey('alerts')];
 
     // One confirmation per channel; SUBSCRIBE resolves with the subscription count.
-    expect(await subscriber.send(['SUBSCRIBE', news, alerts])).toBe(2);
-    expect(await subscriber.send(['PSUBSCRIBE', `${news}*`])).toBe(3);
-    expect(await publisher.send(['PUBLISH', news, 'héllo'])).toBe(2);
-    expect(await publisher.send(['PUBLISH', alerts, 'x'])).toBe(1);
+    expect(await subscriber.call(['SUBSCRIBE', news, alerts])).toBe(2);
+    expect(await subscriber.call(['PSUBSCRIBE', `${news}*`])).toBe(3);
+    expect(await publisher.call(['PUBLISH', news, 'héllo'])).toBe(2);
+    expect(await publisher.call(['PUBLISH', alerts, 'x'])).toBe(1);
 
     await waitUntil('3 messages', async () => messages(pushes).length === 3);
     expect(messages(pushes)).toEqual([
@@ -46,28 +46,28 @@ describe.each([3, 2] as const)('pub/sub over RESP%s', (protocol) => {
     ]);
     expect(pushes[0]).toEqual(['subscribe', news, 1]);
     // PING is allowed while subscribed; RESP2 answers it in pub/sub form.
-    expect(await subscriber.send(['PING'])).toEqual(protocol === 3 ? 'PONG' : ['pong', '']);
+    expect(await subscriber.call(['PING'])).toEqual(protocol === 3 ? 'PONG' : ['pong', '']);
   });
 
   it('unsubscribes from everything, then answers ordinary commands again', async () => {
     const subscriber = await connect({ protocol });
     const pushes = collectPushes(subscriber);
     const channels = [uniqueKey('a'), uniqueKey('b'), uniqueKey('c')];
-    await subscriber.send(['SUBSCRIBE', ...channels]);
+    await subscriber.call(['SUBSCRIBE', ...channels]);
     // No arguments: one confirmation per channel, all of which must be consumed.
-    expect(await subscriber.send(['UNSUBSCRIBE'])).toBe(0);
-    expect(await subscriber.send(['UNSUBSCRIBE'])).toBe(0); // nothing left: one null confirmation
+    expect(await subscriber.call(['UNSUBSCRIBE'])).toBe(0);
+    expect(await subscriber.call(['UNSUBSCRIBE'])).toBe(0); // nothing left: one null confirmation
     const key = uniqueKey('after');
     expect(
-      await subscriber.sendBatch([
+      await subscriber.callBatch([
         ['SET', key, 'v'],
         ['GET', key],
       ]),
     ).toEqual(['OK', 'v']);
     // Once unsubscribed, an array that looks like a RESP2 message is an ordinary reply again.
     const list = uniqueKey('list');
-    await subscriber.send(['RPUSH', list, 'message', 'channel', 'payload']);
-    expect(await subscriber.send(['LRANGE', list, 0, -1])).toEqual([
+    await subscriber.call(['RPUSH', list, 'message', 'channel', 'payload']);
+    expect(await subscriber.call(['LRANGE', list, 0, -1])).toEqual([
       'message',
       'channel',
       'payload',
@@ -82,12 +82,12 @@ describe('RESP3 pushes', () => {
     const publisher = await connect();
     const pushes = collectPushes(subscriber);
     const channel = uniqueKey('mixed');
-    await subscriber.send(['SUBSCRIBE', channel]);
+    await subscriber.call(['SUBSCRIBE', channel]);
     const key = uniqueKey('counter');
     for (let i = 1; i <= 20; i++) {
       const [published, incremented] = await Promise.all([
-        publisher.send(['PUBLISH', channel, `m${i}`]),
-        subscriber.send(['INCR', key]),
+        publisher.call(['PUBLISH', channel, `m${i}`]),
+        subscriber.call(['INCR', key]),
       ]);
       expect(published).toBe(1);
       expect(incremented).toBe(i);
@@ -100,8 +100,8 @@ describe('RESP3 pushes', () => {
     const publisher = await connect();
     const pushes = collectPushes(subscriber);
     const channel = uniqueKey('binary');
-    await subscriber.send(['SUBSCRIBE', channel]);
-    await publisher.send(['PUBLISH', channel, Buffer.from([0xff, 0])]);
+    await subscriber.call(['SUBSCRIBE', channel]);
+    await publisher.call(['PUBLISH', channel, Buffer.from([0xff, 0])]);
     await waitUntil('the message', async () => pushes.length === 2);
     expect(pushes[1]).toEqual([
       Buffer.from('message'),

@@ -1,7 +1,8 @@
 import { startRedisServer, waitUntil, type RedisServerHandle } from '@redspec/test-utils';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createConnection } from '../../src/connection/create-connection.js';
-import type { ReconnectingEvent, RedisConnection } from '../../src/connection/redis-connection.js';
+import { createRawConnection } from '../helpers/raw-connection.js';
+import type { ReconnectingEvent } from '../../src/connection/redis-connection.js';
+import type { RawConnection } from '../helpers/raw-connection.js';
 import {
   CommandTimeoutError,
   ConnectionClosedError,
@@ -17,7 +18,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
-const open: RedisConnection[] = [];
+const open: RawConnection[] = [];
 afterEach(async () => {
   open.splice(0).forEach((connection) => connection.disconnect());
   await server.restart(); // leaves a running, empty server for the next test, whatever this one did
@@ -25,9 +26,9 @@ afterEach(async () => {
 
 const fastReconnect = { baseDelayMs: 10, maxDelayMs: 50 };
 async function connect(
-  options: Parameters<typeof createConnection>[0] = {},
-): Promise<RedisConnection> {
-  const connection = await createConnection({
+  options: Parameters<typeof createRawConnection>[0] = {},
+): Promise<RawConnection> {
+  const connection = await createRawConnection({
     port: server.port,
     reconnect: fastReconnect,
     ...options,
@@ -37,8 +38,8 @@ async function connect(
 }
 
 /** Pending BLPOP: the server holds it, and every later command waits behind it, unprocessed. */
-const block = (connection: RedisConnection): Promise<unknown> =>
-  connection.send(['BLPOP', uniqueKey('never-pushed'), 0]);
+const block = (connection: RawConnection): Promise<unknown> =>
+  connection.call(['BLPOP', uniqueKey('never-pushed'), 0]);
 
 describe('a dropped connection', () => {
   it('rejects in-flight commands, queues new ones, and sends them after the server is back', async () => {
@@ -47,7 +48,7 @@ describe('a dropped connection', () => {
     connection.on('reconnecting', (event) => reconnecting.push(event));
     const inflight = [
       block(connection),
-      ...Array.from({ length: 100 }, () => connection.send(['PING'])),
+      ...Array.from({ length: 100 }, () => connection.call(['PING'])),
     ];
     const settled = Promise.allSettled(inflight);
     await server.kill(); // the commands were written in a microtask, long before this resolves
@@ -63,8 +64,8 @@ describe('a dropped connection', () => {
 
     const key = uniqueKey('offline');
     const queued = Promise.all([
-      connection.send(['SET', key, 'sent later']),
-      connection.send(['GET', key]),
+      connection.call(['SET', key, 'sent later']),
+      connection.call(['GET', key]),
     ]);
     await server.restart();
     expect(await queued).toEqual(['OK', 'sent later']);
@@ -79,17 +80,17 @@ describe('a dropped connection', () => {
     // The INCRs are written, but the server has not processed them: they wait behind BLPOP.
     const inflight = [
       block(connection),
-      ...Array.from({ length: 50 }, () => connection.send(['INCR', key])),
+      ...Array.from({ length: 50 }, () => connection.call(['INCR', key])),
     ];
     const settled = Promise.allSettled(inflight);
     const id = await waitForBlockedClient(spy);
-    await spy.send(['CLIENT', 'KILL', 'ID', id]);
+    await spy.call(['CLIENT', 'KILL', 'ID', id]);
 
     expect((await settled).every((r) => r.status === 'rejected')).toBe(true);
     await waitUntil('ready again', async () => connection.status === 'ready');
-    expect(await connection.send(['PING'])).toBe('PONG');
+    expect(await connection.call(['PING'])).toBe('PONG');
     // None of the 50 INCRs ran, and none was replayed after the reconnect.
-    expect(await spy.send(['GET', key])).toBeNull();
+    expect(await spy.call(['GET', key])).toBeNull();
   });
 
   it('rejects commands at once when the offline queue is disabled or full', async () => {
@@ -101,13 +102,13 @@ describe('a dropped connection', () => {
       async () => noQueue.status !== 'ready' && small.status !== 'ready',
     );
 
-    await expect(noQueue.send(['PING'])).rejects.toThrow(
+    await expect(noQueue.call(['PING'])).rejects.toThrow(
       'PING rejected: not connected and the offline queue is disabled',
     );
-    const first = small.send(['SET', 'a', '1']);
-    const second = small.send(['SET', 'b', '2']);
-    const third = small.send(['SET', 'c', '3']);
-    const batch = small.sendBatch([['PING'], ['PING']]);
+    const first = small.call(['SET', 'a', '1']);
+    const second = small.call(['SET', 'b', '2']);
+    const third = small.call(['SET', 'c', '3']);
+    const batch = small.callBatch([['PING'], ['PING']]);
     await expect(third).rejects.toBeInstanceOf(OfflineQueueFullError);
     await expect(third).rejects.toThrow(
       'SET rejected: not connected and the offline queue is full (2 commands)',
@@ -122,7 +123,7 @@ describe('a dropped connection', () => {
     await server.kill();
     await waitUntil('disconnected', async () => connection.status !== 'ready');
     const started = performance.now();
-    await expect(connection.send(['PING'])).rejects.toBeInstanceOf(CommandTimeoutError);
+    await expect(connection.call(['PING'])).rejects.toBeInstanceOf(CommandTimeoutError);
     expect(performance.now() - started).toBeLessThan(1000);
   });
 
@@ -132,7 +133,7 @@ describe('a dropped connection', () => {
     await server.kill();
     expect(await ended).toBeInstanceOf(ConnectionError);
     expect(connection.status).toBe('closed');
-    await expect(connection.send(['PING'])).rejects.toBeInstanceOf(ConnectionClosedError);
+    await expect(connection.call(['PING'])).rejects.toBeInstanceOf(ConnectionClosedError);
   });
 
   it('gives up after maxAttempts and rejects what was queued', async () => {
@@ -143,7 +144,7 @@ describe('a dropped connection', () => {
     connection.on('reconnecting', (event) => attempts.push(event.attempt));
     // Queued as soon as the drop is noticed, so it waits through every attempt.
     const queuedOnDrop = new Promise<{ queued: Promise<unknown> }>((resolve) =>
-      connection.once('reconnecting', () => resolve({ queued: connection.send(['PING']) })),
+      connection.once('reconnecting', () => resolve({ queued: connection.call(['PING']) })),
     );
     await server.kill();
     const { queued } = await queuedOnDrop;
@@ -159,16 +160,18 @@ describe('a dropped connection', () => {
 describe('connect()', () => {
   it('rejects when nothing listens, without retrying', async () => {
     await server.kill();
-    await expect(createConnection({ port: server.port, reconnect: fastReconnect })).rejects.toThrow(
+    await expect(
+      createRawConnection({ port: server.port, reconnect: fastReconnect }),
+    ).rejects.toThrow(
       new RegExp(`Could not connect to 127\\.0\\.0\\.1:${server.port}: connect ECONNREFUSED`),
     );
   });
 });
 
-async function waitForBlockedClient(spy: RedisConnection): Promise<string> {
+async function waitForBlockedClient(spy: RawConnection): Promise<string> {
   let id = '';
   await waitUntil('a client blocked in BLPOP', async () => {
-    const list = String(await spy.send(['CLIENT', 'LIST']));
+    const list = String(await spy.call(['CLIENT', 'LIST']));
     id = /^id=(\d+) .*cmd=blpop/m.exec(list)?.[1] ?? '';
     return id !== '';
   });

@@ -1,12 +1,12 @@
 import { startRedisServer, waitUntil, type RedisServerHandle } from '@redspec/test-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createConnection } from '../../src/connection/create-connection.js';
-import type { RedisConnection } from '../../src/connection/redis-connection.js';
+import { createRawConnection } from '../helpers/raw-connection.js';
+import type { RawConnection } from '../helpers/raw-connection.js';
 import { CommandTimeoutError, ConnectionError } from '../../src/errors.js';
 
 // DEBUG SLEEP blocks the whole server, so these tests get a server of their own.
 let server: RedisServerHandle;
-const open: RedisConnection[] = [];
+const open: RawConnection[] = [];
 beforeAll(async () => {
   server = await startRedisServer({ args: ['--enable-debug-command', 'yes'] });
 });
@@ -16,15 +16,15 @@ afterAll(async () => {
 });
 
 async function connect(
-  options: Parameters<typeof createConnection>[0] = {},
-): Promise<RedisConnection> {
-  const connection = await createConnection({ port: server.port, ...options });
+  options: Parameters<typeof createRawConnection>[0] = {},
+): Promise<RawConnection> {
+  const connection = await createRawConnection({ port: server.port, ...options });
   open.push(connection);
   return connection;
 }
 
 /** The connection's single deadline timer, to check it is one timer and unref'ed. */
-const deadlineTimer = (connection: RedisConnection): NodeJS.Timeout | undefined =>
+const deadlineTimer = (connection: RawConnection): NodeJS.Timeout | undefined =>
   (connection as unknown as { deadlines: { timer: NodeJS.Timeout | undefined } }).deadlines.timer;
 
 describe('command timeouts', () => {
@@ -32,8 +32,8 @@ describe('command timeouts', () => {
     const connection = await connect({ reconnect: { baseDelayMs: 10 } });
     const reconnected = new Promise((resolve) => connection.once('reconnecting', resolve));
     const started = performance.now();
-    const slow = connection.send(['DEBUG', 'SLEEP', '1'], { timeoutMs: 100 });
-    const behind = connection.send(['PING']);
+    const slow = connection.call(['DEBUG', 'SLEEP', '1'], { timeoutMs: 100 });
+    const behind = connection.call(['PING']);
 
     await expect(slow).rejects.toBeInstanceOf(CommandTimeoutError);
     await expect(slow).rejects.toThrow('DEBUG timed out after 100 ms');
@@ -42,21 +42,21 @@ describe('command timeouts', () => {
     await expect(behind).rejects.toBeInstanceOf(ConnectionError);
 
     await reconnected;
-    expect(await connection.send(['PING'])).toBe('PONG');
+    expect(await connection.call(['PING'])).toBe('PONG');
     expect(connection.status).toBe('ready');
   });
 
   it('applies the connection-wide commandTimeout with one unref’ed timer', async () => {
     const connection = await connect({ commandTimeout: 150 });
-    const fast = Array.from({ length: 1000 }, () => connection.send(['PING']));
+    const fast = Array.from({ length: 1000 }, () => connection.call(['PING']));
     expect(deadlineTimer(connection)?.hasRef()).toBe(false);
     expect(await Promise.all(fast)).toEqual(Array(1000).fill('PONG'));
 
-    await expect(connection.send(['DEBUG', 'SLEEP', '0.5'])).rejects.toBeInstanceOf(
+    await expect(connection.call(['DEBUG', 'SLEEP', '0.5'])).rejects.toBeInstanceOf(
       CommandTimeoutError,
     );
     await waitUntil('ready again', async () => connection.status === 'ready', { timeoutMs: 5000 });
-    expect(await connection.send(['PING'])).toBe('PONG');
+    expect(await connection.call(['PING'])).toBe('PONG');
   });
 
   it('bounds the handshake by connectTimeout when the server accepts but never answers', async () => {
@@ -64,7 +64,7 @@ describe('command timeouts', () => {
     process.kill(server.pid, 'SIGSTOP');
     try {
       const started = performance.now();
-      const attempt = createConnection({ port: server.port, connectTimeout: 200 });
+      const attempt = createRawConnection({ port: server.port, connectTimeout: 200 });
       await expect(attempt).rejects.toBeInstanceOf(ConnectionError);
       await expect(attempt).rejects.toThrow('Handshake timed out after 200 ms');
       expect(performance.now() - started).toBeLessThan(1000);
@@ -75,8 +75,8 @@ describe('command timeouts', () => {
 
   it('lets a command override the default timeout, 0 meaning none', async () => {
     const connection = await connect({ commandTimeout: 50 });
-    expect(await connection.send(['DEBUG', 'SLEEP', '0.2'], { timeoutMs: 0 })).toBe('OK');
-    expect(await connection.sendBatch([['DEBUG', 'SLEEP', '0.2'], ['PING']], 1000)).toEqual([
+    expect(await connection.call(['DEBUG', 'SLEEP', '0.2'], { timeoutMs: 0 })).toBe('OK');
+    expect(await connection.callBatch([['DEBUG', 'SLEEP', '0.2'], ['PING']], 1000)).toEqual([
       'OK',
       'PONG',
     ]);

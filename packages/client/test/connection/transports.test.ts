@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getFreePort, startRedisServer, type RedisServerHandle } from '@redspec/test-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createConnection } from '../../src/connection/create-connection.js';
+import { createRawConnection } from '../helpers/raw-connection.js';
 import { ConnectionError } from '../../src/errors.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'redspec-transports-'));
@@ -19,9 +19,9 @@ describe('unix socket', () => {
   afterAll(() => server.stop());
 
   it('connects through `path`', async () => {
-    const connection = await createConnection({ path });
-    expect(await connection.send(['PING'])).toBe('PONG');
-    expect(String(await connection.send(['CLIENT', 'INFO']))).toMatch(/ flags=U /); // U: a unix-socket client
+    const connection = await createRawConnection({ path });
+    expect(await connection.call(['PING'])).toBe('PONG');
+    expect(String(await connection.call(['CLIENT', 'INFO']))).toMatch(/ flags=U /); // U: a unix-socket client
     await connection.quit();
   });
 });
@@ -53,14 +53,14 @@ describe('TLS', () => {
   afterAll(() => server.stop());
 
   it('connects with a trusted CA and runs the handshake over TLS', async () => {
-    const connection = await createConnection({ port: tlsPort, tls: { ca } });
+    const connection = await createRawConnection({ port: tlsPort, tls: { ca } });
     expect(connection.server?.protocol).toBe(3);
-    expect(await connection.send(['PING'])).toBe('PONG');
+    expect(await connection.call(['PING'])).toBe('PONG');
     await connection.quit();
   });
 
   it('rejects an untrusted certificate with a ConnectionError', async () => {
-    const attempt = createConnection({ port: tlsPort, tls: true });
+    const attempt = createRawConnection({ port: tlsPort, tls: true });
     await expect(attempt).rejects.toBeInstanceOf(ConnectionError);
     await expect(attempt).rejects.toThrow(
       /Could not connect to 127\.0\.0\.1:\d+: self[- ]signed certificate/,

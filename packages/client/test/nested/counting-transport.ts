@@ -1,14 +1,16 @@
-import type {
-  BatchOptions,
-  CommandTransport,
-  LeasedChannel,
-  RedisArgument,
-  RespValue,
-  ServerInfo,
-} from '@redspec/types';
+import {
+  commandChannel,
+  type BatchReplies,
+  type ChannelOwner,
+  type CommandBatch,
+  type CommandChannel,
+  type LeasedChannel,
+  type RedisArgument,
+  type ServerInfo,
+} from '@redspec/types/internal';
 import type { RedisClient } from '../../src/index.js';
 
-type Batch = readonly (readonly RedisArgument[])[];
+type Words = (readonly RedisArgument[])[];
 
 /** Batches in flight across several transports, to tell parallel sends from sequential ones. */
 export class InFlightGauge {
@@ -17,21 +19,32 @@ export class InFlightGauge {
 }
 
 /**
- * A client as a `CommandTransport` that counts round trips: each `sendBatch` is one write of
- * a whole batch and one wait for its replies. Register it with `connect()` in place of the
- * client to see how many round trips a nested pipeline made.
+ * A client's channel that counts round trips: each `sendBatch` is one write of a whole batch
+ * and one wait for its replies. Register it with `registerClient()` in place of the client to
+ * see how many round trips a nested pipeline made.
  */
-export class CountingTransport implements CommandTransport {
-  /** Every batch sent, in order. */
-  readonly batches: Batch[] = [];
+export class CountingTransport implements CommandChannel, ChannelOwner {
+  /** Every batch sent, in order, as words (MULTI/EXEC around a transaction). */
+  readonly batches: Words[] = [];
+  private readonly channel: CommandChannel;
 
   constructor(
     readonly client: RedisClient,
     private readonly gauge = new InFlightGauge(),
-  ) {}
+  ) {
+    this.channel = client[commandChannel];
+  }
+
+  get [commandChannel](): CommandChannel {
+    return this;
+  }
 
   get server(): ServerInfo | undefined {
-    return this.client.server;
+    return this.channel.server;
+  }
+
+  ready(): Promise<ServerInfo> {
+    return this.channel.ready();
   }
 
   /** Round trips so far. */
@@ -39,22 +52,19 @@ export class CountingTransport implements CommandTransport {
     return this.batches.length;
   }
 
-  async sendBatch(
-    commands: Batch,
-    timeoutMs?: number,
-    options?: BatchOptions,
-  ): Promise<RespValue[]> {
-    this.batches.push(commands);
+  async sendBatch(batch: CommandBatch): Promise<BatchReplies> {
+    const words = batch.commands.map((command) => command.args);
+    this.batches.push(batch.transaction ? [['MULTI'], ...words, ['EXEC']] : words);
     this.gauge.max = Math.max(this.gauge.max, ++this.gauge.current);
     try {
-      return await this.client.sendBatch(commands, timeoutMs, options);
+      return await this.channel.sendBatch(batch);
     } finally {
       this.gauge.current--;
     }
   }
 
   lease(): Promise<LeasedChannel> {
-    return this.client.lease();
+    return this.channel.lease();
   }
 
   reset(): void {

@@ -3,13 +3,12 @@ import { redisUrl } from '@redspec/test-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   Future,
-  connect,
   createClient,
-  disconnectAll,
   pipeline,
   type Pipeline,
   type RedisClient,
 } from '../../src/index.js';
+import { registerClient, unregisterClient } from '@redspec/pipeline';
 import { CountingTransport } from './counting-transport.js';
 
 let client: RedisClient;
@@ -19,10 +18,10 @@ const prefix = `nested:${randomUUID()}`;
 beforeAll(async () => {
   client = await createClient(redisUrl()).connect();
   transport = new CountingTransport(client);
-  connect(transport);
+  registerClient(transport);
 });
 afterAll(async () => {
-  disconnectAll();
+  unregisterClient('*');
   await client.quit();
 });
 

@@ -9,21 +9,20 @@ import {
   Future,
   PipelineDiscardedError,
   PipelineNotExecutedError,
-  connect,
   createClient,
-  disconnectAll,
   pipeline,
   type Pipeline,
   type RedisClient,
 } from '../../src/index.js';
+import { registerClient, unregisterClient } from '@redspec/pipeline';
 
 let client: RedisClient;
 beforeAll(async () => {
   client = await createClient(redisUrl()).connect();
-  connect(client);
+  registerClient(client);
 });
 afterAll(async () => {
-  disconnectAll();
+  unregisterClient('*');
   await client.quit();
 });
 
@@ -71,13 +70,13 @@ describe('a callback-form root that throws', () => {
   });
 });
 
-describe('a root closed without executing', () => {
+describe('a root with autoexec: false closed without executing', () => {
   it('sends nothing and rejects every future with PipelineNotExecutedError', async () => {
     const keys = [uniqueKey('a'), uniqueKey('b')];
     let sum: Future<number>;
     let own: Future<number>;
     {
-      await using root = pipeline(); // no autoexec, and no execute() below
+      await using root = pipeline(undefined, { autoexec: false }); // and no execute() below
       sum = incrSum(keys, root);
       own = root.incr(keys[0]!);
     }
@@ -93,10 +92,20 @@ describe('a root closed without executing', () => {
   it('in a synchronous helper too: `using` closes the root, the future rejects', async () => {
     const key = uniqueKey('sync');
     const forgetful = (): Future<number> => {
-      using pipe = pipeline(); // meant { autoexec: true }
+      using pipe = pipeline(undefined, { autoexec: false });
       return pipe.incr(key);
     };
     await expect(forgetful()).rejects.toBeInstanceOf(PipelineNotExecutedError);
     expect(await client.exists(key)).toBe(0);
+  });
+
+  it('by default a root executes when its scope ends, `using` included', async () => {
+    const key = uniqueKey('default');
+    const helper = (): Future<number> => {
+      using pipe = pipeline();
+      return pipe.incr(key);
+    };
+    expect(await helper()).toBe(1);
+    expect(await client.get(key)).toBe('1');
   });
 });

@@ -6,13 +6,12 @@ import { startRedisServer, type RedisServerHandle } from '@redspec/test-utils';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   Future,
-  connect,
   createClient,
-  disconnectAll,
   pipeline,
   type Pipeline,
   type RedisClient,
 } from '../../src/index.js';
+import { registerClient, unregisterClient } from '@redspec/pipeline';
 import { CountingTransport, commandCalls, keyRange } from './counting-transport.js';
 
 /**
@@ -60,10 +59,10 @@ beforeAll(async () => {
   server = await startRedisServer();
   client = await createClient(server.url).connect();
   transport = new CountingTransport(client);
-  connect(transport);
+  registerClient(transport);
 });
 afterAll(async () => {
-  disconnectAll();
+  unregisterClient('*');
   await client.quit();
   await server.stop();
 });

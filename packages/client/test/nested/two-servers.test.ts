@@ -4,15 +4,8 @@
  */
 import { startRedisServer, type RedisServerHandle } from '@redspec/test-utils';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  ConnectionRegistryError,
-  connect,
-  createClient,
-  disconnectAll,
-  pipeline,
-  type Future,
-  type Pipeline,
-} from '../../src/index.js';
+import { createClient, pipeline, type Future, type Pipeline } from '../../src/index.js';
+import { ClientRegistryError, registerClient, unregisterClient } from '@redspec/pipeline';
 import { CountingTransport, InFlightGauge, commandCalls, keyRange } from './counting-transport.js';
 
 let servers: RedisServerHandle[];
@@ -25,11 +18,11 @@ beforeAll(async () => {
   const clients = await Promise.all(servers.map((server) => createClient(server.url).connect()));
   main = new CountingTransport(clients[0]!, gauge);
   cache = new CountingTransport(clients[1]!, gauge);
-  connect(main);
-  connect(cache, 'cache');
+  registerClient(main);
+  registerClient(cache, 'cache');
 });
 afterAll(async () => {
-  disconnectAll();
+  unregisterClient('*');
   await Promise.all([main.client.quit(), cache.client.quit()]);
   await Promise.all(servers.map((server) => server.stop()));
 });
@@ -45,7 +38,7 @@ beforeEach(async () => {
 
 /** Sums INCRs of `keys` on `connection` (the parent's when unset). */
 function incrSum(keys: readonly string[], parent?: Pipeline, connection?: string): Future<number> {
-  using pipe = pipeline(parent, { autoexec: true, connection });
+  using pipe = pipeline(parent, { client: connection });
   const results = keys.map((key) => pipe.incr(key));
   return pipe.onExecute(() => results.reduce((sum, result) => sum + result.result, 0));
 }
@@ -73,7 +66,7 @@ describe('a root over two servers', () => {
     // Each batch holds its connection for 300 ms: together 300 ms if parallel, 600 if not.
     root.blpop('empty', 0.3);
     {
-      using cached = pipeline(root, { connection: 'cache' });
+      using cached = pipeline(root, { client: 'cache' });
       cached.blpop('empty', 0.3);
     }
     const started = performance.now();
@@ -93,7 +86,7 @@ describe('a root over two servers', () => {
         incrSum(['a', 'b', 'c'], root, 'cache'),
         incrSum(['a'], root),
       ];
-      using deeper = pipeline(root, { connection: 'cache' });
+      using deeper = pipeline(root, { client: 'cache' });
       sums.push(incrSum(['c'], deeper));
     }
     expect(sums.map((sum) => sum.result)).toEqual([2, 3, 2, 2]);
@@ -109,10 +102,10 @@ describe('a root over two servers', () => {
   });
 
   it('refuses to rebind a name to another server, and accepts the same client again', () => {
-    expect(() => connect(cache, 'cache')).not.toThrow();
-    expect(() => connect(main, 'cache')).toThrow(ConnectionRegistryError);
-    expect(() => pipeline(undefined, { connection: 'nowhere' })).toThrow(
-      /connect\(client, 'nowhere'\)/,
+    expect(() => registerClient(cache, 'cache')).not.toThrow();
+    expect(() => registerClient(main, 'cache')).toThrow(ClientRegistryError);
+    expect(() => pipeline(undefined, { client: 'nowhere' })).toThrow(
+      /registerClient\(client, 'nowhere'\)/,
     );
   });
 });

@@ -1,13 +1,12 @@
 import { startRedisServer, type RedisServerHandle } from '@redspec/test-utils';
 import {
-  createPipeline,
   PipelineDiscardedError,
   PipelineError,
   PipelineStateError,
   ResultNotReadyError,
-  runPipeline,
   type Pipeline,
 } from '@redspec/pipeline';
+import { openPipeline, runPipeline } from '@redspec/pipeline/internal';
 import { CommandArgumentError, WrongTypeError } from '@redspec/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestTransport, uniqueKey } from './test-transport.js';
@@ -19,7 +18,7 @@ beforeAll(async () => {
 afterAll(() => transport.close());
 
 const exists = async (key: string): Promise<boolean> =>
-  (await transport.shared.send(['EXISTS', key])) === 1;
+  (await transport.shared.call(['EXISTS', key])) === 1;
 
 describe('the coredis examples', () => {
   let server: RedisServerHandle;
@@ -40,10 +39,10 @@ describe('the coredis examples', () => {
     let piped!: Pipeline;
     let commands!: ReturnType<typeof queue>;
     {
-      await using pipe = createPipeline(own, { transaction: true });
+      await using pipe = openPipeline(own, { transaction: true });
       piped = pipe;
       commands = queue(pipe);
-      expect(await own.shared.send(['EXISTS', 'foo'])).toBe(0); // nothing sent yet
+      expect(await own.shared.call(['EXISTS', 'foo'])).toBe(0); // nothing sent yet
     }
     // Outside the block, like coredis: the scope's end executed the transaction.
     const [flushed, setFoo, setBar, keys] = await Promise.all(commands);
@@ -57,7 +56,7 @@ describe('the coredis examples', () => {
     const key = uniqueKey('coredis-incr');
     let value!: PromiseLike<number>;
     {
-      await using pipe = createPipeline(transport, { raiseOnError: false });
+      await using pipe = openPipeline(transport, { raiseOnError: false });
       pipe.set(key, 1);
       value = pipe.incr(key);
     }
@@ -69,7 +68,7 @@ describe('the coredis examples', () => {
 describe('a plain pipeline', () => {
   it('sends nothing until it runs, then sends every command in one batch, in order', async () => {
     const key = uniqueKey('order');
-    const pipe = createPipeline(transport);
+    const pipe = openPipeline(transport);
     const futures = Array.from({ length: 1000 }, () => pipe.incr(key));
     expect(pipe.length).toBe(1000);
     expect(await exists(key)).toBe(false);
@@ -84,7 +83,7 @@ describe('a plain pipeline', () => {
   it('fails only the failing command, then throws a PipelineError naming it', async () => {
     const text = uniqueKey('text');
     const counter = uniqueKey('counter');
-    const pipe = createPipeline(transport);
+    const pipe = openPipeline(transport);
     const set = pipe.set(text, 'hello');
     const push = pipe.lpush(text, ['x', 'y', 'z', 'w', 'v']);
     const incr = pipe.incr(counter);
@@ -92,7 +91,7 @@ describe('a plain pipeline', () => {
     expect(error).toBeInstanceOf(PipelineError);
     const pipelineError = error as PipelineError;
     expect(pipelineError.message).toBe(
-      `command #1 (LPUSH ${text.slice(0, 24)}… x y z …) of pipeline failed: ` +
+      `command #2 (index 1: LPUSH ${text.slice(0, 24)}… x y z …) of the pipeline failed: ` +
         'WRONGTYPE Operation against a key holding the wrong kind of value',
     );
     expect(pipelineError.failedIndexes).toEqual([1]);
@@ -107,7 +106,7 @@ describe('a plain pipeline', () => {
 
   it('resolves with errors in place when raiseOnError is false', async () => {
     const text = uniqueKey('text');
-    const pipe = createPipeline(transport, { raiseOnError: false });
+    const pipe = openPipeline(transport, { raiseOnError: false });
     pipe.set(text, 'hello');
     const push = pipe.lpush(text, 'x');
     const results = await pipe.execute();
@@ -117,7 +116,7 @@ describe('a plain pipeline', () => {
   });
 
   it('throws bad arguments at the call, before anything is queued or sent', () => {
-    const pipe = createPipeline(transport);
+    const pipe = openPipeline(transport);
     // @ts-expect-error a key must be a string or a Buffer
     expect(() => pipe.get({ not: 'a key' })).toThrow(CommandArgumentError);
     expect(pipe.length).toBe(0);
@@ -125,7 +124,7 @@ describe('a plain pipeline', () => {
 
   it('refuses results and .result before it ran, while awaiting a future just waits', async () => {
     const key = uniqueKey('wait');
-    const pipe = createPipeline(transport);
+    const pipe = openPipeline(transport);
     const incr = pipe.incr(key);
     expect(() => pipe.results).toThrow(ResultNotReadyError);
     expect(() => incr.result).toThrow(ResultNotReadyError);
@@ -134,9 +133,9 @@ describe('a plain pipeline', () => {
     expect(await awaited).toBe(1);
   });
 
-  it('decodes bulk strings as Buffers with buffers: true', async () => {
+  it('decodes bulk strings as Buffers on a Buffer view of its client', async () => {
     const key = uniqueKey('buffers');
-    const pipe = createPipeline(transport, { buffers: true });
+    const pipe = openPipeline<Buffer>(transport.withBuffers());
     pipe.set(key, 'bytes');
     const value = pipe.get(key);
     await pipe.execute();
@@ -146,7 +145,7 @@ describe('a plain pipeline', () => {
 
   it('allows blocking commands, which hold the batch until they reply', async () => {
     const list = uniqueKey('list');
-    const pipe = createPipeline(transport);
+    const pipe = openPipeline(transport);
     pipe.rpush(list, 'a');
     const popped = pipe.blpop(list, 1);
     await pipe.execute();
@@ -154,7 +153,7 @@ describe('a plain pipeline', () => {
   });
 
   it('runs once: executing again or queuing afterwards is a PipelineStateError', async () => {
-    const pipe = createPipeline(transport);
+    const pipe = openPipeline(transport);
     expect(await pipe.execute()).toEqual([]);
     await expect(pipe.execute()).rejects.toBeInstanceOf(PipelineStateError);
     expect(() => pipe.ping()).toThrow(PipelineStateError);
@@ -164,7 +163,7 @@ describe('a plain pipeline', () => {
 describe('discard', () => {
   it('sends nothing and rejects the futures, including ones already awaited', async () => {
     const key = uniqueKey('discarded');
-    const pipe = createPipeline(transport);
+    const pipe = openPipeline(transport);
     const set = pipe.set(key, '1');
     const awaited = Promise.resolve(set).catch((error: unknown) => error);
     await pipe.discard();
@@ -178,7 +177,7 @@ describe('discard', () => {
   it('is how an `await using` scope that throws avoids sending its commands', async () => {
     const key = uniqueKey('scope-throws');
     const scope = async (): Promise<void> => {
-      await using pipe = createPipeline(transport);
+      await using pipe = openPipeline(transport);
       try {
         pipe.set(key, '1');
         throw new Error('half-built');

@@ -1,17 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { redisUrl } from '@redspec/test-utils';
-import type {
-  CommandTransport,
-  LeasedChannel,
-  RedisArgument,
-  RespValue,
-  ServerInfo,
-} from '@redspec/types';
+import {
+  commandChannel,
+  prepareRawCommand,
+  type BatchReplies,
+  type ChannelOwner,
+  type CommandBatch,
+  type CommandChannel,
+  type LeasedChannel,
+  type ServerInfo,
+} from '@redspec/types/internal';
 import type { RedisConnectionOptions } from '../../src/connection/connection-options.js';
-import { createConnection } from '../../src/connection/create-connection.js';
-import type { RedisConnection } from '../../src/connection/redis-connection.js';
+import { createRawConnection, type RawConnection } from '../helpers/raw-connection.js';
 
-type Batch = readonly (readonly RedisArgument[])[];
+type Words = string[][];
 
 /** Host and port of the live project's shared redis-server. */
 export function sharedServer(): Pick<RedisConnectionOptions, 'host' | 'port'> {
@@ -24,25 +26,37 @@ export function uniqueKey(name: string): string {
   return `redspec:pipeline:${name}:${randomUUID()}`;
 }
 
+/** A batch as the server sees it: its words, MULTI/EXEC around a transaction. */
+const wordsOf = (batch: CommandBatch): Words => {
+  const words = batch.commands.map((command) => command.args.map(String));
+  return batch.transaction ? [['MULTI'], ...words, ['EXEC']] : words;
+};
+
 /**
- * A `CommandTransport` over real connections, instrumented where the client's is not (batches
- * and outstanding leases are counted, the server can be hidden): batches go to one shared connection; `lease()` hands out a pooled dedicated one, which
- * `release()` puts back for reuse, so a connection left watching would show in the next lease.
- * Every connection carries `name` as its CLIENT SETNAME, so tests can find them in CLIENT LIST.
+ * A channel over real connections, instrumented where the client's is not (batches and
+ * outstanding leases are counted, the server can be hidden): batches go to one shared
+ * connection; `lease()` hands out a pooled dedicated one, which `release()` puts back for
+ * reuse, so a connection left watching would show in the next lease. Every connection carries
+ * `name` as its CLIENT SETNAME, so tests can find them in CLIENT LIST. Pipelines open on it
+ * with `openPipeline(transport)`, as `client.pipeline()` does on a client.
  */
-export class TestTransport implements CommandTransport {
+export class TestTransport implements CommandChannel, ChannelOwner {
   readonly name = `redspec-pipeline-${randomUUID().slice(0, 8)}`;
   /** Leases not yet released. */
   outstanding = 0;
-  /** Batches sent through the shared connection. */
-  readonly batches: Batch[] = [];
+  /** Batches sent through the shared connection, as words. */
+  readonly batches: Words[] = [];
   /** Report no server (as before a handshake), so the pipeline skips its version checks. */
   hideServer = false;
-  private readonly idle: RedisConnection[] = [];
-  private readonly opened: RedisConnection[] = [];
+  /** Report this server instead of the real one, so commands it lacks pass the checks. */
+  pretend: ServerInfo | undefined;
+  /** Decode bulk strings as Buffers (a `withBuffers()` view). */
+  buffers = false;
+  private readonly idle: RawConnection[] = [];
+  private readonly opened: RawConnection[] = [];
 
   /** The connection `sendBatch` uses; set by `open()`. */
-  shared!: RedisConnection;
+  shared!: RawConnection;
 
   private constructor(private readonly options: RedisConnectionOptions) {}
 
@@ -52,34 +66,48 @@ export class TestTransport implements CommandTransport {
     return transport;
   }
 
-  get server(): ServerInfo | undefined {
-    return this.hideServer ? undefined : this.shared.server;
+  get [commandChannel](): CommandChannel {
+    return this;
   }
 
-  sendBatch(
-    commands: Batch,
-    timeoutMs?: number,
-    options?: { returnBuffers?: boolean },
-  ): Promise<RespValue[]> {
-    this.batches.push(commands);
-    return this.shared.sendBatch(commands, timeoutMs, options);
+  get server(): ServerInfo | undefined {
+    return this.pretend ?? (this.hideServer ? undefined : this.shared.server);
+  }
+
+  async ready(): Promise<ServerInfo> {
+    this.hideServer = false;
+    return this.shared.server!;
+  }
+
+  /** The same transport, decoding bulk strings as Buffers. */
+  withBuffers(): TestTransport {
+    const view = Object.create(this) as TestTransport;
+    view.buffers = true;
+    return view;
+  }
+
+  sendBatch(batch: CommandBatch): Promise<BatchReplies> {
+    this.batches.push(wordsOf(batch));
+    return this.shared.sendBatch(batch, { buffers: this.buffers });
   }
 
   async lease(): Promise<LeasedChannel> {
     const connection = this.idle.pop() ?? (await this.connect());
     this.outstanding++;
     let released = false;
+    const buffers = this.buffers;
     return {
       server: this.server,
-      sendBatch: (commands, timeoutMs?: number, options?: { returnBuffers?: boolean }) =>
-        connection.sendBatch(commands, timeoutMs, options),
-      release: () => {
+      sendBatch: (batch) => connection.sendBatch(batch, { buffers }),
+      release: async ({ unwatch }) => {
         if (released) throw new Error('a leased connection was released twice');
         released = true;
         this.outstanding--;
+        if (unwatch && connection.status === 'ready') {
+          await connection.send(prepareRawCommand(['UNWATCH'])).catch(() => undefined);
+        }
         if (connection.status === 'ready') this.idle.push(connection);
         else connection.disconnect();
-        return Promise.resolve();
       },
     };
   }
@@ -93,8 +121,8 @@ export class TestTransport implements CommandTransport {
     for (const connection of this.opened) connection.disconnect();
   }
 
-  private async connect(): Promise<RedisConnection> {
-    const connection = await createConnection({ ...this.options, clientName: this.name });
+  private async connect(): Promise<RawConnection> {
+    const connection = await createRawConnection({ ...this.options, clientName: this.name });
     this.opened.push(connection);
     return connection;
   }

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import {
   CommandNotAllowedError,
-  createPipeline,
   PipelineError,
   WatchError,
   type Pipeline,
 } from '@redspec/pipeline';
+import { openPipeline } from '@redspec/pipeline/internal';
 import { ExecAbortError, NoPermissionError, ReplyError, WrongTypeError } from '@redspec/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedServer, TestTransport, uniqueKey } from './test-transport.js';
@@ -16,12 +16,12 @@ beforeAll(async () => {
 });
 afterAll(() => transport.close());
 
-const get = (key: string): Promise<unknown> => transport.shared.send(['GET', key]);
+const get = (key: string): Promise<unknown> => transport.shared.call(['GET', key]);
 
 describe('a transaction', () => {
   it('sends MULTI, the commands and EXEC in one batch and settles from EXEC', async () => {
     const key = uniqueKey('tx');
-    const pipe = createPipeline(transport, { transaction: true });
+    const pipe = openPipeline(transport, { transaction: true });
     const set = pipe.set(key, '1');
     const incr = pipe.incr(key);
     const before = transport.batches.length;
@@ -39,14 +39,14 @@ describe('a transaction', () => {
   it('applies the other commands when one fails inside EXEC (WRONGTYPE), and rejects only its future', async () => {
     const text = uniqueKey('text');
     const counter = uniqueKey('counter');
-    const pipe = createPipeline(transport, { transaction: true });
+    const pipe = openPipeline(transport, { transaction: true });
     pipe.set(text, 'hello');
     const push = pipe.lpush(text, 'x');
     const incr = pipe.incr(counter);
     const error = await pipe.execute().catch((failure: unknown) => failure);
     expect(error).toBeInstanceOf(PipelineError);
     expect((error as PipelineError).message).toMatch(
-      /^command #1 \(LPUSH \S+ x\) of transaction failed: WRONGTYPE /,
+      /^command #2 \(index 1: LPUSH \S+ x\) of the transaction failed: WRONGTYPE /,
     );
     expect((error as PipelineError).failedIndexes).toEqual([1]);
     await expect(push).rejects.toBeInstanceOf(WrongTypeError);
@@ -59,16 +59,17 @@ describe('a transaction', () => {
     it('by an unknown command: nothing applied, the queuing error surfaces, even with raiseOnError false', async (context) => {
       if (transport.server?.product === 'valkey') context.skip(); // Valkey knows CLIENT CAPA
       const key = uniqueKey('abort');
-      transport.hideServer = true; // no version check, so the pipeline sends what the server lacks
-      const pipe = createPipeline(transport, { transaction: true, raiseOnError: false });
+      // Claim a Valkey server, so the pipeline sends what this server lacks.
+      transport.pretend = { product: 'valkey', version: '8.1.0', protocol: 3 };
+      const pipe = openPipeline(transport, { transaction: true, raiseOnError: false });
       const set = pipe.set(key, '1');
       const capa = pipe.clientCapa('redirect'); // Valkey only: Redis refuses it when queued
-      transport.hideServer = false;
       const error = await pipe.execute().catch((failure: unknown) => failure);
+      transport.pretend = undefined;
       expect(error).toBeInstanceOf(PipelineError);
       const abort = error as PipelineError;
       expect(abort.message).toMatch(
-        /^command #1 \(CLIENT CAPA redirect\) of transaction failed: ERR unknown subcommand/,
+        /^command #2 \(index 1: CLIENT CAPA redirect\) of the transaction failed: ERR unknown subcommand/,
       );
       expect(abort.message).toMatch(/aborted \(EXECABORT\) and none of its commands ran$/);
       expect(abort.cause).toBeInstanceOf(ReplyError);
@@ -80,7 +81,7 @@ describe('a transaction', () => {
 
     it('by a command the ACL user may not run', async () => {
       const user = `redspec-pipeline-${randomUUID().slice(0, 8)}`;
-      await transport.shared.send([
+      await transport.shared.call([
         'ACL',
         'SETUSER',
         user,
@@ -98,38 +99,38 @@ describe('a transaction', () => {
       });
       try {
         const key = uniqueKey('acl');
-        const pipe = createPipeline(limited, { transaction: true });
+        const pipe = openPipeline(limited, { transaction: true });
         const incr = pipe.incr(key);
         pipe.set(key, '5');
         const error = await pipe.execute().catch((failure: unknown) => failure);
         expect(error).toBeInstanceOf(PipelineError);
         expect((error as PipelineError).cause).toBeInstanceOf(NoPermissionError);
         expect((error as PipelineError).message).toMatch(
-          /^command #1 \(SET \S+ 5\) of transaction failed: NOPERM/,
+          /^command #2 \(index 1: SET \S+ 5\) of the transaction failed: NOPERM/,
         );
         await expect(incr).rejects.toBeInstanceOf(ExecAbortError);
         expect(await get(key)).toBeNull();
       } finally {
         limited.close();
-        await transport.shared.send(['ACL', 'DELUSER', user]);
+        await transport.shared.call(['ACL', 'DELUSER', user]);
       }
     });
   });
 
   it('refuses NO_MULTI commands at the call, before anything is sent', () => {
-    const pipe = createPipeline(transport, { transaction: true });
+    const pipe = openPipeline(transport, { transaction: true });
     expect(() => pipe.save()).toThrow(CommandNotAllowedError);
     expect(() => pipe.save()).toThrow('SAVE cannot be queued inside a transaction');
     expect(pipe.length).toBe(0);
     // Outside a transaction the flag does not apply.
-    const plain = createPipeline(transport);
+    const plain = openPipeline(transport);
     expect(() => plain.save()).not.toThrow();
     void plain.discard();
   });
 
   it('refuses the commands the pipeline sends itself, and those that change how replies come', () => {
     // Not in the Pipeline type; plain JavaScript callers still reach the generated methods.
-    const pipe = createPipeline(transport, { transaction: true }) as Pipeline &
+    const pipe = openPipeline(transport, { transaction: true }) as Pipeline &
       Record<string, (...args: unknown[]) => unknown>;
     for (const method of ['multi', 'exec', 'unwatch'])
       expect(() => pipe[method]!()).toThrow(CommandNotAllowedError);
@@ -143,12 +144,12 @@ describe('a transaction', () => {
 
   it('throws WatchError when another connection writes a watched key, rejecting every future', async () => {
     const key = uniqueKey('watched');
-    await transport.shared.send(['SET', key, '10']);
-    const pipe = createPipeline(transport);
+    await transport.shared.call(['SET', key, '10']);
+    const pipe = openPipeline(transport);
     await pipe.watch(key);
     expect(pipe.transaction).toBe(true);
     const current = Number(await pipe.immediate.get(key));
-    await transport.shared.send(['SET', key, 'changed']);
+    await transport.shared.call(['SET', key, 'changed']);
     const set = pipe.set(key, current + 1);
     const error = await pipe.execute().catch((failure: unknown) => failure);
     expect(error).toBeInstanceOf(WatchError);

@@ -1,4 +1,6 @@
-import { createPipeline, PipelineStateError, runTransaction, WatchError } from '@redspec/pipeline';
+import { PipelineStateError, WatchError } from '@redspec/pipeline';
+import { prepareRawCommand } from '@redspec/types/internal';
+import { openPipeline, runTransaction } from '@redspec/pipeline/internal';
 import { rawCommand, targetFromUrl, redisUrl } from '@redspec/test-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestTransport, uniqueKey } from './test-transport.js';
@@ -28,21 +30,21 @@ describe('optimistic transactions with WATCH', () => {
   it('counts exactly 50 when 50 callers run a client-side INCR on one key at once', async () => {
     const key = uniqueKey('counter');
     const results = await Promise.all(Array.from({ length: 50 }, () => incr(key)));
-    expect(await transport.shared.send(['GET', key])).toBe('50');
+    expect(await transport.shared.call(['GET', key])).toBe('50');
     expect([...results].sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
     expect(transport.outstanding).toBe(0);
   });
 
   it('supports the coredis shape by hand: watch, read at once, queue the write, execute', async () => {
     const key = uniqueKey('by-hand');
-    await transport.shared.send(['SET', key, '41']);
-    const pipe = createPipeline(transport);
+    await transport.shared.call(['SET', key, '41']);
+    const pipe = openPipeline(transport);
     await pipe.watch(key);
     const current = Number(await pipe.immediate.get(key));
     const set = pipe.set(key, current + 1);
     expect(await pipe.execute()).toEqual(['OK']);
     expect(set.result).toBe('OK');
-    expect(await transport.shared.send(['GET', key])).toBe('42');
+    expect(await transport.shared.call(['GET', key])).toBe('42');
   });
 
   it('gives up after `retries` with the WatchError', async () => {
@@ -53,18 +55,18 @@ describe('optimistic transactions with WATCH', () => {
       async (pipe) => {
         attempts++;
         await pipe.immediate.get(key);
-        await transport.shared.send(['INCR', key]); // someone else always writes first
+        await transport.shared.call(['INCR', key]); // someone else always writes first
         return [pipe.set(key, 'mine')];
       },
       { watch: [key], retries: 2, backoff: 0 },
     );
     await expect(run).rejects.toBeInstanceOf(WatchError);
     expect(attempts).toBe(3);
-    expect(await transport.shared.send(['GET', key])).toBe('3');
+    expect(await transport.shared.call(['GET', key])).toBe('3');
   });
 
   it('refuses watch() once commands are queued, and immediate before watch()', async () => {
-    const pipe = createPipeline(transport);
+    const pipe = openPipeline(transport);
     expect(() => pipe.immediate).toThrow(PipelineStateError);
     pipe.ping();
     await expect(pipe.watch(uniqueKey('late'))).rejects.toThrow(
@@ -84,10 +86,11 @@ describe('the leased connection', () => {
   /** Fails if the pooled connection still watches `key`: EXEC would then return nil. */
   async function expectUnwatched(key: string): Promise<void> {
     const channel = await transport.lease();
-    await transport.shared.send(['SET', key, 'touched']);
-    const replies = await channel.sendBatch([['MULTI'], ['PING'], ['EXEC']]);
-    await channel.release();
-    expect(replies[2]).toEqual(['PONG']);
+    await transport.shared.call(['SET', key, 'touched']);
+    const ping = prepareRawCommand(['PING']);
+    const { exec } = await channel.sendBatch({ commands: [ping], transaction: true });
+    await channel.release({ unwatch: false });
+    expect(exec).toEqual(['PONG']);
   }
 
   const paths: [string, (key: string) => Promise<unknown>][] = [
@@ -98,7 +101,7 @@ describe('the leased connection', () => {
         runTransaction(
           transport,
           async (p) => {
-            await transport.shared.send(['SET', key, 'other']);
+            await transport.shared.call(['SET', key, 'other']);
             return [p.set(key, '1')];
           },
           { watch: [key], retries: 0 },
@@ -112,18 +115,21 @@ describe('the leased connection', () => {
     [
       'EXECABORT',
       async (key) => {
-        transport.hideServer = true;
-        const pipe = createPipeline(transport);
-        await pipe.watch(key);
-        pipe.clientCapa('redirect');
-        transport.hideServer = false;
-        await pipe.execute();
+        transport.pretend = { product: 'valkey', version: '8.1.0', protocol: 3 };
+        try {
+          const pipe = openPipeline(transport);
+          await pipe.watch(key);
+          pipe.clientCapa('redirect');
+          await pipe.execute();
+        } finally {
+          transport.pretend = undefined;
+        }
       },
     ],
     [
       'discard',
       async (key) => {
-        const pipe = createPipeline(transport);
+        const pipe = openPipeline(transport);
         await pipe.watch(key);
         pipe.set(key, '1');
         await pipe.discard();
@@ -144,7 +150,7 @@ describe('the leased connection', () => {
     [
       'an `await using` scope ending',
       async (key) => {
-        await using pipe = createPipeline(transport);
+        await using pipe = openPipeline(transport);
         await pipe.watch(key);
         pipe.set(key, '1');
       },

@@ -1,5 +1,6 @@
 import { createClient, type RedisClient } from '../../src/index.js';
-import { createPipeline, runPipeline, runTransaction, WatchError } from '@redspec/pipeline';
+import { WatchError } from '@redspec/pipeline';
+import { openPipeline, runPipeline, runTransaction } from '@redspec/pipeline/internal';
 import { redisUrl } from '@redspec/test-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uniqueKey } from './test-transport.js';
@@ -17,7 +18,7 @@ describe('pipelines over createClient()', () => {
     const key = uniqueKey('client');
     const [ok, count] = await runPipeline(client, (p) => [p.set(key, '1'), p.incr(key)]);
     expect([ok, count]).toEqual(['OK', 2]);
-    const pipe = createPipeline(client, { transaction: true });
+    const pipe = openPipeline(client, { transaction: true });
     const incr = pipe.incr(key);
     expect(await pipe.execute()).toEqual([3]);
     expect(await incr).toBe(3);
@@ -37,7 +38,7 @@ describe('pipelines over createClient()', () => {
 
   it('reports a WatchError when another caller writes the watched key', async () => {
     const key = uniqueKey('client-watch');
-    const pipe = createPipeline(client);
+    const pipe = openPipeline(client);
     await pipe.watch(key);
     await client.set(key, 'theirs');
     pipe.set(key, 'mine');
@@ -48,7 +49,7 @@ describe('pipelines over createClient()', () => {
   it('decodes Buffers through withBuffers()', async () => {
     const key = uniqueKey('client-buffers');
     await client.set(key, 'bytes');
-    const [value] = await runPipeline(client.withBuffers(), (p) => [p.get(key)], { buffers: true });
+    const [value] = await client.withBuffers().pipeline((p) => [p.get(key)]);
     expect(value).toEqual(Buffer.from('bytes'));
   });
 });

@@ -1,6 +1,6 @@
 import { redisUrl } from '@redspec/test-utils';
 import { expect } from 'vitest';
-import { RedisConnection } from '../../../src/index.js';
+import { RawConnection } from '../../helpers/raw-connection.js';
 import { conformanceCase, type CaseContext, type ConformanceCase } from '../conformance-case.js';
 
 /** This connection's id, read by CLIENT LIST ID's setup. */
@@ -11,9 +11,9 @@ let victim = { id: 0, addr: '' };
 const connectVictim = async ({ protocol, onCleanup }: CaseContext): Promise<void> => {
   const { hostname, port } = new URL(redisUrl());
   const options = { host: hostname, port: Number(port), protocol, reconnect: false } as const;
-  const connection = await new RedisConnection(options).connect();
+  const connection = await new RawConnection(options).connect();
   onCleanup(() => Promise.resolve(connection.disconnect()));
-  const info = String(await connection.send(['CLIENT', 'INFO']));
+  const info = String(await connection.call(['CLIENT', 'INFO']));
   victim = { id: Number(/\bid=(\d+)/.exec(info)![1]), addr: /\baddr=(\S+)/.exec(info)![1]! };
 };
 

@@ -1,20 +1,20 @@
 import { redisUrl } from '@redspec/test-utils';
 import { expect } from 'vitest';
-import { RedisConnection } from '../../../src/index.js';
+import { RawConnection } from '../../helpers/raw-connection.js';
 import { conformanceCase, type CaseContext, type ConformanceCase } from '../conformance-case.js';
 
 /** A connection of its own subscribed to a channel, a pattern and a shard channel, so the counts are not all zero. */
 const subscribe = async ({ protocol, key, onCleanup }: CaseContext): Promise<void> => {
   const { hostname, port } = new URL(redisUrl());
-  const subscriber = await new RedisConnection({
+  const subscriber = await new RawConnection({
     host: hostname,
     port: Number(port),
     protocol,
   }).connect();
   onCleanup(() => subscriber.quit());
-  await subscriber.send(['SUBSCRIBE', key('chan')]);
-  await subscriber.send(['PSUBSCRIBE', key('pat*')]);
-  await subscriber.send(['SSUBSCRIBE', key('shard')]);
+  await subscriber.call(['SUBSCRIBE', key('chan')]);
+  await subscriber.call(['PSUBSCRIBE', key('pat*')]);
+  await subscriber.call(['SSUBSCRIBE', key('shard')]);
 };
 
 /** Pub/sub introspection and publishing; subscribing itself needs a connection of its own. */

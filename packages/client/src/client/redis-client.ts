@@ -1,0 +1,217 @@
+import { openPipeline, runPipeline, runTransaction } from '@redspec/pipeline/internal';
+import type {
+  Future,
+  NestedPipelineOptions,
+  PipelineCallback,
+  TransactionOptions,
+} from '@redspec/pipeline';
+import {
+  commandChannel,
+  defineCommandMethods,
+  invokeCommand,
+  prepareCommand,
+  prepareRawCommand,
+  type BatchReplies,
+  type ChannelOwner,
+  type CommandBatch,
+  type CommandChannel,
+  type CommandInvoker,
+  type CommandSpec,
+  type LeasedChannel,
+  type PreparedCommand,
+  type PromiseContext,
+  type RedisArgument,
+  type RedisCommands,
+  type ServerInfo,
+} from '@redspec/types/internal';
+import type { CommandBackend, ReplyMode } from '../backend/command-backend.js';
+import { StandaloneBackend } from '../standalone/standalone-backend.js';
+import { resolveClientConfig, type ClientConfig } from './client-config.js';
+import type { PipelineMethods } from './pipeline-methods.js';
+import {
+  sharedConnectionRefusal,
+  type SharedConnectionCommand,
+} from './shared-connection-guard.js';
+
+/**
+ * What a client and a cluster both offer: every command of the spec as a method returning a
+ * Promise of its RESP3-shaped reply, but those that would change the state of the shared
+ * connection (MULTI, SELECT, SUBSCRIBE …, refused with what to use instead), plus pipelines,
+ * transactions and the connection's life.
+ */
+export interface ClientBase<TString extends string | Buffer = string>
+  extends
+    Omit<RedisCommands<PromiseContext<TString>>, SharedConnectionCommand>,
+    PipelineMethods<TString>,
+    ChannelOwner {
+  /** What the server said about itself when connecting; undefined until then. */
+  readonly server: ServerInfo | undefined;
+  /**
+   * Connects now (every command connects on first use anyway); resolves once the handshake is
+   * done.
+   * @example
+   * const client = await createClient('redis://127.0.0.1:6379').connect();
+   */
+  connect(): Promise<this>;
+  /**
+   * Closes the client gracefully: waits for the replies of commands already sent, then closes
+   * every connection. Resolves with `'OK'`.
+   * @example
+   * await client.quit();
+   */
+  quit(): Promise<'OK'>;
+  /**
+   * Closes every connection now; commands still pending reject with `ConnectionClosedError`.
+   * @example
+   * client.disconnect();
+   */
+  disconnect(): void;
+}
+
+/**
+ * A typed Redis client for one server: every command of the spec as a method returning a
+ * Promise of its RESP3-shaped reply. `TString` is what bulk strings decode to (`Buffer` after
+ * `withBuffers()`).
+ */
+export interface RedisClient<TString extends string | Buffer = string> extends ClientBase<TString> {
+  /**
+   * The same connection, with bulk-string replies as Buffers (and typed so).
+   * @example
+   * const raw: Buffer | null = await client.withBuffers().get('image');
+   */
+  withBuffers(): RedisClient<Buffer>;
+  /**
+   * Sends any command, e.g. a module's; the reply is as decoded, untyped unless you say.
+   * Commands that would change the shared connection's state are refused, as typed ones are.
+   * @example
+   * const name = await client.sendCommand<string[]>(['JSON.GET', 'doc', '$.name']);
+   */
+  sendCommand<TReply = unknown>(args: readonly RedisArgument[]): Promise<TReply>;
+}
+
+/** The channel pipelines of one client view run on: the backend, in the view's reply mode. */
+class ClientChannel implements CommandChannel {
+  constructor(
+    private readonly backend: CommandBackend,
+    private readonly mode: ReplyMode,
+  ) {}
+
+  get server(): ServerInfo | undefined {
+    return this.backend.server;
+  }
+
+  ready(): Promise<ServerInfo> {
+    return this.backend.ready();
+  }
+
+  sendBatch(batch: CommandBatch): Promise<BatchReplies> {
+    return this.backend.sendBatch(batch, this.mode);
+  }
+
+  lease(): Promise<LeasedChannel> {
+    return this.backend.lease(this.mode);
+  }
+}
+
+type AnyCallback = PipelineCallback<string | Buffer, readonly Future<unknown>[]>;
+
+/** The runtime behind `RedisClient` and `RedisCluster`: typed methods over one backend. */
+export class Client implements CommandInvoker, ChannelOwner {
+  readonly [commandChannel]: CommandChannel;
+
+  constructor(
+    protected readonly backend: CommandBackend,
+    protected readonly mode: ReplyMode,
+  ) {
+    this[commandChannel] = new ClientChannel(backend, mode);
+  }
+
+  get server(): ServerInfo | undefined {
+    return this.backend.server;
+  }
+
+  async connect(): Promise<this> {
+    await this.backend.ready();
+    return this;
+  }
+
+  withBuffers(): Client {
+    return new Client(this.backend, BUFFERS);
+  }
+
+  [invokeCommand](spec: CommandSpec, params: unknown[]): Promise<unknown> {
+    const server = this.backend.server;
+    // The first commands wait for the handshake so version checks see the real server.
+    if (server === undefined) {
+      return this.backend.ready().then(() => this[invokeCommand](spec, params));
+    }
+    let command: PreparedCommand;
+    try {
+      command = prepareCommand(spec, params, server);
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
+    return this.send(command);
+  }
+
+  sendCommand(args: readonly RedisArgument[]): Promise<unknown> {
+    let command: PreparedCommand;
+    try {
+      command = prepareRawCommand(args);
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
+    return this.send(command);
+  }
+
+  pipeline(
+    fnOrOptions?: AnyCallback | NestedPipelineOptions<string | Buffer>,
+    options?: NestedPipelineOptions<string | Buffer>,
+  ): unknown {
+    if (typeof fnOrOptions === 'function') return runPipeline(this, fnOrOptions, options);
+    return openPipeline(this, fnOrOptions);
+  }
+
+  transaction(fn: AnyCallback, options?: TransactionOptions): Promise<unknown> {
+    return runTransaction(this, fn, options);
+  }
+
+  async quit(): Promise<'OK'> {
+    await this.backend.quit();
+    return 'OK';
+  }
+
+  disconnect(): void {
+    this.backend.disconnect();
+  }
+
+  protected send(command: PreparedCommand): Promise<unknown> {
+    const refusal = sharedConnectionRefusal(command.spec);
+    if (refusal !== undefined) return Promise.reject(refusal);
+    return this.backend.send(command, this.mode);
+  }
+}
+defineCommandMethods(Client.prototype);
+
+const STRINGS: ReplyMode = { buffers: false };
+const BUFFERS: ReplyMode = { buffers: true };
+
+/**
+ * Creates a client for one Redis server. It connects on first use (or `await client.connect()`).
+ *
+ * @example
+ * const client = createClient('redis://127.0.0.1:6379');
+ * await client.set('greeting', 'hello', { expiration: { ex: 60 } });
+ * const n: number = await client.incr('visits');
+ * await client.quit();
+ */
+export function createClient(config?: string | ClientConfig): RedisClient {
+  const { dedicatedConnections = 8, url: _url, ...options } = resolveClientConfig(config);
+  return createClientOn(new StandaloneBackend(options, dedicatedConnections));
+}
+
+/** A client over any backend (our connection, or an adapted ioredis instance). */
+export function createClientOn(backend: CommandBackend): RedisClient {
+  // The generated methods live on Client's prototype, out of the type checker's sight.
+  return new Client(backend, STRINGS) as unknown as RedisClient;
+}

@@ -1,0 +1,131 @@
+import {
+  prepareRawCommand,
+  type BatchReplies,
+  type CommandBatch,
+  type LeasedChannel,
+  type PreparedCommand,
+  type ServerInfo,
+} from '@redspec/types/internal';
+import type { ReplyMode } from '../backend/command-backend.js';
+import { ConnectionClosedError } from '../errors.js';
+import type { RedisConnectionOptions } from './connection-options.js';
+import { RedisConnection } from './redis-connection.js';
+
+const UNWATCH = prepareRawCommand(['UNWATCH']);
+
+/** Someone waiting for a connection to free up. */
+interface Waiter {
+  resolve(connection: RedisConnection): void;
+  reject(error: Error): void;
+}
+
+/**
+ * Connections lent out one caller at a time: for blocking commands (BLPOP must not stall the
+ * shared connection) and for WATCH (its state belongs to one connection). At most `size` exist;
+ * further borrowers wait in line for one to come back. They never reconnect: a dropped one is
+ * thrown away, so state such as WATCH can never silently vanish under its borrower, and the
+ * next borrower gets a fresh one.
+ */
+export class DedicatedPool {
+  private readonly idle: RedisConnection[] = [];
+  /** Every connection opened, lent or idle, so closing the client closes them all. */
+  private readonly all = new Set<RedisConnection>();
+  private readonly waiting: Waiter[] = [];
+  private open = 0;
+  private closed = false;
+
+  constructor(
+    private readonly options: RedisConnectionOptions,
+    private readonly size: number,
+  ) {}
+
+  /** Runs one (blocking) command on a connection of its own, then gives it back. */
+  async send(command: PreparedCommand, mode: ReplyMode): Promise<unknown> {
+    const connection = await this.acquire();
+    try {
+      return await connection.send(command, mode);
+    } finally {
+      this.release(connection);
+    }
+  }
+
+  /**
+   * A dedicated channel for one user (a pipeline's WATCH), decoding replies in `mode`. Released
+   * with `unwatch`, it sends UNWATCH first when the connection still stands (a dropped one took
+   * its watches with it).
+   */
+  async lease(mode: ReplyMode): Promise<LeasedChannel> {
+    const connection = await this.acquire();
+    let released = false;
+    return {
+      get server(): ServerInfo | undefined {
+        return connection.server;
+      },
+      sendBatch: (batch: CommandBatch): Promise<BatchReplies> => {
+        if (released) return Promise.reject(new ConnectionClosedError('The lease was released'));
+        return connection.sendBatch(batch, mode);
+      },
+      release: async ({ unwatch }): Promise<void> => {
+        if (released) return;
+        released = true;
+        if (unwatch && connection.status === 'ready') {
+          await connection.send(UNWATCH).catch(() => undefined);
+        }
+        this.release(connection);
+      },
+    };
+  }
+
+  /** A connection for one borrower: an idle one, a new one, or the next one given back. */
+  async acquire(): Promise<RedisConnection> {
+    if (this.closed) throw new ConnectionClosedError('The client is closed');
+    const ready = this.idle.pop();
+    if (ready !== undefined) return ready;
+    if (this.open < this.size) return this.openOne();
+    return new Promise((resolve, reject) => this.waiting.push({ resolve, reject }));
+  }
+
+  /** Returns a connection; a broken one is dropped, and a waiter gets a fresh one instead. */
+  release(connection: RedisConnection): void {
+    if (this.closed || connection.status !== 'ready') {
+      connection.disconnect();
+      this.all.delete(connection);
+      this.open--;
+      const next = this.closed ? undefined : this.waiting.shift();
+      if (next !== undefined) this.openOne().then(next.resolve, next.reject);
+      return;
+    }
+    const next = this.waiting.shift();
+    if (next !== undefined) next.resolve(connection);
+    else this.idle.push(connection);
+  }
+
+  /** Quits idle connections, cuts lent ones (a blocked BLPOP would otherwise hold on), and
+   * fails every waiter. */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const waiter of this.waiting.splice(0)) {
+      waiter.reject(
+        new ConnectionClosedError('The client was closed while waiting for a connection'),
+      );
+    }
+    const idle = new Set(this.idle.splice(0));
+    const closing = [...this.all].map((connection) =>
+      idle.has(connection) ? connection.quit() : connection.disconnect(),
+    );
+    this.all.clear();
+    await Promise.all(closing);
+  }
+
+  private async openOne(): Promise<RedisConnection> {
+    this.open++;
+    try {
+      const connection = await new RedisConnection({ ...this.options, reconnect: false }).connect();
+      this.all.add(connection);
+      return connection;
+    } catch (error) {
+      this.open--;
+      throw error;
+    }
+  }
+}
