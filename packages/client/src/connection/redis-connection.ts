@@ -62,7 +62,7 @@ const QUIT = prepareRawCommand(['QUIT']);
  * commands already written reject with a `ConnectionError` and are never sent twice.
  *
  * @example
- * const connection = await createConnection({ port: 6379 });
+ * const connection = await new RedisConnection({ port: 6379 }).connect();
  * await connection.send(prepareRawCommand(['SET', 'greeting', 'hello']));
  * await connection.quit();
  */
@@ -132,6 +132,7 @@ export class RedisConnection extends EventEmitter<RedisConnectionEvents> {
    * `ReplyError` (named after it) or why no reply came. Connects first if it never did.
    *
    * @example
+   * const connection = await new RedisConnection({ port: 6379 }).connect();
    * const value = await connection.send(prepareRawCommand(['GET', 'key']), { buffers: true });
    */
   send(command: PreparedCommand, options?: SendOptions): Promise<unknown> {
@@ -151,6 +152,7 @@ export class RedisConnection extends EventEmitter<RedisConnectionEvents> {
    * the replies that came are kept and the rest hold the error (see `BatchReplies.interrupted`).
    *
    * @example
+   * const connection = await new RedisConnection({ port: 6379 }).connect();
    * const { replies } = await connection.sendBatch({ commands, transaction: false });
    */
   sendBatch(batch: CommandBatch, options?: Pick<SendOptions, 'buffers'>): Promise<BatchReplies> {
