@@ -16,6 +16,7 @@ export {
   RedirectionError,
   RedspecError,
   ReplyError,
+  ReplyTooLongError,
   ServerCrossSlotError,
   TryAgainError,
   UnsupportedCommandError,
@@ -35,7 +36,9 @@ export {
   CommandTimeoutError,
   ConnectionClosedError,
   ConnectionError,
+  InflightLimitError,
   OfflineQueueFullError,
+  PoolExhaustedError,
   ProtocolError,
   SharedConnectionError,
 } from './errors.js';

@@ -39,8 +39,48 @@ export class CommandTimeoutError extends RedspecError {
   constructor(
     readonly command: string,
     readonly timeoutMs: number,
+    /** What it was waiting for, when not a reply: `not connected to 127.0.0.1:6379`. */
+    readonly waitingFor?: string,
   ) {
-    super(`${command} timed out after ${timeoutMs} ms`);
+    super(
+      waitingFor === undefined
+        ? `${command} timed out after ${timeoutMs} ms`
+        : `${command} timed out after ${timeoutMs} ms, never sent: ${waitingFor}`,
+    );
+  }
+}
+
+/**
+ * Too many commands already await replies on one connection (`maxInflight`): the server is
+ * stalled or far behind. Refused before it was sent, so it is safe to retry later.
+ */
+export class InflightLimitError extends RedspecError {
+  override name = 'InflightLimitError';
+  constructor(
+    readonly command: string,
+    readonly limit: number,
+  ) {
+    super(
+      `${command} rejected before sending: ${limit} commands already await replies on this ` +
+        'connection (maxInflight); the server may be stalled',
+    );
+  }
+}
+
+/**
+ * Every dedicated connection (for blocking commands and WATCH) was busy for as long as the
+ * command could wait. Raise `dedicatedConnections`, or shorten what holds them (BLPOP 0).
+ */
+export class PoolExhaustedError extends RedspecError {
+  override name = 'PoolExhaustedError';
+  constructor(
+    readonly size: number,
+    readonly waitedMs: number,
+  ) {
+    super(
+      `All ${size} dedicated connections stayed busy for ${waitedMs} ms ` +
+        `(dedicatedConnections: ${size}); blocking commands and WATCH each hold one`,
+    );
   }
 }
 

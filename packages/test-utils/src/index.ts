@@ -17,3 +17,7 @@ export { waitUntil } from './wait-until.js';
 export type { WaitUntilOptions } from './wait-until.js';
 export { RawCommandError, RedisClusterStartError } from './errors.js';
 export { RedisReplyError, RedisServerStartError } from './errors.js';
+export { startFaultProxy } from './fault-proxy.js';
+export type { FaultProxy, ProxyMode } from './fault-proxy.js';
+export { bulk, handshakeAnswer, startFakeRespServer } from './fake-resp-server.js';
+export type { FakeAnswer, FakeHandler, FakeRespServer } from './fake-resp-server.js';

@@ -51,6 +51,10 @@ export interface RedisServerHandle {
   kill(): Promise<void>;
   /** Stops the server if it runs, then starts it again on the same port with the same args. */
   restart(): Promise<void>;
+  /** SIGSTOP: the process stalls with its sockets open, as a hung server does. */
+  pause(): void;
+  /** SIGCONT after `pause()`. */
+  resume(): void;
 }
 
 /**
@@ -159,6 +163,14 @@ class RedisServer implements RedisServerHandle {
     await this.start();
   }
 
+  pause(): void {
+    if (this.#running) this.#child?.kill('SIGSTOP');
+  }
+
+  resume(): void {
+    if (this.#running) this.#child?.kill('SIGCONT');
+  }
+
   #spawn(startup: AbortController): ChildProcess {
     const log = openSync(this.logFile, 'a');
     const [file, args] = withParentDeathSignal(this.binary, this.#argv);
@@ -202,6 +214,8 @@ class RedisServer implements RedisServerHandle {
   async #terminate(signal: NodeJS.Signals): Promise<void> {
     const child = this.#child;
     if (child === undefined || !this.#running) return;
+    // A paused (SIGSTOP) server would hold a SIGTERM until it resumes.
+    child.kill('SIGCONT');
     child.kill(signal);
     const escalate = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
     await this.#exited;

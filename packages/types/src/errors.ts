@@ -70,6 +70,21 @@ export class ServerCrossSlotError extends ReplyError {
   override name = 'ServerCrossSlotError';
 }
 
+/**
+ * A reply too long for a JavaScript string (about 512 MB of text): decoded client-side in place
+ * of that one reply, so only its command fails and the connection stays in step. Read such a
+ * value with `withBuffers()`, which returns it as a Buffer.
+ */
+export class ReplyTooLongError extends ReplyError {
+  override name = 'ReplyTooLongError';
+  constructor(readonly length: number) {
+    super(
+      `REPLYTOOLONG a reply of ${length} bytes is longer than a JavaScript string can be; ` +
+        'read it as a Buffer (withBuffers())',
+    );
+  }
+}
+
 /** `MOVED <slot> <host>:<port>` and `ASK <slot> <host>:<port>`: where a slot lives now. */
 export class RedirectionError extends ReplyError {
   override name = 'RedirectionError';

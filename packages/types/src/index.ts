@@ -29,6 +29,7 @@ export {
   RedirectionError,
   RedspecError,
   ReplyError,
+  ReplyTooLongError,
   ServerCrossSlotError,
   TryAgainError,
   UnsupportedCommandError,

@@ -20,8 +20,13 @@ export interface ReplyMode {
 export interface CommandBackend {
   /** What the server said about itself; undefined before the first connection. */
   readonly server: ServerInfo | undefined;
-  /** Resolves once connected (connecting now if needed). */
+  /**
+   * Resolves once connected, connecting now if needed: what a command waits on. Waits through
+   * failed attempts, up to the command timeout, since the server may just be starting.
+   */
   ready(): Promise<ServerInfo>;
+  /** `client.connect()`: connects now and rejects as soon as the attempt under way fails. */
+  connect(): Promise<ServerInfo>;
   /**
    * One command. Resolves with its reply shaped by its plan; rejects with its `ReplyError`
    * (named after it) or why no reply came. A blocking one runs on a connection of its own.

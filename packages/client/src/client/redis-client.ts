@@ -48,7 +48,8 @@ export interface ClientBase<TString extends string | Buffer = string>
   readonly server: ServerInfo | undefined;
   /**
    * Connects now (every command connects on first use anyway); resolves once the handshake is
-   * done.
+   * done, and rejects if this attempt fails (the client keeps trying in the background, and
+   * commands wait for it up to their `commandTimeout`).
    * @example
    * const client = await createClient('redis://127.0.0.1:6379').connect();
    */
@@ -131,7 +132,7 @@ export class Client implements CommandInvoker, ChannelOwner {
   }
 
   async connect(): Promise<this> {
-    await this.backend.ready();
+    await this.backend.connect();
     return this;
   }
 

@@ -78,6 +78,10 @@ export class ClusterBackend implements CommandBackend, ClusterRouting {
     return this.topology.server!;
   }
 
+  connect(): Promise<ServerInfo> {
+    return this.ready();
+  }
+
   /** Routes one command and sends it; the first try leaves in the caller's tick. */
   send(command: PreparedCommand, mode: ReplyMode): Promise<unknown> {
     const spec = command.spec;

@@ -29,6 +29,10 @@ export class NodeClientBackend implements CommandBackend {
     return connection.server!;
   }
 
+  connect(): Promise<ServerInfo> {
+    return this.ready();
+  }
+
   send(command: PreparedCommand, mode: ReplyMode): Promise<unknown> {
     if (command.blockingMs !== undefined)
       return this.pool.dedicatedPool(this.node).send(command, mode);

@@ -6,7 +6,10 @@ export interface ReconnectOptions {
   baseDelayMs?: number;
   /** Cap on the delay. Default 2000 ms. */
   maxDelayMs?: number;
-  /** Retries before giving up and closing for good. Default: unlimited. */
+  /**
+   * Attempts before giving up and closing for good. Default: unlimited, since commands never
+   * wait longer than their own deadline (`commandTimeout`) whatever happens to the connection.
+   */
   maxAttempts?: number;
 }
 
@@ -20,7 +23,7 @@ export interface RedisConnectionOptions {
   path?: string;
   /** `true`, or Node's TLS options, to connect over TLS. */
   tls?: boolean | TlsConnectionOptions;
-  /** Limit for the socket to connect and the handshake to finish. Default 10 000 ms. */
+  /** Limit for one attempt's socket to connect and handshake to finish. Default 10 000 ms. */
   connectTimeout?: number;
   /** ACL user; `default` when only a password is given. */
   username?: string;
@@ -31,7 +34,13 @@ export interface RedisConnectionOptions {
   db?: number;
   /** RESP version to speak. Default 3, falling back to 2 for servers without `HELLO`. */
   protocol?: 2 | 3;
-  /** Default per-command timeout in ms; 0 or unset means none. */
+  /**
+   * How long a command may take, in ms, from the call to its reply: waiting for a connection
+   * (while the server is down or reconnecting) included. Past it the command rejects with
+   * `CommandTimeoutError`; one already written also resets the connection, since its late
+   * reply would otherwise be read as the next command's. Default 10 000 ms; 0 for none.
+   * Blocking commands get their own deadline (see `blockingGrace`).
+   */
   commandTimeout?: number;
   /**
    * Added to a blocking command's own timeout (BLPOP 1: 1 s) for its reply deadline, so a
@@ -50,6 +59,23 @@ export interface RedisConnectionOptions {
   pushBuffers?: boolean;
   /** Deepest reply nesting accepted from the server. Default 512. */
   maxReplyDepth?: number;
+  /**
+   * Longest bulk string accepted from the server, in bytes; a longer declared length is a
+   * `ProtocolError` that resets the connection, before anything is buffered. Default 512 MB,
+   * the server's own `proto-max-bulk-len`.
+   */
+  maxBulkLength?: number;
+  /**
+   * Longest line (simple string, error, number) accepted from the server, in bytes; a longer
+   * one, or one that never ends, is a `ProtocolError`. Default 1 MB.
+   */
+  maxLineLength?: number;
+  /**
+   * Most commands awaiting replies on the connection at once; a command past it rejects with
+   * `InflightLimitError` before it is sent, so a stalled server cannot make the backlog grow
+   * without bound. Default 100 000.
+   */
+  maxInflight?: number;
 }
 
 /** Per-command options for `send` and `sendBatch`. */
@@ -78,6 +104,9 @@ export interface ResolvedConnectionOptions {
   readonly offlineQueueLimit: number;
   readonly pushBuffers: boolean;
   readonly maxReplyDepth: number;
+  readonly maxBulkLength: number;
+  readonly maxLineLength: number;
+  readonly maxInflight: number;
 }
 
 /** Applies defaults once, so the hot path never re-checks options. */
@@ -96,7 +125,7 @@ export function resolveConnectionOptions(
     clientName: options.clientName,
     db: options.db ?? 0,
     protocol: options.protocol ?? 3,
-    commandTimeout: options.commandTimeout ?? 0,
+    commandTimeout: options.commandTimeout ?? 10_000,
     blockingGrace: options.blockingGrace ?? 5000,
     reconnect: reconnect && {
       baseDelayMs: reconnect.baseDelayMs ?? 50,
@@ -106,6 +135,9 @@ export function resolveConnectionOptions(
     offlineQueueLimit: options.offlineQueue === false ? 0 : (options.offlineQueueLimit ?? 10_000),
     pushBuffers: options.pushBuffers ?? false,
     maxReplyDepth: options.maxReplyDepth ?? 512,
+    maxBulkLength: options.maxBulkLength ?? 512 * 1024 * 1024,
+    maxLineLength: options.maxLineLength ?? 1024 * 1024,
+    maxInflight: options.maxInflight ?? 100_000,
   };
 }
 

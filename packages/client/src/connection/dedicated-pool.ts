@@ -7,8 +7,8 @@ import {
   type ServerInfo,
 } from '@redspec/types/internal';
 import type { ReplyMode } from '../backend/command-backend.js';
-import { ConnectionClosedError } from '../errors.js';
-import type { RedisConnectionOptions } from './connection-options.js';
+import { ConnectionClosedError, PoolExhaustedError } from '../errors.js';
+import { resolveConnectionOptions, type RedisConnectionOptions } from './connection-options.js';
 import { RedisConnection } from './redis-connection.js';
 
 const UNWATCH = prepareRawCommand(['UNWATCH']);
@@ -17,14 +17,16 @@ const UNWATCH = prepareRawCommand(['UNWATCH']);
 interface Waiter {
   resolve(connection: RedisConnection): void;
   reject(error: Error): void;
+  readonly timer: NodeJS.Timeout | undefined;
 }
 
 /**
  * Connections lent out one caller at a time: for blocking commands (BLPOP must not stall the
  * shared connection) and for WATCH (its state belongs to one connection). At most `size` exist;
- * further borrowers wait in line for one to come back. They never reconnect: a dropped one is
- * thrown away, so state such as WATCH can never silently vanish under its borrower, and the
- * next borrower gets a fresh one.
+ * further borrowers wait in line for one to come back, for at most the command timeout, then
+ * fail with `PoolExhaustedError`. They never reconnect: a dropped one is thrown away, so state
+ * such as WATCH can never silently vanish under its borrower, and the next borrower (a waiter
+ * included) gets a fresh one.
  */
 export class DedicatedPool {
   private readonly idle: RedisConnection[] = [];
@@ -33,11 +35,14 @@ export class DedicatedPool {
   private readonly waiting: Waiter[] = [];
   private open = 0;
   private closed = false;
+  private readonly waitMs: number;
 
   constructor(
     private readonly options: RedisConnectionOptions,
     private readonly size: number,
-  ) {}
+  ) {
+    this.waitMs = resolveConnectionOptions(options).commandTimeout;
+  }
 
   /** Runs one (blocking) command on a connection of its own, then gives it back. */
   async send(command: PreparedCommand, mode: ReplyMode): Promise<unknown> {
@@ -79,18 +84,44 @@ export class DedicatedPool {
   /** A connection for one borrower: an idle one, a new one, or the next one given back. */
   async acquire(): Promise<RedisConnection> {
     if (this.closed) throw new ConnectionClosedError('The client is closed');
-    const ready = this.idle.pop();
-    if (ready !== undefined) return ready;
+    for (let ready = this.idle.pop(); ready !== undefined; ready = this.idle.pop()) {
+      if (ready.status === 'ready') return ready;
+      this.drop(ready); // went away while idle (the server restarted)
+    }
     if (this.open < this.size) return this.openOne();
-    return new Promise((resolve, reject) => this.waiting.push({ resolve, reject }));
+    return new Promise((resolve, reject) => {
+      const timer =
+        this.waitMs > 0
+          ? setTimeout(() => {
+              const at = this.waiting.indexOf(waiter);
+              if (at !== -1) this.waiting.splice(at, 1);
+              reject(new PoolExhaustedError(this.size, this.waitMs));
+            }, this.waitMs)
+          : undefined;
+      const waiter: Waiter = {
+        resolve: (connection) => {
+          if (timer !== undefined) clearTimeout(timer);
+          resolve(connection);
+        },
+        reject: (error) => {
+          if (timer !== undefined) clearTimeout(timer);
+          reject(error);
+        },
+        timer,
+      };
+      this.waiting.push(waiter);
+    });
+  }
+
+  /** How many connections exist, and how many callers wait for one. */
+  get usage(): { readonly size: number; readonly open: number; readonly waiting: number } {
+    return { size: this.size, open: this.open, waiting: this.waiting.length };
   }
 
   /** Returns a connection; a broken one is dropped, and a waiter gets a fresh one instead. */
   release(connection: RedisConnection): void {
     if (this.closed || connection.status !== 'ready') {
-      connection.disconnect();
-      this.all.delete(connection);
-      this.open--;
+      this.drop(connection);
       const next = this.closed ? undefined : this.waiting.shift();
       if (next !== undefined) this.openOne().then(next.resolve, next.reject);
       return;
@@ -115,6 +146,12 @@ export class DedicatedPool {
     );
     this.all.clear();
     await Promise.all(closing);
+  }
+
+  private drop(connection: RedisConnection): void {
+    connection.disconnect();
+    this.all.delete(connection);
+    this.open--;
   }
 
   private async openOne(): Promise<RedisConnection> {

@@ -13,30 +13,38 @@ import { serverInfoFromHello, serverInfoFromInfo } from './server-info.js';
 export type HandshakeExchange = (commands: RedisArgument[][]) => Promise<RespValue[]>;
 
 /**
- * Sets a fresh socket up: `HELLO 3 [AUTH] [SETNAME]` then `SELECT`, pipelined in one round trip.
- * Servers without `HELLO` (before 6.0) or without RESP3 get the RESP2 sequence instead:
- * `AUTH`, `CLIENT SETNAME`, `SELECT`, `INFO server` (also used when `protocol` is 2, so the
- * server version is always known). Rejects with the server's error, e.g. `AuthenticationError`.
- * @internal
+ * Sets a fresh socket up: `HELLO <protocol> [AUTH] [SETNAME]` then `SELECT`, pipelined in one
+ * round trip. Servers without `HELLO` (before 6.0) or without RESP3 get the RESP2 sequence
+ * instead: `AUTH`, `CLIENT SETNAME`, `SELECT`, `INFO server`, so the server version is always
+ * known. Rejects with the server's error, e.g. `AuthenticationError`.
  */
 export async function handshake(
   exchange: HandshakeExchange,
   options: ResolvedConnectionOptions,
 ): Promise<ServerInfo> {
   const select: RedisArgument[][] = options.db !== 0 ? [['SELECT', options.db]] : [];
-  if (options.protocol === 3) {
-    const hello: RedisArgument[] = ['HELLO', 3];
-    if (options.password !== undefined) {
-      hello.push('AUTH', options.username ?? 'default', options.password);
-    }
-    if (options.clientName !== undefined) hello.push('SETNAME', options.clientName);
-    const [helloReply, ...rest] = await exchange([hello, ...select]);
-    if (!(helloReply instanceof ReplyError)) {
-      checkReplies(rest, ['SELECT'], options);
-      return serverInfoFromHello(helloReply ?? null);
-    }
-    if (!isHelloUnsupported(helloReply)) throw explain(helloReply, 'HELLO', options);
+  // HELLO names the server and its version without INFO, which a user restricted to the app's
+  // own commands may not run; it needs no permission of its own.
+  const hello: RedisArgument[] = ['HELLO', options.protocol];
+  if (options.password !== undefined) {
+    hello.push('AUTH', options.username ?? 'default', options.password);
   }
+  if (options.clientName !== undefined) hello.push('SETNAME', options.clientName);
+  const [helloReply, ...rest] = await exchange([hello, ...select]);
+  if (!(helloReply instanceof ReplyError)) {
+    checkReplies(rest, ['SELECT'], options);
+    return serverInfoFromHello(helloReply ?? null);
+  }
+  if (!isHelloUnsupported(helloReply)) throw explain(helloReply, 'HELLO', options);
+  return legacyHandshake(exchange, options, select);
+}
+
+/** Servers before 6.0 (no HELLO) or without RESP3: AUTH, CLIENT SETNAME, SELECT, INFO. */
+async function legacyHandshake(
+  exchange: HandshakeExchange,
+  options: ResolvedConnectionOptions,
+  select: RedisArgument[][],
+): Promise<ServerInfo> {
   const commands: RedisArgument[][] = [];
   if (options.password !== undefined) {
     commands.push(

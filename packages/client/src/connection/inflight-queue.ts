@@ -11,6 +11,8 @@ export class InflightQueue {
   private readonly entries = new Denque<PendingReply>();
   /** (Un)subscribe commands still awaiting confirmations. */
   pubsubPending = 0;
+  /** Commands awaiting replies, a batch counting as its commands. */
+  commands = 0;
   /** Set by `firstExpired`: the earliest deadline among the entries it passed. */
   nextDeadline = Infinity;
 
@@ -25,12 +27,15 @@ export class InflightQueue {
 
   push(entry: PendingReply): void {
     this.entries.push(entry);
+    this.commands += entry.count;
     if (entry.pubsubKind !== '') this.pubsubPending++;
   }
 
   /** Removes the head once it has all its replies; returns the new head. */
   shift(): PendingReply | undefined {
-    if (this.entries.shift()!.pubsubKind !== '') this.pubsubPending--;
+    const done = this.entries.shift()!;
+    this.commands -= done.count;
+    if (done.pubsubKind !== '') this.pubsubPending--;
     return this.entries.peekFront();
   }
 
@@ -56,6 +61,7 @@ export class InflightQueue {
   /** Empties the queue, failing every entry with the error made for it. */
   failAll(errorFor: (entry: PendingReply) => Error): void {
     this.pubsubPending = 0;
+    this.commands = 0;
     for (let entry = this.entries.shift(); entry !== undefined; entry = this.entries.shift()) {
       entry.fail(errorFor(entry));
     }

@@ -36,8 +36,15 @@ export class OfflineQueue {
     return undefined;
   }
 
-  /** Times out entries whose deadline passed; returns the earliest deadline left (or Infinity). */
-  expire(now: number): number {
+  get isEmpty(): boolean {
+    return this.count === 0;
+  }
+
+  /**
+   * Fails entries whose deadline passed while they waited for a connection (to `address`);
+   * returns the earliest deadline left (or Infinity).
+   */
+  expire(now: number, address: string): number {
     let next = Infinity;
     for (let i = 0; i < this.entries.length; i++) {
       const entry = this.entries.peekAt(i)!;
@@ -46,19 +53,17 @@ export class OfflineQueue {
         next = Math.min(next, entry.deadline);
       } else {
         this.count -= entry.count;
-        entry.fail(new CommandTimeoutError(entry.name, entry.timeoutMs));
+        entry.fail(new CommandTimeoutError(entry.name, entry.timeoutMs, `not connected to ${address}`));
       }
     }
     return next;
   }
 
-  /** Rejects everything: the connection closed for good. */
-  rejectAll(cause: Error | undefined): void {
+  /** Rejects everything: the connection closed for good, `because` says why. */
+  rejectAll(cause: Error | undefined, because: string): void {
     for (let entry = this.shift(); entry !== undefined; entry = this.shift()) {
-      const message = `${entry.name} was never sent: the connection closed`;
-      entry.fail(
-        new ConnectionClosedError(cause ? `${message} (${cause.message})` : message, { cause }),
-      );
+      const message = `${entry.name} was never sent: the connection closed (${because})`;
+      entry.fail(new ConnectionClosedError(message, { cause }));
     }
   }
 }

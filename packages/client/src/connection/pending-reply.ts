@@ -40,6 +40,11 @@ export class PendingReply {
   /** Whether its bytes went into a socket write (so the server may have run it). */
   written = false;
   /**
+   * Whether it may block on the server (BLPOP): its reply deadline then counts from when it is
+   * written, not from when it was issued.
+   */
+  readonly blocking: boolean;
+  /**
    * For (P|S)(UN)SUBSCRIBE: the lowercase command name, which is also the kind of the
    * confirmations that answer it (one per channel, as push frames in RESP3). Empty otherwise.
    */
@@ -60,7 +65,9 @@ export class PendingReply {
     if (batch === undefined) {
       this.remaining = 1;
       this.replies = undefined;
+      this.blocking = command!.blockingMs !== undefined;
     } else {
+      this.blocking = batch.commands.some((each) => each.blockingMs !== undefined);
       this.remaining = batch.commands.length + (batch.transaction ? 2 : 0);
       this.replies = [];
     }

@@ -1,10 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { Socket } from 'node:net';
 import {
-  BusyError,
-  LoadingError,
   prepareRawCommand,
-  ReplyError,
   type BatchReplies,
   type CommandBatch,
   type PreparedCommand,
@@ -16,12 +13,15 @@ import {
   CommandTimeoutError,
   ConnectionClosedError,
   ConnectionError,
+  InflightLimitError,
   ProtocolError,
 } from '../errors.js';
 import { RespDecoder } from '../resp/resp-decoder.js';
 import { RespEncoder } from '../resp/resp-encoder.js';
+import { isFatalConnectError } from './connect-failure.js';
 import type { ConnectionStatus, RedisConnectionEvents } from './connection-events.js';
 import {
+  describeAddress,
   resolveConnectionOptions,
   type RedisConnectionOptions,
   type ResolvedConnectionOptions,
@@ -33,7 +33,9 @@ import { InflightQueue } from './inflight-queue.js';
 import { OfflineQueue } from './offline-queue.js';
 import { openSocket } from './open-socket.js';
 import { PendingReply } from './pending-reply.js';
+import { ReadyWaiters } from './ready-waiters.js';
 import { reconnectDelay } from './reconnect-delay.js';
+import { batchTimeout, replyTimeout } from './reply-deadline.js';
 import { isPubsubMessage, SubscriptionTracker } from './subscription-tracker.js';
 
 export type {
@@ -57,9 +59,10 @@ const QUIT = prepareRawCommand(['QUIT']);
 /**
  * One socket to one server, speaking RESP3 (or RESP2) with implicit auto-pipelining: every
  * command issued in the same tick leaves in one socket write, and replies settle a FIFO of
- * pending entries where a batch of N commands is one entry and one Promise. Reconnects with
- * backoff after a drop; commands issued meanwhile wait in a bounded offline queue, while
- * commands already written reject with a `ConnectionError` and are never sent twice.
+ * pending entries where a batch of N commands is one entry and one Promise. It connects on
+ * first use and reconnects with backoff after a drop or a failed attempt; commands issued
+ * meanwhile wait in a bounded offline queue (each at most its deadline), while commands already
+ * written reject with a `ConnectionError` and are never sent twice.
  *
  * @example
  * const connection = await new RedisConnection({ port: 6379 }).connect();
@@ -75,13 +78,15 @@ export class RedisConnection extends EventEmitter<RedisConnectionEvents> {
   private readonly offline: OfflineQueue;
   private readonly deadlines = new DeadlineTimer(() => this.sweepDeadlines());
   private readonly subscriptions = new SubscriptionTracker();
+  private readonly waiters = new ReadyWaiters();
   private socket: Socket | undefined;
   private serverInfo: ServerInfo | undefined;
   private state: ConnectionStatus = 'idle';
   private flushScheduled = false;
   private attempts = 0;
   private reconnectTimer: NodeJS.Timeout | undefined;
-  private firstConnect: Promise<this> | undefined;
+  /** Why the connection closed for good, for the errors of commands issued afterwards. */
+  private closedBecause = 'it was closed';
 
   constructor(options: RedisConnectionOptions = {}) {
     super();
@@ -92,6 +97,8 @@ export class RedisConnection extends EventEmitter<RedisConnectionEvents> {
       onPush: (frame) => this.onPush(frame),
       onError: (error) => this.onProtocolError(error),
       maxDepth: this.options.maxReplyDepth,
+      maxBulkLength: this.options.maxBulkLength,
+      maxLineLength: this.options.maxLineLength,
     });
     this.decoder.pushBuffers = this.options.pushBuffers;
   }
@@ -106,25 +113,24 @@ export class RedisConnection extends EventEmitter<RedisConnectionEvents> {
   }
 
   /**
-   * Connects and runs the handshake. Resolves once ready; a failure of this first attempt
-   * (refused, timed out, wrong password) rejects and closes the connection: retries with backoff
-   * only apply to connections that were ready once.
+   * Connects (if not yet) and resolves once the handshake is done. Rejects when the attempt
+   * under way fails (refused, timed out, wrong password); the connection itself keeps trying
+   * with backoff, unless `reconnect` is off or the server refused the credentials.
    *
    * @example
    * const connection = await new RedisConnection({ port: 6380, password: 's3cret' }).connect();
    */
   connect(): Promise<this> {
-    this.firstConnect ??=
-      this.state !== 'idle'
-        ? Promise.reject(new ConnectionClosedError('connect() called on a closed connection'))
-        : this.establish().then(
-            () => this,
-            (error: Error) => {
-              this.close(error);
-              throw error;
-            },
-          );
-    return this.firstConnect;
+    // Each attempt is bounded by connectTimeout, and this learns of its failure: no timer here.
+    return this.untilReady(true, 0).then(() => this);
+  }
+
+  /**
+   * Resolves once ready, waiting through failed attempts for at most `timeoutMs` (0: no limit);
+   * rejects earlier only when the connection closes for good. What a first command waits with.
+   */
+  whenReady(timeoutMs: number): Promise<ServerInfo> {
+    return this.untilReady(false, timeoutMs).then(() => this.serverInfo!);
   }
 
   /**
@@ -140,7 +146,7 @@ export class RedisConnection extends EventEmitter<RedisConnectionEvents> {
       command,
       undefined,
       options?.buffers === true,
-      options?.timeoutMs ?? this.deadlineFor(command.blockingMs),
+      options?.timeoutMs ?? replyTimeout(command.blockingMs, this.options),
     );
     this.dispatch(entry);
     return entry.promise;
@@ -163,7 +169,7 @@ export class RedisConnection extends EventEmitter<RedisConnectionEvents> {
       undefined,
       batch,
       options?.buffers === true,
-      batch.timeoutMs ?? this.batchDeadline(batch),
+      batch.timeoutMs ?? batchTimeout(batch, this.options),
     );
     this.dispatch(entry);
     return entry.promise as Promise<BatchReplies>;
@@ -172,7 +178,7 @@ export class RedisConnection extends EventEmitter<RedisConnectionEvents> {
   /** Sends `QUIT`, waits for its reply (and every reply before it), then closes. */
   async quit(): Promise<void> {
     if (this.state !== 'ready') {
-      this.disconnect();
+      this.close(undefined, 'quit() was called');
       return;
     }
     this.state = 'closing';
@@ -184,47 +190,48 @@ export class RedisConnection extends EventEmitter<RedisConnectionEvents> {
     } catch {
       // The server may close before replying, or time out; we are closing either way.
     }
-    this.close(undefined);
+    this.close(undefined, 'quit() was called');
   }
 
   /** Closes now. Commands in flight or queued reject with `ConnectionClosedError`. */
   disconnect(): void {
-    this.close(undefined);
+    this.close(undefined, 'disconnect() was called');
+  }
+
+  private untilReady(failOnAttempt: boolean, timeoutMs: number): Promise<void> {
+    if (this.state === 'ready') return Promise.resolve();
+    if (this.state === 'closing' || this.state === 'closed') {
+      return Promise.reject(new ConnectionClosedError(`Not connected: ${this.closedBecause}`));
+    }
+    const waiting = this.waiters.wait(failOnAttempt, timeoutMs, describeAddress(this.options));
+    if (this.state === 'idle') this.attempt();
+    else if (this.reconnectTimer !== undefined) this.reconnectTimer.ref();
+    return waiting;
   }
 
   private dispatch(entry: PendingReply): void {
-    if (entry.timeoutMs > 0) entry.deadline = performance.now() + entry.timeoutMs;
     if (this.state === 'ready') {
+      if (entry.timeoutMs > 0) entry.deadline = performance.now() + entry.timeoutMs;
       this.write(entry);
       return;
     }
+    // While not connected, even a command that blocks until answered waits at most the command
+    // timeout for a connection.
+    const wait = entry.blocking ? this.options.commandTimeout : entry.timeoutMs;
+    if (wait > 0) entry.deadline = performance.now() + wait;
     this.enqueueOffline(entry);
     // Every entry point connects on first use: a first call that is a batch must not wait for
-    // somebody else to connect. A failure reaches the queued commands, not this catch.
-    if (this.state === 'idle') this.connect().catch(() => undefined);
-  }
-
-  /** A command's reply deadline: the command timeout, or a blocking one's own time plus a grace. */
-  private deadlineFor(blockingMs: number | undefined): number {
-    if (blockingMs === undefined) return this.options.commandTimeout;
-    if (blockingMs === 0 || !Number.isFinite(blockingMs)) return 0;
-    return blockingMs + this.options.blockingGrace;
-  }
-
-  /** A batch's deadline: as its slowest command's, with every blocking time it may wait added. */
-  private batchDeadline(batch: CommandBatch): number {
-    let blocking = 0;
-    for (const command of batch.commands) {
-      const ms = command.blockingMs;
-      if (ms === undefined) continue;
-      if (ms === 0 || !Number.isFinite(ms)) return 0;
-      blocking += ms;
-    }
-    return blocking === 0 ? this.options.commandTimeout : blocking + this.options.blockingGrace;
+    // somebody else to connect.
+    if (this.state === 'idle') this.attempt();
+    else if (this.reconnectTimer !== undefined) this.reconnectTimer.ref();
   }
 
   /** Encodes the entry into this tick's write and queues it for its replies. */
   private write(entry: PendingReply): void {
+    if (this.inflight.commands + entry.count > this.options.maxInflight) {
+      entry.fail(new InflightLimitError(entry.name, this.options.maxInflight));
+      return;
+    }
     try {
       if (entry.batch !== undefined) this.encodeBatch(entry.batch);
       else this.encodeOne(entry);
@@ -269,7 +276,8 @@ export class RedisConnection extends EventEmitter<RedisConnectionEvents> {
 
   private enqueueOffline(entry: PendingReply): void {
     if (this.state === 'closing' || this.state === 'closed') {
-      entry.fail(new ConnectionClosedError(`${entry.name} rejected: the connection is closed`));
+      const message = `${entry.name} rejected: the connection is closed (${this.closedBecause})`;
+      entry.fail(new ConnectionClosedError(message));
     } else if (this.offline.add(entry) && entry.deadline !== 0) {
       this.deadlines.arm(entry.deadline);
     }
@@ -279,6 +287,10 @@ export class RedisConnection extends EventEmitter<RedisConnectionEvents> {
     while (this.state === 'ready') {
       const entry = this.offline.shift();
       if (entry === undefined) return;
+      // A blocking command's reply deadline counts from now, when the server gets it.
+      if (entry.blocking) {
+        entry.deadline = entry.timeoutMs > 0 ? performance.now() + entry.timeoutMs : 0;
+      }
       this.write(entry);
     }
   }
@@ -323,6 +335,14 @@ export class RedisConnection extends EventEmitter<RedisConnectionEvents> {
   private onProtocolError(error: ProtocolError): void {
     this.emitError(error);
     if (this.socket !== undefined) this.lost(this.socket, error);
+  }
+
+  /** One connection attempt; a failure schedules the next one, or closes for good. */
+  private attempt(): void {
+    this.establish().then(
+      () => this.waiters.ready(),
+      (error: Error) => this.onAttemptFailed(error),
+    );
   }
 
   /** Opens a socket and runs the handshake; resolves once ready. */
@@ -392,8 +412,8 @@ export class RedisConnection extends EventEmitter<RedisConnectionEvents> {
       this.state === 'closed'
         ? (entry) =>
             new ConnectionClosedError(
-              `${entry.name} rejected: the connection was closed before its reply; ` +
-                'it may or may not have run',
+              `${entry.name} rejected: the connection was closed before its reply ` +
+                `(${this.closedBecause}); it may or may not have run`,
               { cause },
             )
         : (entry) =>
@@ -412,41 +432,54 @@ export class RedisConnection extends EventEmitter<RedisConnectionEvents> {
       this.emitError(error);
       this.scheduleReconnect(error);
     } else if (this.state === 'closing') {
-      this.close(undefined);
+      this.close(undefined, 'quit() was called');
     }
     // While connecting, the pending establish() rejects and decides what happens next.
+  }
+
+  private onAttemptFailed(error: Error): void {
+    if (this.state === 'closed' || this.state === 'closing') {
+      this.waiters.failed(error, true);
+      return;
+    }
+    this.emitError(error);
+    // A handshake refused by the server (wrong password, bad db) will not improve by retrying.
+    if (isFatalConnectError(error)) {
+      this.waiters.failed(error, true);
+      this.close(error, `the server refused the connection: ${error.message}`);
+      return;
+    }
+    this.waiters.failed(error, this.options.reconnect === undefined);
+    this.scheduleReconnect(error);
   }
 
   private scheduleReconnect(error: Error): void {
     const reconnect = this.options.reconnect;
     this.attempts++;
-    if (reconnect === undefined || this.attempts > reconnect.maxAttempts) {
-      this.close(error);
+    if (reconnect === undefined) {
+      this.close(error, `the connection failed and reconnect is off (${error.message})`);
+      return;
+    }
+    if (this.attempts > reconnect.maxAttempts) {
+      const why = `gave up after ${reconnect.maxAttempts} reconnect attempts (${error.message})`;
+      this.close(error, why);
       return;
     }
     const delayMs = reconnectDelay(this.attempts, reconnect);
     this.state = 'reconnecting';
     this.reconnectTimer = setTimeout(() => {
       this.reconnectTimer = undefined;
-      void this.establish().catch((failure: Error) => this.onReconnectFailed(failure));
+      this.attempt();
     }, delayMs);
+    // Nothing waiting: an abandoned client's retries must not keep the process alive.
+    if (this.offline.isEmpty && this.waiters.size === 0) this.reconnectTimer.unref();
     this.emit('reconnecting', { attempt: this.attempts, delayMs, error });
-  }
-
-  private onReconnectFailed(error: Error): void {
-    if (this.state === 'closed' || this.state === 'closing') return;
-    this.emitError(error);
-    // A handshake refused by the server (wrong password, bad db) will not improve by retrying.
-    const fatal =
-      error instanceof ReplyError && !(error instanceof LoadingError || error instanceof BusyError);
-    if (fatal) this.close(error);
-    else this.scheduleReconnect(error);
   }
 
   /** Fails queued commands whose deadline passed; a timed-out command in flight resets the socket. */
   private sweepDeadlines(): void {
     const now = performance.now();
-    const offlineNext = this.offline.expire(now);
+    const offlineNext = this.offline.expire(now, describeAddress(this.options));
     const expired = this.inflight.firstExpired(now);
     const next = Math.min(offlineNext, this.inflight.nextDeadline);
     if (expired !== undefined) {
@@ -458,14 +491,16 @@ export class RedisConnection extends EventEmitter<RedisConnectionEvents> {
     if (next !== Infinity) this.deadlines.arm(next);
   }
 
-  private close(error: Error | undefined): void {
+  private close(error: Error | undefined, because: string): void {
     if (this.state === 'closed') return;
     this.state = 'closed';
+    this.closedBecause = because;
     if (this.reconnectTimer !== undefined) clearTimeout(this.reconnectTimer);
     this.reconnectTimer = undefined;
     this.detach(error ?? new ConnectionClosedError('The connection was closed'));
     this.deadlines.cancel();
-    this.offline.rejectAll(error);
+    this.offline.rejectAll(error, because);
+    this.waiters.failed(new ConnectionClosedError(`Not connected: ${because}`, { cause: error }), true);
     this.emit('end', error);
   }
 

@@ -1,9 +1,16 @@
 import type { RespValue, ServerInfo } from '@redspec/types';
 
-/** Reads product and version from a `HELLO 3` reply map (`server`, `version`, `proto` …). */
+/**
+ * Reads product and version from a `HELLO` reply: a map under RESP3, a flat field/value array
+ * under RESP2 (`server`, `version`, `proto` …).
+ */
 export function serverInfoFromHello(reply: RespValue): ServerInfo {
-  const map =
-    reply !== null && typeof reply === 'object' ? (reply as Record<string, RespValue>) : {};
+  const map: Record<string, RespValue> = {};
+  if (Array.isArray(reply)) {
+    for (let i = 0; i + 1 < reply.length; i += 2) map[String(reply[i])] = reply[i + 1]!;
+  } else if (reply !== null && typeof reply === 'object' && !Buffer.isBuffer(reply)) {
+    Object.assign(map, reply);
+  }
   return {
     product: String(map.server) === 'valkey' ? 'valkey' : 'redis',
     version: String(map.version ?? '0.0.0'),

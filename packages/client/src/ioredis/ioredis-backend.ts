@@ -72,6 +72,10 @@ export class IoredisBackend implements CommandBackend {
     return this.connecting;
   }
 
+  connect(): Promise<ServerInfo> {
+    return this.ready();
+  }
+
   async send(command: PreparedCommand, mode: ReplyMode): Promise<unknown> {
     if (command.blockingMs === undefined)
       return settleReply(command, await settled(call(this.redis, command, mode)));

@@ -1,5 +1,5 @@
 import { constants } from 'node:buffer';
-import { createReplyError, type RespValue } from '@redspec/types/internal';
+import { createReplyError, ReplyTooLongError, type RespValue } from '@redspec/types/internal';
 import { ProtocolError } from '../errors.js';
 import { RespFrame } from './resp-frame.js';
 import { CR, LF, RespType } from './resp-type.js';
@@ -16,6 +16,10 @@ export interface RespDecoderOptions {
   onError: (error: ProtocolError) => void;
   /** Deepest aggregate nesting accepted; deeper input is a protocol error. Default 512. */
   maxDepth?: number;
+  /** Longest bulk string accepted, in bytes; a longer declared one is a protocol error. */
+  maxBulkLength?: number;
+  /** Longest line accepted, in bytes (`+…`, `-…`, `:…` …); a longer one is a protocol error. */
+  maxLineLength?: number;
 }
 
 const EMPTY = Buffer.alloc(0);
@@ -35,6 +39,20 @@ const latin1 = (buf: Buffer, start: number, end: number): string =>
   (buf as unknown as FastSlice).latin1Slice(start, end);
 // Bulk lengths are checked so a hostile header cannot make us buffer more than one Buffer holds.
 const MAX_BULK = constants.MAX_LENGTH - 2;
+
+/**
+ * A bulk string as text. One longer than a JavaScript string can be (`MAX_STRING_LENGTH`,
+ * ~512 MB) becomes a `ReplyTooLongError` in its place: only its command fails, where the throw
+ * would have escaped the socket handler and ended the process.
+ */
+function text(buf: Buffer, start: number, end: number): RespValue {
+  if (end - start <= constants.MAX_STRING_LENGTH) return utf8(buf, start, end);
+  try {
+    return utf8(buf, start, end); // multi-byte text may still fit
+  } catch {
+    return new ReplyTooLongError(end - start);
+  }
+}
 
 /**
  * Streaming RESP2 + RESP3 decoder. `feed()` accepts chunks split at any byte. It is resumable:
@@ -60,6 +78,8 @@ export class RespDecoder {
   private readonly options: RespDecoderOptions;
   private readonly onReply: (reply: RespValue) => void;
   private readonly maxDepth: number;
+  private readonly maxBulk: number;
+  private readonly maxLine: number;
   private buf: Buffer = EMPTY;
   private readonly frames: RespFrame[] = [];
   private depth = 0;
@@ -79,6 +99,8 @@ export class RespDecoder {
     this.options = options;
     this.onReply = options.onReply;
     this.maxDepth = options.maxDepth ?? 512;
+    this.maxBulk = Math.min(options.maxBulkLength ?? MAX_BULK, MAX_BULK);
+    this.maxLine = options.maxLineLength ?? 1024 * 1024;
   }
 
   /** True when no reply is partly decoded. */
@@ -120,6 +142,7 @@ export class RespDecoder {
     // Join only once the line can be complete, so a long line over many chunks stays linear.
     if (chunk.indexOf(LF) === -1) {
       this.keep(chunk);
+      this.checkLine();
       return;
     }
     this.parts.push(chunk);
@@ -178,12 +201,17 @@ export class RespDecoder {
             value = null;
             break;
           }
-          if (length > MAX_BULK) this.invalid('length', start);
+          if (length > this.maxBulk) {
+            throw new ProtocolError(
+              `A bulk string of ${length} bytes is longer than maxBulkLength (${this.maxBulk})`,
+              start,
+            );
+          }
           if (pos + length + 2 > end) return this.keepBulk(buf, pos, type, length);
           this.checkCrlf(buf, pos + length);
           value =
             type === RespType.BulkString && !this.buffers
-              ? utf8(buf, pos, pos + length)
+              ? text(buf, pos, pos + length)
               : this.bulkValue(type, buf, pos, pos + length, true);
           pos += length + 2;
           break;
@@ -278,13 +306,16 @@ export class RespDecoder {
     end: number,
     copy: boolean,
   ): RespValue {
-    if (type === RespType.BulkError) return createReplyError(utf8(buf, start, end));
+    if (type === RespType.BulkError) {
+      const message = text(buf, start, end);
+      return typeof message === 'string' ? createReplyError(message) : message;
+    }
     if (type === RespType.VerbatimString) {
       // `=15\r\ntxt:Some string`: three bytes of format, a colon, then the text.
       if (end - start < 4) this.invalid('verbatim string', start);
       start += 4;
     }
-    if (!this.buffers) return utf8(buf, start, end);
+    if (!this.buffers) return text(buf, start, end);
     if (!copy) return buf.subarray(start, end);
     // Copy, so a small value does not pin the whole socket chunk in memory.
     const out = Buffer.allocUnsafe(end - start);
@@ -293,6 +324,7 @@ export class RespDecoder {
   }
 
   private lineValue(type: number, buf: Buffer, start: number, end: number): RespValue {
+    if (end - start > this.maxLine) this.lineTooLong(start);
     switch (type) {
       case RespType.SimpleString:
         return utf8(buf, start, end);
@@ -350,7 +382,9 @@ export class RespDecoder {
     }
     if (buf[i + 1] !== LF) this.invalid('line ending', i);
     if (i === digits) this.invalid('integer', pos);
-    // Past 15 digits the running sum may round differently from a correct parse.
+    // Past 15 digits the running sum may round differently from a correct parse. RESP integers
+    // are 64-bit: more than 19 digits is not one (and must never become Infinity).
+    if (i - digits > 19) this.invalid('integer (longer than 64 bits)', pos);
     if (i - digits > 15) n = Number(latin1(buf, digits, i));
     this.lineEnd = i;
     return negative ? -n : n;
@@ -375,6 +409,16 @@ export class RespDecoder {
     this.buf = EMPTY;
     this.parts = [buf.subarray(start)];
     this.partsLength = buf.length - start;
+    this.checkLine();
+  }
+
+  /** An unfinished line may not grow past `maxLineLength`: a server never ending it is hostile. */
+  private checkLine(): void {
+    if (this.partsLength > this.maxLine) this.lineTooLong(0);
+  }
+
+  private lineTooLong(offset: number): never {
+    throw new ProtocolError(`A RESP line longer than maxLineLength (${this.maxLine} bytes)`, offset);
   }
 
   private keepBulk(buf: Buffer, bodyStart: number, type: number, length: number): void {

@@ -6,7 +6,10 @@ import type {
   ServerInfo,
 } from '@redspec/types/internal';
 import type { CommandBackend, ReplyMode } from '../backend/command-backend.js';
-import type { RedisConnectionOptions } from '../connection/connection-options.js';
+import {
+  resolveConnectionOptions,
+  type RedisConnectionOptions,
+} from '../connection/connection-options.js';
 import { DedicatedPool } from '../connection/dedicated-pool.js';
 import { RedisConnection } from '../connection/redis-connection.js';
 
@@ -18,16 +21,25 @@ export class StandaloneBackend implements CommandBackend {
   private readonly connection: RedisConnection;
   private readonly dedicated: DedicatedPool;
 
+  private readonly commandTimeout: number;
+
   constructor(options: RedisConnectionOptions, dedicatedConnections: number) {
     this.connection = new RedisConnection(options);
     this.dedicated = new DedicatedPool(options, dedicatedConnections);
+    this.commandTimeout = resolveConnectionOptions(options).commandTimeout;
   }
 
   get server(): ServerInfo | undefined {
     return this.connection.server;
   }
 
-  async ready(): Promise<ServerInfo> {
+  /** Waits through failed attempts (an app may start before its Redis), up to the command timeout. */
+  ready(): Promise<ServerInfo> {
+    return this.connection.whenReady(this.commandTimeout);
+  }
+
+  /** The explicit `client.connect()`: tells at once when the attempt under way fails. */
+  async connect(): Promise<ServerInfo> {
     await this.connection.connect();
     return this.connection.server!;
   }

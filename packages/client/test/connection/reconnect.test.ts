@@ -150,7 +150,7 @@ describe('a dropped connection', () => {
     const { queued } = await queuedOnDrop;
     await expect(queued).rejects.toBeInstanceOf(ConnectionClosedError);
     await expect(queued).rejects.toThrow(
-      /PING was never sent: the connection closed \(Could not connect/,
+      /PING was never sent: the connection closed \(gave up after 3 reconnect attempts \(Could not connect/,
     );
     expect(attempts).toEqual([1, 2, 3]);
     expect(connection.status).toBe('closed');

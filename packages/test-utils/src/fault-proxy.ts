@@ -1,0 +1,119 @@
+import { createServer, connect, type Server, type Socket } from 'node:net';
+
+/** What the proxy does with traffic: pass it, hold it (sockets stay open), or swallow it. */
+export type ProxyMode = 'forward' | 'stall' | 'blackhole';
+
+/** A TCP proxy in front of a server, for fault tests. */
+export interface FaultProxy {
+  readonly host: string;
+  readonly port: number;
+  /** `redis://127.0.0.1:<port>`. */
+  readonly url: string;
+  /** Connections from clients currently open. */
+  readonly connections: number;
+  /**
+   * `forward` passes bytes both ways; `stall` stops passing them (held, delivered on
+   * `forward`); `blackhole` drops them, and new connections are accepted but never reach the
+   * server, as packets lost on the way would leave them.
+   */
+  setMode(mode: ProxyMode): void;
+  /** Cuts every connection once it has passed `bytes` more bytes from the server to the client. */
+  cutAfter(bytes: number): void;
+  /** Destroys every open connection now (the server sees its clients go). */
+  cutAll(): void;
+  close(): Promise<void>;
+}
+
+interface Pair {
+  readonly client: Socket;
+  upstream: Socket | undefined;
+  /** Bytes held while stalled: [toServer, toClient]. */
+  readonly held: [Buffer[], Buffer[]];
+}
+
+/**
+ * Starts a TCP proxy on a free loopback port in front of `target`.
+ *
+ * @example
+ * const proxy = await startFaultProxy({ host: server.host, port: server.port });
+ * const client = createClient(proxy.url);
+ * proxy.setMode('stall'); // the client's next command gets no reply
+ */
+export async function startFaultProxy(target: { host: string; port: number }): Promise<FaultProxy> {
+  let mode: ProxyMode = 'forward';
+  let cutBudget: number | undefined;
+  const pairs = new Set<Pair>();
+
+  const toClient = (pair: Pair, chunk: Buffer): void => {
+    if (mode === 'blackhole') return;
+    if (mode === 'stall') {
+      pair.held[1].push(chunk);
+      return;
+    }
+    if (cutBudget !== undefined) {
+      if (chunk.length >= cutBudget) {
+        pair.client.write(chunk.subarray(0, cutBudget));
+        cutBudget = undefined;
+        destroy(pair);
+        return;
+      }
+      cutBudget -= chunk.length;
+    }
+    pair.client.write(chunk);
+  };
+  const toServer = (pair: Pair, chunk: Buffer): void => {
+    if (mode === 'blackhole') return;
+    if (mode === 'stall' || pair.upstream === undefined) pair.held[0].push(chunk);
+    else pair.upstream.write(chunk);
+  };
+  const destroy = (pair: Pair): void => {
+    pair.client.destroy();
+    pair.upstream?.destroy();
+    pairs.delete(pair);
+  };
+  const flush = (pair: Pair): void => {
+    for (const chunk of pair.held[0].splice(0)) pair.upstream?.write(chunk);
+    for (const chunk of pair.held[1].splice(0)) toClient(pair, chunk);
+  };
+
+  const server: Server = createServer((client) => {
+    const pair: Pair = { client, upstream: undefined, held: [[], []] };
+    pairs.add(pair);
+    client.on('data', (chunk: Buffer) => toServer(pair, chunk));
+    client.on('error', () => destroy(pair));
+    client.on('close', () => destroy(pair));
+    if (mode === 'blackhole') return; // never reaches the server
+    const upstream = connect(target.port, target.host, () => flush(pair));
+    pair.upstream = upstream;
+    upstream.on('data', (chunk: Buffer) => toClient(pair, chunk));
+    upstream.on('error', () => destroy(pair));
+    upstream.on('close', () => destroy(pair));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : 0;
+
+  return {
+    host: '127.0.0.1',
+    port,
+    url: `redis://127.0.0.1:${port}`,
+    get connections() {
+      return pairs.size;
+    },
+    setMode(next) {
+      mode = next;
+      if (next === 'forward') for (const pair of pairs) flush(pair);
+      if (next === 'blackhole') for (const pair of pairs) pair.held.forEach((held) => held.splice(0));
+    },
+    cutAfter(bytes) {
+      cutBudget = bytes;
+    },
+    cutAll() {
+      for (const pair of [...pairs]) destroy(pair);
+    },
+    close() {
+      for (const pair of [...pairs]) destroy(pair);
+      return new Promise((resolve) => server.close(() => resolve()));
+    },
+  };
+}
