@@ -103,7 +103,8 @@ export async function startFaultProxy(target: { host: string; port: number }): P
     setMode(next) {
       mode = next;
       if (next === 'forward') for (const pair of pairs) flush(pair);
-      if (next === 'blackhole') for (const pair of pairs) pair.held.forEach((held) => held.splice(0));
+      if (next === 'blackhole')
+        for (const pair of pairs) pair.held.forEach((held) => held.splice(0));
     },
     cutAfter(bytes) {
       cutBudget = bytes;

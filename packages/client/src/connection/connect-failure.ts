@@ -7,5 +7,7 @@ import { BusyError, LoadingError, ReplyError } from '@redspec/types/internal';
  * be ready later, and a socket-level failure (refused, reset, timed out) may pass too.
  */
 export function isFatalConnectError(error: Error): boolean {
-  return error instanceof ReplyError && !(error instanceof LoadingError || error instanceof BusyError);
+  return (
+    error instanceof ReplyError && !(error instanceof LoadingError || error instanceof BusyError)
+  );
 }

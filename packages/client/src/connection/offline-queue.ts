@@ -53,7 +53,9 @@ export class OfflineQueue {
         next = Math.min(next, entry.deadline);
       } else {
         this.count -= entry.count;
-        entry.fail(new CommandTimeoutError(entry.name, entry.timeoutMs, `not connected to ${address}`));
+        entry.fail(
+          new CommandTimeoutError(entry.name, entry.timeoutMs, `not connected to ${address}`),
+        );
       }
     }
     return next;

@@ -500,7 +500,10 @@ export class RedisConnection extends EventEmitter<RedisConnectionEvents> {
     this.detach(error ?? new ConnectionClosedError('The connection was closed'));
     this.deadlines.cancel();
     this.offline.rejectAll(error, because);
-    this.waiters.failed(new ConnectionClosedError(`Not connected: ${because}`, { cause: error }), true);
+    this.waiters.failed(
+      new ConnectionClosedError(`Not connected: ${because}`, { cause: error }),
+      true,
+    );
     this.emit('end', error);
   }
 

@@ -43,7 +43,11 @@ describe('serverInfoFromHello', () => {
 describe('serverInfoFromHello', () => {
   it('reads a RESP3 map and a RESP2 flat array alike', () => {
     const fields = { server: 'redis', version: '7.0.15', proto: 2, id: 7 };
-    expect(serverInfoFromHello(fields)).toEqual({ product: 'redis', version: '7.0.15', protocol: 2 });
+    expect(serverInfoFromHello(fields)).toEqual({
+      product: 'redis',
+      version: '7.0.15',
+      protocol: 2,
+    });
     const flat = Object.entries(fields).flat();
     expect(serverInfoFromHello(flat)).toEqual({ product: 'redis', version: '7.0.15', protocol: 2 });
     const valkey = serverInfoFromHello({ server: 'valkey', version: '8.1.0', proto: 3 });

@@ -418,7 +418,10 @@ export class RespDecoder {
   }
 
   private lineTooLong(offset: number): never {
-    throw new ProtocolError(`A RESP line longer than maxLineLength (${this.maxLine} bytes)`, offset);
+    throw new ProtocolError(
+      `A RESP line longer than maxLineLength (${this.maxLine} bytes)`,
+      offset,
+    );
   }
 
   private keepBulk(buf: Buffer, bodyStart: number, type: number, length: number): void {
