@@ -141,14 +141,11 @@ export class Client implements CommandInvoker, ChannelOwner {
   }
 
   [invokeCommand](spec: CommandSpec, params: unknown[]): Promise<unknown> {
-    const server = this.backend.server;
-    // The first commands wait for the handshake so version checks see the real server.
-    if (server === undefined) {
-      return this.backend.ready().then(() => this[invokeCommand](spec, params));
-    }
     let command: PreparedCommand;
     try {
-      command = prepareCommand(spec, params, server);
+      // Before the first connection the server is unknown: the command is then checked against
+      // it when it is written (`PreparedCommand.verify`), and waits in the meantime like any other.
+      command = prepareCommand(spec, params, this.backend.server);
     } catch (error) {
       return Promise.reject(error as Error);
     }

@@ -1,3 +1,4 @@
+import { ReplyError } from '@redspec/types/internal';
 import Denque from 'denque';
 import { CommandTimeoutError, ConnectionClosedError, OfflineQueueFullError } from '../errors.js';
 import type { PendingReply } from './pending-reply.js';
@@ -41,10 +42,10 @@ export class OfflineQueue {
   }
 
   /**
-   * Fails entries whose deadline passed while they waited for a connection (to `address`);
-   * returns the earliest deadline left (or Infinity).
+   * Fails entries whose deadline passed while they waited for a connection (`waitingFor` says
+   * what they waited for); returns the earliest deadline left (or Infinity).
    */
-  expire(now: number, address: string): number {
+  expire(now: number, waitingFor: string): number {
     let next = Infinity;
     for (let i = 0; i < this.entries.length; i++) {
       const entry = this.entries.peekAt(i)!;
@@ -54,16 +55,23 @@ export class OfflineQueue {
       } else {
         this.count -= entry.count;
         entry.fail(
-          new CommandTimeoutError(entry.name, entry.timeoutMs, `not connected to ${address}`),
+          new CommandTimeoutError(entry.name, entry.timeoutMs, waitingFor),
         );
       }
     }
     return next;
   }
 
-  /** Rejects everything: the connection closed for good, `because` says why. */
+  /**
+   * Rejects everything: the connection closed for good, `because` says why. When the server
+   * refused the handshake (a wrong password), that refusal is what every command gets.
+   */
   rejectAll(cause: Error | undefined, because: string): void {
     for (let entry = this.shift(); entry !== undefined; entry = this.shift()) {
+      if (cause instanceof ReplyError) {
+        entry.fail(cause);
+        continue;
+      }
       const message = `${entry.name} was never sent: the connection closed (${because})`;
       entry.fail(new ConnectionClosedError(message, { cause }));
     }

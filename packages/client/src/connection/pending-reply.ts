@@ -5,6 +5,7 @@ import {
   type CommandBatch,
   type PreparedCommand,
   type RespValue,
+  type ServerInfo,
 } from '@redspec/types/internal';
 
 type Resolve = (value: unknown) => void;
@@ -76,6 +77,18 @@ export class PendingReply {
   /** The command's name (the first command's for a batch), for error messages. */
   get name(): string {
     return this.command?.name ?? this.batch?.commands[0]?.name ?? 'batch';
+  }
+
+  /** Whether a command was prepared before the server was known (see `verify`). */
+  get unverified(): boolean {
+    if (this.command !== undefined) return this.command.verify !== undefined;
+    return this.batch!.commands.some((command) => command.verify !== undefined);
+  }
+
+  /** Checks its commands against `server`; throws (nothing sent) when one is unsupported. */
+  verify(server: ServerInfo): void {
+    if (this.command !== undefined) this.command.verify?.(server);
+    else for (const command of this.batch!.commands) command.verify?.(server);
   }
 
   /** Number of commands this entry stands for. */

@@ -233,6 +233,8 @@ export class RedisConnection extends EventEmitter<RedisConnectionEvents> {
       return;
     }
     try {
+      // Commands prepared before the server was known are checked against it now, unsent.
+      if (entry.unverified) entry.verify(this.serverInfo!);
       if (entry.batch !== undefined) this.encodeBatch(entry.batch);
       else this.encodeOne(entry);
     } catch (error) {
@@ -479,7 +481,11 @@ export class RedisConnection extends EventEmitter<RedisConnectionEvents> {
   /** Fails queued commands whose deadline passed; a timed-out command in flight resets the socket. */
   private sweepDeadlines(): void {
     const now = performance.now();
-    const offlineNext = this.offline.expire(now, describeAddress(this.options));
+    const last = this.waiters.lastFailure;
+    const waitingFor =
+      `not connected to ${describeAddress(this.options)}` +
+      (last === undefined ? '' : ` (last attempt: ${last.message})`);
+    const offlineNext = this.offline.expire(now, waitingFor);
     const expired = this.inflight.firstExpired(now);
     const next = Math.min(offlineNext, this.inflight.nextDeadline);
     if (expired !== undefined) {

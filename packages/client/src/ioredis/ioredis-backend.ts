@@ -77,6 +77,8 @@ export class IoredisBackend implements CommandBackend {
   }
 
   async send(command: PreparedCommand, mode: ReplyMode): Promise<unknown> {
+    // Prepared before the server was known: check it first (ioredis sends at once).
+    if (command.verify !== undefined) command.verify(await this.ready());
     if (command.blockingMs === undefined)
       return settleReply(command, await settled(call(this.redis, command, mode)));
     const connection = this.idle.pop() ?? this.redis.duplicate();
