@@ -54,9 +54,7 @@ export class OfflineQueue {
         next = Math.min(next, entry.deadline);
       } else {
         this.count -= entry.count;
-        entry.fail(
-          new CommandTimeoutError(entry.name, entry.timeoutMs, waitingFor),
-        );
+        entry.fail(new CommandTimeoutError(entry.name, entry.timeoutMs, waitingFor));
       }
     }
     return next;
