@@ -41,6 +41,7 @@ export {
   PoolExhaustedError,
   ProtocolError,
   SharedConnectionError,
+  SubscriberOverflowError,
 } from './errors.js';
 export {
   ClusterDiscoveryError,

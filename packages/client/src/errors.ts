@@ -109,3 +109,20 @@ export class SharedConnectionError extends RedspecError {
     super(`${command} would change the state of the client's shared connection: ${advice}`);
   }
 }
+
+/**
+ * A subscription read with `for await` fell further behind than its `bufferSize`, with
+ * `overflow: 'error'`: the iteration ends with this error. `dropped` messages were lost.
+ */
+export class SubscriberOverflowError extends RedspecError {
+  override name = 'SubscriberOverflowError';
+  constructor(
+    readonly bufferSize: number,
+    readonly dropped: number,
+  ) {
+    super(
+      `A subscriber fell more than ${bufferSize} messages behind its publisher ` +
+        `(overflow: 'error'); ${dropped} message(s) dropped`,
+    );
+  }
+}

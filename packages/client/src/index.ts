@@ -13,6 +13,18 @@ export type { IoredisLike, IoredisPipelineLike } from './ioredis/ioredis-like.js
 export { defineScript } from './client/define-script.js';
 export type { Script, ScriptRunner, ScriptShape } from './client/define-script.js';
 export type { ReconnectOptions } from './connection/connection-options.js';
+export type { ReconnectingEvent } from './connection/connection-events.js';
+export type { ClientEvents } from './backend/client-events.js';
+export type { PubSubMethods } from './pubsub/pubsub-methods.js';
+export type { Subscription } from './pubsub/subscription.js';
+export type {
+  MessageListener,
+  OverflowPolicy,
+  PubSubMessage,
+  ResubscribedEvent,
+  SubscribeOptions,
+  SubscriptionKind,
+} from './pubsub/pubsub-types.js';
 export { Future, pipeline, registerClient, unregisterClient } from '@redspec/pipeline';
 export type {
   FutureValues,

@@ -1,3 +1,5 @@
+import type { PubSubBackend } from '../pubsub/pubsub-backend.js';
+import type { ClientEventEmitter } from './client-events.js';
 import type {
   BatchReplies,
   CommandBatch,
@@ -38,6 +40,10 @@ export interface CommandBackend {
   sendBatch(batch: CommandBatch, mode: ReplyMode): Promise<BatchReplies>;
   /** A dedicated connection, for WATCH. */
   lease(mode: ReplyMode): Promise<LeasedChannel>;
+  /** The client's events (connections' life, resubscriptions), shared by its views. */
+  readonly events: ClientEventEmitter;
+  /** The pub/sub side, decoding messages in `mode`; created on first use. */
+  pubsub(mode: ReplyMode): PubSubBackend;
   /** Waits for pending replies, then closes every connection. */
   quit(): Promise<void>;
   /** Closes every connection now; pending commands reject. */

@@ -66,8 +66,6 @@ describe('the client surface', () => {
     void client.watch;
     // @ts-expect-error SELECT: set db in the config
     void client.select;
-    // @ts-expect-error SUBSCRIBE needs a connection of its own
-    void client.subscribe;
     // @ts-expect-error MONITOR needs a connection of its own
     void client.monitor;
     // @ts-expect-error SYNC is for replicas
@@ -76,6 +74,34 @@ describe('the client surface', () => {
     void client.clientReply;
     // @ts-expect-error RESET would reset everyone's connection
     void client.reset;
+  });
+
+  it('subscribes with its own pub/sub methods, typed by string mode', async () => {
+    const sub = await client.subscribe('news');
+    for await (const { channel, message, pattern } of sub) {
+      expectTypeOf(channel).toEqualTypeOf<string>();
+      expectTypeOf(message).toEqualTypeOf<string>();
+      expectTypeOf(pattern).toEqualTypeOf<string | undefined>();
+    }
+    await client.withBuffers().psubscribe('n*', (message, channel, pattern) => {
+      expectTypeOf(message).toEqualTypeOf<Buffer>();
+      expectTypeOf(channel).toEqualTypeOf<string>();
+      expectTypeOf(pattern).toEqualTypeOf<string | undefined>();
+    });
+    expectTypeOf(sub.unsubscribe).toEqualTypeOf<() => Promise<void>>();
+    expectTypeOf(client.unsubscribe).toEqualTypeOf<
+      (channels?: string | readonly string[]) => Promise<void>
+    >();
+    // @ts-expect-error channels are strings
+    void client.subscribe(1);
+  });
+
+  it('reports its life through typed events', () => {
+    client.on('reconnecting', (event) => expectTypeOf(event.attempt).toEqualTypeOf<number>());
+    client.on('resubscribed', (event) => expectTypeOf(event.gapMs).toEqualTypeOf<number>());
+    client.once('ready', (server) => expectTypeOf(server.version).toEqualTypeOf<string>());
+    // @ts-expect-error no such event
+    client.on('bogus', () => undefined);
   });
 
   it('closes with its own quit() and disconnect()', () => {

@@ -18,13 +18,18 @@ import {
   type CommandInvoker,
   type CommandSpec,
   type LeasedChannel,
+  type OneOrMany,
   type PreparedCommand,
   type PromiseContext,
   type RedisArgument,
   type RedisCommands,
   type ServerInfo,
 } from '@redspec/types/internal';
+import type { ClientEventName, ClientEvents } from '../backend/client-events.js';
 import type { CommandBackend, ReplyMode } from '../backend/command-backend.js';
+import { closeSubscriptions, openSubscription } from '../pubsub/open-subscription.js';
+import type { PubSubMethods } from '../pubsub/pubsub-methods.js';
+import type { MessageListener, SubscribeOptions } from '../pubsub/pubsub-types.js';
 import { StandaloneBackend } from '../standalone/standalone-backend.js';
 import { resolveClientConfig, type ClientConfig } from './client-config.js';
 import type { PipelineMethods } from './pipeline-methods.js';
@@ -43,6 +48,7 @@ export interface ClientBase<TString extends string | Buffer = string>
   extends
     Omit<RedisCommands<PromiseContext<TString>>, SharedConnectionCommand>,
     PipelineMethods<TString>,
+    PubSubMethods<TString>,
     ChannelOwner {
   /** What the server said about itself when connecting; undefined until then. */
   readonly server: ServerInfo | undefined;
@@ -67,6 +73,36 @@ export interface ClientBase<TString extends string | Buffer = string>
    * client.disconnect();
    */
   disconnect(): void;
+  /**
+   * Listens to the client's life: `ready`, `reconnecting`, `error`, `end`, `resubscribed`. An
+   * `error` nobody listens to is dropped, never thrown: failed commands report their own.
+   * @example
+   * client.on('reconnecting', ({ attempt, delayMs }) => console.warn('redis down', attempt, delayMs));
+   */
+  on<TEvent extends ClientEventName>(
+    event: TEvent,
+    listener: (...args: ClientEvents[TEvent]) => void,
+  ): this;
+  /**
+   * `on`, for one event only.
+   * @example
+   * client.once('ready', (server) => console.log(server.version));
+   */
+  once<TEvent extends ClientEventName>(
+    event: TEvent,
+    listener: (...args: ClientEvents[TEvent]) => void,
+  ): this;
+  /**
+   * Removes a listener added with `on` or `once`.
+   * @example
+   * const report = (error: Error) => console.error(error);
+   * client.on('error', report);
+   * client.off('error', report);
+   */
+  off<TEvent extends ClientEventName>(
+    event: TEvent,
+    listener: (...args: ClientEvents[TEvent]) => void,
+  ): this;
 }
 
 /**
@@ -115,6 +151,7 @@ class ClientChannel implements CommandChannel {
 }
 
 type AnyCallback = PipelineCallback<string | Buffer, readonly Future<unknown>[]>;
+type AnyListener = MessageListener<string | Buffer>;
 
 /** The runtime behind `RedisClient` and `RedisCluster`: typed methods over one backend. */
 export class Client implements CommandInvoker, ChannelOwner {
@@ -172,6 +209,69 @@ export class Client implements CommandInvoker, ChannelOwner {
 
   transaction(fn: AnyCallback, options?: TransactionOptions): Promise<unknown> {
     return runTransaction(this, fn, options);
+  }
+
+  subscribe(names: OneOrMany<string>, listener?: AnyListener | SubscribeOptions): Promise<unknown> {
+    return openSubscription(
+      this.backend.pubsub(this.mode),
+      'channel',
+      names,
+      listener,
+      this.mode.buffers,
+    );
+  }
+
+  psubscribe(
+    names: OneOrMany<string>,
+    listener?: AnyListener | SubscribeOptions,
+  ): Promise<unknown> {
+    return openSubscription(
+      this.backend.pubsub(this.mode),
+      'pattern',
+      names,
+      listener,
+      this.mode.buffers,
+    );
+  }
+
+  ssubscribe(
+    names: OneOrMany<string>,
+    listener?: AnyListener | SubscribeOptions,
+  ): Promise<unknown> {
+    return openSubscription(
+      this.backend.pubsub(this.mode),
+      'shard',
+      names,
+      listener,
+      this.mode.buffers,
+    );
+  }
+
+  unsubscribe(names?: OneOrMany<string>): Promise<void> {
+    return closeSubscriptions(this.backend.pubsub(this.mode), 'channel', names, 'unsubscribe');
+  }
+
+  punsubscribe(names?: OneOrMany<string>): Promise<void> {
+    return closeSubscriptions(this.backend.pubsub(this.mode), 'pattern', names, 'punsubscribe');
+  }
+
+  sunsubscribe(names?: OneOrMany<string>): Promise<void> {
+    return closeSubscriptions(this.backend.pubsub(this.mode), 'shard', names, 'sunsubscribe');
+  }
+
+  on(event: ClientEventName, listener: (...args: never[]) => void): this {
+    this.backend.events.on(event, listener as never);
+    return this;
+  }
+
+  once(event: ClientEventName, listener: (...args: never[]) => void): this {
+    this.backend.events.once(event, listener as never);
+    return this;
+  }
+
+  off(event: ClientEventName, listener: (...args: never[]) => void): this {
+    this.backend.events.off(event, listener as never);
+    return this;
   }
 
   async quit(): Promise<'OK'> {

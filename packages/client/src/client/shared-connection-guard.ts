@@ -4,6 +4,7 @@ import { SharedConnectionError } from '../errors.js';
 const TRANSACTION = 'use client.pipeline({ transaction: true }) or client.transaction()';
 const WATCH = 'use client.transaction(fn, { watch }) or pipe.watch()';
 const OWN_CONNECTION = 'a connection of its own is needed: use a separate client';
+const PUBSUB = 'use client.subscribe(), psubscribe() or ssubscribe(), which own a connection';
 
 /**
  * Commands that change the state of the connection they run on. A client multiplexes every
@@ -25,16 +26,19 @@ const refusals = {
   sync: 'replication streams are for replicas, not clients',
   psync: 'replication streams are for replicas, not clients',
   clientReply: OWN_CONNECTION,
-  subscribe: OWN_CONNECTION,
-  psubscribe: OWN_CONNECTION,
-  ssubscribe: OWN_CONNECTION,
-  unsubscribe: OWN_CONNECTION,
-  punsubscribe: OWN_CONNECTION,
-  sunsubscribe: OWN_CONNECTION,
+  subscribe: PUBSUB,
+  psubscribe: PUBSUB,
+  ssubscribe: PUBSUB,
+  unsubscribe: PUBSUB,
+  punsubscribe: PUBSUB,
+  sunsubscribe: PUBSUB,
   quit: 'use client.quit(), which waits for pending replies first',
 } as const;
 
-/** Generated methods a client does not offer (`quit` is the client's own, documented anew). */
+/**
+ * Generated methods a client does not offer as commands: refused ones, and those it implements
+ * itself with documentation of its own (`quit`, the pub/sub family).
+ */
 export type SharedConnectionCommand = keyof typeof refusals;
 
 const advice = new Map<CommandSpec, string>(

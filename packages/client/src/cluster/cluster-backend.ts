@@ -8,7 +8,9 @@ import {
   type RespValue,
   type ServerInfo,
 } from '@redspec/types/internal';
+import { ClientEventEmitter } from '../backend/client-events.js';
 import type { CommandBackend, ReplyMode } from '../backend/command-backend.js';
+import { ClusterSubscriber } from './cluster-subscriber.js';
 import { randomSlot, rawPart } from './batch-plan.js';
 import type { ResolvedClusterConfig } from './cluster-config.js';
 import { sendClusterBatch } from './cluster-batch.js';
@@ -54,7 +56,9 @@ export interface ClusterRouting {
  * merged; keyless ones follow their request policy (every primary, every node, or any one).
  */
 export class ClusterBackend implements CommandBackend, ClusterRouting {
+  readonly events = new ClientEventEmitter();
   readonly pool: NodePool;
+  private readonly subscribers = new Map<boolean, ClusterSubscriber>();
   readonly topology: ClusterTopology;
   private readonly sender: SlotSender;
   private readonly closing = new AbortController();
@@ -62,8 +66,14 @@ export class ClusterBackend implements CommandBackend, ClusterRouting {
   constructor(readonly config: ResolvedClusterConfig) {
     const tls = config.connection.tls !== undefined && config.connection.tls !== false;
     const readonly = config.readFrom !== 'primary';
-    this.pool = new NodePool(config.connection, readonly, config.dedicatedConnections, () =>
-      this.topology.scheduleRefresh(),
+    this.pool = new NodePool(
+      config.connection,
+      readonly,
+      config.dedicatedConnections,
+      (_, error) => {
+        this.events.report(error);
+        this.topology.scheduleRefresh();
+      },
     );
     this.topology = new ClusterTopology(config.rootNodes, config.readFrom, this.pool, tls);
     this.sender = new SlotSender(this.topology, this.pool, config, this.closing.signal);
@@ -74,7 +84,9 @@ export class ClusterBackend implements CommandBackend, ClusterRouting {
   }
 
   async ready(): Promise<ServerInfo> {
+    const first = this.topology.slotMap === undefined;
     await this.topology.ready();
+    if (first) this.events.emit('ready', this.topology.server!);
     return this.topology.server!;
   }
 
@@ -159,14 +171,29 @@ export class ClusterBackend implements CommandBackend, ClusterRouting {
     }
   }
 
+  pubsub(mode: ReplyMode): ClusterSubscriber {
+    let subscriber = this.subscribers.get(mode.buffers);
+    if (subscriber === undefined) {
+      subscriber = new ClusterSubscriber(this.topology, this.config.connection, mode.buffers);
+      subscriber.on('resubscribed', (event) => this.events.emit('resubscribed', event));
+      subscriber.on('error', (error) => this.events.report(error));
+      this.subscribers.set(mode.buffers, subscriber);
+    }
+    return subscriber;
+  }
+
   async quit(): Promise<void> {
     this.closing.abort();
-    await this.pool.close(true);
+    const subscribers = [...this.subscribers.values()].map((subscriber) => subscriber.quit());
+    await Promise.all([this.pool.close(true), ...subscribers]);
+    this.events.emit('end', undefined);
   }
 
   disconnect(): void {
     this.closing.abort();
+    for (const subscriber of this.subscribers.values()) subscriber.disconnect();
     void this.pool.close(false);
+    this.events.emit('end', undefined);
   }
 
   /** Every part in parallel; after all settle, the first failure throws (parts are not atomic). */

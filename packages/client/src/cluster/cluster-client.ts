@@ -94,7 +94,8 @@ class ClusterClient extends Client {
 
   nodeClient(node: NodeAddress): RedisClient {
     const known = clusterNode(node.host, node.port, 'primary');
-    const client = createClientOn(new NodeClientBackend(this.backend.pool, known));
+    const backend = new NodeClientBackend(this.backend.pool, known, this.backend.config.connection);
+    const client = createClientOn(backend);
     return this.mode.buffers ? (client.withBuffers() as unknown as RedisClient) : client;
   }
 

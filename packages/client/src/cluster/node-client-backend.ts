@@ -5,20 +5,38 @@ import type {
   PreparedCommand,
   ServerInfo,
 } from '@redspec/types/internal';
+import { ClientEventEmitter } from '../backend/client-events.js';
 import type { CommandBackend, ReplyMode } from '../backend/command-backend.js';
+import type { RedisConnectionOptions } from '../connection/connection-options.js';
+import { Subscriber } from '../pubsub/subscriber.js';
 import type { NodePool } from './node-pool.js';
 import type { ClusterNode } from './slot-map.js';
 
 /**
  * A backend over one cluster node's connections, for `cluster.nodeClient(node)`: no routing,
- * no redirections. The cluster owns the connections, so `quit()` and `disconnect()` leave them
- * open; closing the cluster closes them.
+ * no redirections. The cluster owns the command connections, so `quit()` and `disconnect()`
+ * leave them open; closing the cluster closes them.
  */
 export class NodeClientBackend implements CommandBackend {
+  readonly events = new ClientEventEmitter();
+  private subscribers = new Map<boolean, Subscriber>();
+
   constructor(
     private readonly pool: NodePool,
     private readonly node: ClusterNode,
+    private readonly options: RedisConnectionOptions,
   ) {}
+
+  /** Pub/sub on this node alone (for SUBSCRIBE on a chosen node); closed with this client. */
+  pubsub(mode: ReplyMode): Subscriber {
+    let subscriber = this.subscribers.get(mode.buffers);
+    if (subscriber === undefined) {
+      const options = { ...this.options, host: this.node.host, port: this.node.port };
+      subscriber = new Subscriber(options, mode.buffers);
+      this.subscribers.set(mode.buffers, subscriber);
+    }
+    return subscriber;
+  }
 
   get server(): ServerInfo | undefined {
     return this.pool.get(this.node).connection.server;
@@ -47,9 +65,12 @@ export class NodeClientBackend implements CommandBackend {
     return this.pool.dedicatedPool(this.node).lease(mode);
   }
 
-  quit(): Promise<void> {
-    return Promise.resolve();
+  /** The node's command connections belong to the cluster; only its subscribers close here. */
+  async quit(): Promise<void> {
+    await Promise.all([...this.subscribers.values()].map((subscriber) => subscriber.quit()));
   }
 
-  disconnect(): void {}
+  disconnect(): void {
+    for (const subscriber of this.subscribers.values()) subscriber.disconnect();
+  }
 }

@@ -101,6 +101,8 @@ export class RedisConnection extends EventEmitter<RedisConnectionEvents> {
       maxLineLength: this.options.maxLineLength,
     });
     this.decoder.pushBuffers = this.options.pushBuffers;
+    // With nothing awaited, a RESP2 reply can only be a published message: decode it as pushes.
+    this.decoder.returnBuffers = this.options.pushBuffers;
   }
 
   /** What the server said about itself in the last handshake; undefined before the first. */
@@ -315,7 +317,7 @@ export class RedisConnection extends EventEmitter<RedisConnectionEvents> {
 
   private shiftHead(): void {
     const next = this.inflight.shift();
-    this.decoder.returnBuffers = next !== undefined && next.buffers;
+    this.decoder.returnBuffers = next !== undefined ? next.buffers : this.options.pushBuffers;
   }
 
   private onPush(frame: RespValue[]): void {

@@ -9,7 +9,9 @@ import {
   type RespValue,
   type ServerInfo,
 } from '@redspec/types/internal';
+import { ClientEventEmitter } from '../backend/client-events.js';
 import type { CommandBackend, ReplyMode } from '../backend/command-backend.js';
+import { IoredisSubscriber } from './ioredis-subscriber.js';
 import { serverInfoFromInfo } from '../connection/server-info.js';
 import { ConnectionError } from '../errors.js';
 import type { IoredisLike, IoredisPipelineLike } from './ioredis-like.js';
@@ -54,6 +56,9 @@ function whenReady(redis: IoredisLike): Promise<void> {
  * are sent as MULTI … EXEC inside one ioredis pipeline, as our own connection frames them.
  */
 export class IoredisBackend implements CommandBackend {
+  /** ioredis reports its own connection's life on the instance you gave; none is repeated here. */
+  readonly events = new ClientEventEmitter();
+  private readonly subscribers = new Map<boolean, IoredisSubscriber>();
   private info: ServerInfo | undefined;
   private connecting: Promise<ServerInfo> | undefined;
   /** Duplicates for blocking commands and WATCH, kept for reuse. */
@@ -126,13 +131,27 @@ export class IoredisBackend implements CommandBackend {
     };
   }
 
+  pubsub(mode: ReplyMode): IoredisSubscriber {
+    let subscriber = this.subscribers.get(mode.buffers);
+    if (subscriber === undefined) {
+      subscriber = new IoredisSubscriber(this.redis, mode.buffers);
+      this.subscribers.set(mode.buffers, subscriber);
+    }
+    return subscriber;
+  }
+
   /** Closes the duplicates this adapter opened; the wrapped instance stays the caller's. */
   async quit(): Promise<void> {
-    await Promise.all(this.idle.splice(0).map((connection) => connection.quit()));
+    const subscribers = [...this.subscribers.values()].map((subscriber) => subscriber.quit());
+    await Promise.all([
+      ...this.idle.splice(0).map((connection) => connection.quit()),
+      ...subscribers,
+    ]);
   }
 
   disconnect(): void {
     for (const connection of this.idle.splice(0)) connection.disconnect();
+    for (const subscriber of this.subscribers.values()) subscriber.disconnect();
   }
 }
 

@@ -10,6 +10,14 @@ export interface IoredisLike {
   duplicate(): IoredisLike;
   once(event: 'ready', listener: () => void): unknown;
   once(event: 'error', listener: (error: Error) => void): unknown;
+  on(event: string, listener: (...args: never[]) => void): unknown;
+  subscribe(...channels: string[]): Promise<unknown>;
+  psubscribe(...patterns: string[]): Promise<unknown>;
+  /** ioredis 5.3 and later. */
+  ssubscribe?(...channels: string[]): Promise<unknown>;
+  unsubscribe(...channels: string[]): Promise<unknown>;
+  punsubscribe(...patterns: string[]): Promise<unknown>;
+  sunsubscribe?(...channels: string[]): Promise<unknown>;
   quit(): Promise<unknown>;
   disconnect(): void;
 }

@@ -5,6 +5,7 @@ import type {
   PreparedCommand,
   ServerInfo,
 } from '@redspec/types/internal';
+import { ClientEventEmitter } from '../backend/client-events.js';
 import type { CommandBackend, ReplyMode } from '../backend/command-backend.js';
 import {
   resolveConnectionOptions,
@@ -12,19 +13,26 @@ import {
 } from '../connection/connection-options.js';
 import { DedicatedPool } from '../connection/dedicated-pool.js';
 import { RedisConnection } from '../connection/redis-connection.js';
+import { Subscriber } from '../pubsub/subscriber.js';
 
 /**
- * One server: one auto-pipelined connection shared by every caller, plus a pool of dedicated
- * connections for blocking commands (BLPOP must not stall the shared one) and WATCH.
+ * One server: one auto-pipelined connection shared by every caller, a pool of dedicated
+ * connections for blocking commands (BLPOP must not stall the shared one) and WATCH, and a
+ * subscriber connection per reply mode, opened on the first subscription.
  */
 export class StandaloneBackend implements CommandBackend {
+  readonly events = new ClientEventEmitter();
   private readonly connection: RedisConnection;
   private readonly dedicated: DedicatedPool;
-
+  private readonly subscribers = new Map<boolean, Subscriber>();
   private readonly commandTimeout: number;
 
-  constructor(options: RedisConnectionOptions, dedicatedConnections: number) {
+  constructor(
+    private readonly options: RedisConnectionOptions,
+    dedicatedConnections: number,
+  ) {
     this.connection = new RedisConnection(options);
+    this.events.follow(this.connection);
     this.dedicated = new DedicatedPool(options, dedicatedConnections);
     this.commandTimeout = resolveConnectionOptions(options).commandTimeout;
   }
@@ -57,12 +65,25 @@ export class StandaloneBackend implements CommandBackend {
     return this.dedicated.lease(mode);
   }
 
+  pubsub(mode: ReplyMode): Subscriber {
+    let subscriber = this.subscribers.get(mode.buffers);
+    if (subscriber === undefined) {
+      subscriber = new Subscriber(this.options, mode.buffers);
+      subscriber.on('resubscribed', (event) => this.events.emit('resubscribed', event));
+      subscriber.on('error', (error) => this.events.report(error));
+      this.subscribers.set(mode.buffers, subscriber);
+    }
+    return subscriber;
+  }
+
   async quit(): Promise<void> {
-    await Promise.all([this.connection.quit(), this.dedicated.close()]);
+    const subscribers = [...this.subscribers.values()].map((subscriber) => subscriber.quit());
+    await Promise.all([this.connection.quit(), this.dedicated.close(), ...subscribers]);
   }
 
   disconnect(): void {
     this.connection.disconnect();
+    for (const subscriber of this.subscribers.values()) subscriber.disconnect();
     void this.dedicated.close();
   }
 }
