@@ -113,7 +113,6 @@ export interface KeySpecPlan {
  * How to turn a decoded reply into the RESP3-shaped value the types promise.
  * - `0`: as decoded;
  * - `'double'`: a number (RESP2 sends doubles as strings);
- * - `'string'`: in buffer mode, simple strings become Buffers too;
  * - `{ map }`: an object, from a RESP3 map or a RESP2 flat field/value array;
  * - `{ object }`: an object with known fields, each normalized by its plan;
  * - `{ array }`: every item by one plan;
@@ -124,7 +123,6 @@ export interface KeySpecPlan {
 export type ReplyPlan =
   | 0
   | 'double'
-  | 'string'
   | { readonly map: ReplyPlan }
   | { readonly object: { readonly [field: string]: ReplyPlan }; readonly rest?: ReplyPlan }
   | { readonly array: ReplyPlan }

@@ -79,7 +79,7 @@ function regroup(flat: unknown[], size: number): unknown[][] {
 function fits(plan: ReplyPlan, value: unknown): boolean {
   if (plan === 0) return true;
   if (plan === 'root') return Array.isArray(value) || isPlainObject(value);
-  if (plan === 'double' || plan === 'string')
+  if (plan === 'double')
     return typeof value === 'string' || typeof value === 'number' || Buffer.isBuffer(value);
   if ('map' in plan || 'object' in plan) return Array.isArray(value) || isPlainObject(value);
   if (!Array.isArray(value)) return false;
@@ -97,7 +97,6 @@ function normalize(value: unknown, plan: ReplyPlan): unknown {
   if (plan === 0 || value === null || value === undefined || value instanceof Error) return value;
   if (plan === 'root') return normalize(value, rootPlan);
   if (plan === 'double') return toDouble(value);
-  if (plan === 'string') return typeof value === 'string' ? Buffer.from(value) : value;
   if ('map' in plan) return toObject(value, () => plan.map);
   if ('object' in plan) return toObject(value, (field) => plan.object[field] ?? plan.rest ?? 0);
   if ('array' in plan) return toArray(value, plan.array);

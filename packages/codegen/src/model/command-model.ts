@@ -1,14 +1,16 @@
 import { applyOverlay, optionArguments } from './apply-overlay.js';
-import {
-  buildArgumentModel,
-  type MethodParam,
-  type OptionField,
-  type RuntimeArg,
-} from './argument-model.js';
+import { buildArgumentModel, type MethodParam, type OptionField } from './argument-model.js';
 import type { LoadedSpec } from './load-spec.js';
 import { methodName, pascalCase } from './naming.js';
 import type { CommandOverlay, OverloadCondition } from './overlay-types.js';
-import { replyPlan, replyType, SELF_TYPE, type RuntimePlan } from './reply-model.js';
+import { replyPlan, replyType, SELF_TYPE } from './reply-model.js';
+import type {
+  RuntimeArg,
+  RuntimeCondition,
+  RuntimeKeySpec,
+  RuntimePlan,
+  RuntimeVariant,
+} from './runtime-spec.js';
 import type { SpecArgument, SpecCommand, SpecKeySpec, SpecSource } from './spec-types.js';
 
 export interface SignatureModel {
@@ -19,26 +21,7 @@ export interface SignatureModel {
   returnType: string;
 }
 
-export interface RuntimeKeySpec {
-  index?: number;
-  keyword?: string;
-  startFrom?: number;
-  range?: [number, number, number];
-  keynum?: [number, number, number];
-  flags: string[];
-}
-
-export interface RuntimeCondition {
-  path: string;
-  equals?: string | number | boolean;
-  absent?: true;
-  has?: string;
-}
-
-export interface RuntimeVariant {
-  when: RuntimeCondition[];
-  plan: RuntimePlan;
-}
+export type { RuntimeKeySpec } from './runtime-spec.js';
 
 export interface CommandModel {
   name: string;
@@ -60,7 +43,7 @@ export interface CommandModel {
   runtime: {
     words: string[];
     products: number;
-    args: RuntimeArg[];
+    args: readonly RuntimeArg[];
     params: number;
     hasOptions: boolean;
     keys: RuntimeKeySpec[];
@@ -93,16 +76,19 @@ function docsUrl(command: SpecCommand, byId: Map<string, SpecSource>): string {
 }
 
 function keySpecPlan(spec: SpecKeySpec): RuntimeKeySpec {
-  const plan: RuntimeKeySpec = { flags: spec.flags };
   const begin = spec.beginSearch;
-  if ('index' in begin) plan.index = begin.index;
-  if ('keyword' in begin)
-    Object.assign(plan, { keyword: begin.keyword, startFrom: begin.startFrom });
   const find = spec.findKeys;
-  if ('range' in find) plan.range = [find.range.lastKey, find.range.step, find.range.limit];
-  if ('keynum' in find)
-    plan.keynum = [find.keynum.keyNumIdx, find.keynum.firstKey, find.keynum.step];
-  return plan;
+  return {
+    flags: spec.flags,
+    ...('index' in begin ? { index: begin.index } : {}),
+    ...('keyword' in begin ? { keyword: begin.keyword, startFrom: begin.startFrom } : {}),
+    ...('range' in find
+      ? { range: [find.range.lastKey, find.range.step, find.range.limit] as const }
+      : {}),
+    ...('keynum' in find
+      ? { keynum: [find.keynum.keyNumIdx, find.keynum.firstKey, find.keynum.step] as const }
+      : {}),
+  };
 }
 
 function policy(tips: string[] | undefined, prefix: string): string | undefined {

@@ -1,18 +1,8 @@
 import { propertyKey } from './naming.js';
+import type { RuntimePlan } from './runtime-spec.js';
 import type { ReplySchema } from './spec-types.js';
 
 type Schema = { [keyword: string]: unknown };
-
-/** Mirrors `ReplyPlan` of @redspec/types. */
-export type RuntimePlan =
-  | 0
-  | 'double'
-  | { map: RuntimePlan }
-  | { object: Record<string, RuntimePlan>; rest?: RuntimePlan }
-  | { array: RuntimePlan }
-  | { tuple: RuntimePlan[]; rest?: RuntimePlan }
-  | { union: RuntimePlan[] }
-  | 'root';
 
 /** The placeholder for bulk strings in reply types: the context's string type. */
 export const STRING_TYPE = 'TString';
