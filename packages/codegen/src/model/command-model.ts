@@ -275,13 +275,13 @@ export function buildCommandModel(
   // A self-reference needs the named type; without one it cannot be written.
   const generalReply = replyType(command.reply).replace(
     new RegExp(`\\b${SELF_TYPE}\\b`, 'g'),
-    replyName !== undefined ? `${replyName}<TString>` : 'unknown',
+    replyName !== undefined ? `${replyName}<TString, TInteger>` : 'unknown',
   );
   const base: SignatureModel = {
     params: argumentModel.params,
     ...(optionsName !== undefined ? { optionsType: optionsName } : {}),
     optionsRequired: false,
-    returnType: replyName !== undefined ? `${replyName}<TString>` : generalReply,
+    returnType: replyName !== undefined ? `${replyName}<TString, TInteger>` : generalReply,
   };
   const overloads = (overlay?.overloads ?? []).map((overload) =>
     overloadSignature(

@@ -7,6 +7,12 @@ type Schema = { [keyword: string]: unknown };
 /** The placeholder for bulk strings in reply types: the context's string type. */
 export const STRING_TYPE = 'TString';
 
+/**
+ * The placeholder for integer replies: the context's integer type, `number` by default and
+ * `bigint` in a bigint mode, so 64-bit values need not be rounded.
+ */
+export const INTEGER_TYPE = 'TInteger';
+
 /** The placeholder for `$ref: '#'` (COMMAND DOCS' subcommands): the reply type itself. */
 export const SELF_TYPE = 'TSelf';
 
@@ -20,14 +26,34 @@ function alternatives(schema: Schema): unknown[] | undefined {
   return Array.isArray(list) ? list : undefined;
 }
 
+const integerLiteral = new RegExp(`^\\((.*)\\) & ${INTEGER_TYPE}$`);
+
 function union(types: string[]): string {
   const unique = [...new Set(types)];
   if (unique.includes('unknown')) return 'unknown';
-  return unique.length === 0 ? 'never' : unique.join(' | ');
+  // `(0 | 0n) & TInteger | (1 | 1n) & TInteger` reads better as one `(0 | 1 | 0n | 1n) & TInteger`.
+  const integers = unique.flatMap((type) => integerLiteral.exec(type)?.[1]?.split(' | ') ?? []);
+  const others = unique.filter((type) => !integerLiteral.test(type));
+  // Any integer already covers every integer constant.
+  if (integers.length > 0 && !others.includes(INTEGER_TYPE)) {
+    const numbers = integers.filter((value) => !value.endsWith('n'));
+    const bigints = integers.filter((value) => value.endsWith('n'));
+    others.push(`(${[...new Set([...numbers, ...bigints])].join(' | ')}) & ${INTEGER_TYPE}`);
+  }
+  return others.length === 0 ? 'never' : others.join(' | ');
 }
 
-const literal = (value: unknown): string =>
-  typeof value === 'string' ? `'${value.replace(/'/g, "\\'")}'` : JSON.stringify(value);
+/**
+ * An integer constant is both its number and its bigint literal, cut down to the context's
+ * integer type: `(1 | 1n) & number` is `1`, `(1 | 1n) & bigint` is `1n`. Without it a bigint
+ * mode would still promise the number `1` (or, intersected alone, promise `never`).
+ */
+function literal(value: unknown): string {
+  if (typeof value === 'number' && Number.isInteger(value)) {
+    return `(${value} | ${value}n) & ${INTEGER_TYPE}`;
+  }
+  return typeof value === 'string' ? `'${value.replace(/'/g, "\\'")}'` : JSON.stringify(value);
+}
 
 /** Parenthesizes a union so it can take `[]`. */
 const arrayOf = (type: string): string => (/[|&]/.test(type) ? `Array<${type}>` : `${type}[]`);
@@ -48,6 +74,7 @@ export function replyType(schema: ReplySchema | undefined): string {
     case 'string':
       return STRING_TYPE;
     case 'integer':
+      return INTEGER_TYPE;
     case 'number':
       return 'number';
     case 'null':

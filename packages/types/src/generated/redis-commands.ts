@@ -33,7 +33,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags ADMIN, NOSCRIPT, LOADING, STALE, SENTINEL
    * @see https://redis.io/docs/latest/commands/acl-deluser/
    */
-  aclDeluser(username: OneOrMany<RedisArgument>): Result<Ctx, number>;
+  aclDeluser(username: OneOrMany<RedisArgument>): Result<Ctx, Ctx['integer']>;
 
   /**
    * `ACL DRYRUN` (server).
@@ -67,7 +67,9 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags ADMIN, NOSCRIPT, LOADING, STALE, SENTINEL
    * @see https://redis.io/docs/latest/commands/acl-getuser/
    */
-  aclGetuser(username: RedisArgument): Result<Ctx, R.AclGetuserReply<Ctx['string']>>;
+  aclGetuser(
+    username: RedisArgument,
+  ): Result<Ctx, R.AclGetuserReply<Ctx['string'], Ctx['integer']>>;
 
   /**
    * `ACL HELP` (server).
@@ -107,7 +109,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags ADMIN, NOSCRIPT, LOADING, STALE, SENTINEL
    * @see https://redis.io/docs/latest/commands/acl-log/
    */
-  aclLog(options?: O.AclLogOptions): Result<Ctx, R.AclLogReply<Ctx['string']>>;
+  aclLog(options?: O.AclLogOptions): Result<Ctx, R.AclLogReply<Ctx['string'], Ctx['integer']>>;
 
   /**
    * `ACL SAVE` (server).
@@ -158,7 +160,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags WRITE, DENYOOM, FAST
    * @see https://redis.io/docs/latest/commands/append/
    */
-  append(key: RedisKey, value: RedisArgument): Result<Ctx, number>;
+  append(key: RedisKey, value: RedisArgument): Result<Ctx, Ctx['integer']>;
 
   /**
    * `ASKING` (cluster).
@@ -213,7 +215,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags READONLY
    * @see https://redis.io/docs/latest/commands/bitcount/
    */
-  bitcount(key: RedisKey, options?: O.BitcountOptions): Result<Ctx, number>;
+  bitcount(key: RedisKey, options?: O.BitcountOptions): Result<Ctx, Ctx['integer']>;
 
   /**
    * `BITFIELD` (bitmap).
@@ -224,7 +226,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags WRITE, DENYOOM
    * @see https://redis.io/docs/latest/commands/bitfield/
    */
-  bitfield(key: RedisKey, options?: O.BitfieldOptions): Result<Ctx, Array<number | null>>;
+  bitfield(key: RedisKey, options?: O.BitfieldOptions): Result<Ctx, Array<Ctx['integer'] | null>>;
 
   /**
    * `BITFIELD_RO` (bitmap).
@@ -235,7 +237,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags READONLY, FAST
    * @see https://redis.io/docs/latest/commands/bitfield_ro/
    */
-  bitfieldRo(key: RedisKey, options?: O.BitfieldRoOptions): Result<Ctx, number[]>;
+  bitfieldRo(key: RedisKey, options?: O.BitfieldRoOptions): Result<Ctx, Ctx['integer'][]>;
 
   /**
    * `BITOP` (bitmap).
@@ -250,7 +252,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
     operation: 'AND' | 'OR' | 'XOR' | 'NOT',
     destkey: RedisKey,
     key: OneOrMany<RedisKey>,
-  ): Result<Ctx, number>;
+  ): Result<Ctx, Ctx['integer']>;
 
   /**
    * `BITPOS` (bitmap).
@@ -261,7 +263,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags READONLY
    * @see https://redis.io/docs/latest/commands/bitpos/
    */
-  bitpos(key: RedisKey, bit: number, options?: O.BitposOptions): Result<Ctx, number | -1>;
+  bitpos(key: RedisKey, bit: number, options?: O.BitposOptions): Result<Ctx, Ctx['integer']>;
 
   /**
    * `BLMOVE` (list).
@@ -426,7 +428,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags NOSCRIPT, LOADING, STALE, SENTINEL
    * @see https://redis.io/docs/latest/commands/client-getredir/
    */
-  clientGetredir(): Result<Ctx, 0 | -1 | number>;
+  clientGetredir(): Result<Ctx, Ctx['integer']>;
 
   /**
    * `CLIENT HELP` (connection).
@@ -448,7 +450,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags NOSCRIPT, LOADING, STALE, SENTINEL
    * @see https://redis.io/docs/latest/commands/client-id/
    */
-  clientId(): Result<Ctx, number>;
+  clientId(): Result<Ctx, Ctx['integer']>;
 
   /**
    * `CLIENT INFO` (connection).
@@ -486,7 +488,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
         },
       { newFormat: unknown }
     >,
-  ): Result<Ctx, number>;
+  ): Result<Ctx, Ctx['integer']>;
   clientKill(
     filter:
       | RedisArgument
@@ -501,7 +503,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
             | { maxage: number }
           >;
         },
-  ): Result<Ctx, 'OK' | number>;
+  ): Result<Ctx, 'OK' | Ctx['integer']>;
 
   /**
    * `CLIENT LIST` (connection).
@@ -600,7 +602,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags NOSCRIPT, LOADING, STALE, SENTINEL
    * @see https://redis.io/docs/latest/commands/client-trackinginfo/
    */
-  clientTrackinginfo(): Result<Ctx, R.ClientTrackinginfoReply<Ctx['string']>>;
+  clientTrackinginfo(): Result<Ctx, R.ClientTrackinginfoReply<Ctx['string'], Ctx['integer']>>;
 
   /**
    * `CLIENT UNBLOCK` (connection).
@@ -611,7 +613,10 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags ADMIN, NOSCRIPT, LOADING, STALE, SENTINEL
    * @see https://redis.io/docs/latest/commands/client-unblock/
    */
-  clientUnblock(clientId: number, options?: O.ClientUnblockOptions): Result<Ctx, 0 | 1>;
+  clientUnblock(
+    clientId: number,
+    options?: O.ClientUnblockOptions,
+  ): Result<Ctx, (0 | 1 | 0n | 1n) & Ctx['integer']>;
 
   /**
    * `CLIENT UNPAUSE` (connection).
@@ -662,7 +667,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags ADMIN, STALE
    * @see https://redis.io/docs/latest/commands/cluster-count-failure-reports/
    */
-  clusterCountFailureReports(nodeId: RedisArgument): Result<Ctx, number>;
+  clusterCountFailureReports(nodeId: RedisArgument): Result<Ctx, Ctx['integer']>;
 
   /**
    * `CLUSTER COUNTKEYSINSLOT` (cluster).
@@ -672,7 +677,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags STALE
    * @see https://redis.io/docs/latest/commands/cluster-countkeysinslot/
    */
-  clusterCountkeysinslot(slot: number): Result<Ctx, number>;
+  clusterCountkeysinslot(slot: number): Result<Ctx, Ctx['integer']>;
 
   /**
    * `CLUSTER DELSLOTS` (cluster).
@@ -762,7 +767,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags STALE
    * @see https://redis.io/docs/latest/commands/cluster-keyslot/
    */
-  clusterKeyslot(key: RedisArgument): Result<Ctx, number>;
+  clusterKeyslot(key: RedisArgument): Result<Ctx, Ctx['integer']>;
 
   /**
    * `CLUSTER LINKS` (cluster).
@@ -772,7 +777,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags STALE
    * @see https://redis.io/docs/latest/commands/cluster-links/
    */
-  clusterLinks(): Result<Ctx, R.ClusterLinksReply<Ctx['string']>>;
+  clusterLinks(): Result<Ctx, R.ClusterLinksReply<Ctx['string'], Ctx['integer']>>;
 
   /**
    * `CLUSTER MEET` (cluster).
@@ -890,7 +895,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags LOADING, STALE
    * @see https://redis.io/docs/latest/commands/cluster-shards/
    */
-  clusterShards(): Result<Ctx, R.ClusterShardsReply<Ctx['string']>>;
+  clusterShards(): Result<Ctx, R.ClusterShardsReply<Ctx['string'], Ctx['integer']>>;
 
   /**
    * `CLUSTER SLAVES` (cluster).
@@ -915,7 +920,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
     filter:
       | { slotsrange: { startSlot: number; endSlot: number } }
       | { orderby: { metric: RedisArgument; limit?: number; order?: 'ASC' | 'DESC' } },
-  ): Result<Ctx, R.ClusterSlotStatsReply<Ctx['string']>>;
+  ): Result<Ctx, R.ClusterSlotStatsReply<Ctx['string'], Ctx['integer']>>;
 
   /**
    * `CLUSTER SLOTS` (cluster).
@@ -926,7 +931,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @deprecated since 7.0.0; replaced by `CLUSTER SHARDS`
    * @see https://redis.io/docs/latest/commands/cluster-slots/
    */
-  clusterSlots(): Result<Ctx, R.ClusterSlotsReply<Ctx['string']>>;
+  clusterSlots(): Result<Ctx, R.ClusterSlotsReply<Ctx['string'], Ctx['integer']>>;
 
   /**
    * `COMMAND` (server).
@@ -937,7 +942,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags LOADING, STALE, SENTINEL
    * @see https://redis.io/docs/latest/commands/command/
    */
-  command(): Result<Ctx, R.CommandReply<Ctx['string']>>;
+  command(): Result<Ctx, R.CommandReply<Ctx['string'], Ctx['integer']>>;
 
   /**
    * `COMMAND COUNT` (server).
@@ -948,7 +953,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags LOADING, STALE, SENTINEL
    * @see https://redis.io/docs/latest/commands/command-count/
    */
-  commandCount(): Result<Ctx, number>;
+  commandCount(): Result<Ctx, Ctx['integer']>;
 
   /**
    * `COMMAND DOCS` (server).
@@ -961,7 +966,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    */
   commandDocs(
     commandName?: OneOrMany<RedisArgument>,
-  ): Result<Ctx, R.CommandDocsReply<Ctx['string']>>;
+  ): Result<Ctx, R.CommandDocsReply<Ctx['string'], Ctx['integer']>>;
 
   /**
    * `COMMAND GETKEYS` (server).
@@ -1013,7 +1018,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    */
   commandInfo(
     commandName?: OneOrMany<RedisArgument>,
-  ): Result<Ctx, R.CommandInfoReply<Ctx['string']>>;
+  ): Result<Ctx, R.CommandInfoReply<Ctx['string'], Ctx['integer']>>;
 
   /**
    * `COMMAND LIST` (server).
@@ -1085,7 +1090,11 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags WRITE, DENYOOM
    * @see https://redis.io/docs/latest/commands/copy/
    */
-  copy(source: RedisKey, destination: RedisKey, options?: O.CopyOptions): Result<Ctx, 1 | 0>;
+  copy(
+    source: RedisKey,
+    destination: RedisKey,
+    options?: O.CopyOptions,
+  ): Result<Ctx, (1 | 0 | 1n | 0n) & Ctx['integer']>;
 
   /**
    * `DBSIZE` (server).
@@ -1096,7 +1105,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags READONLY, FAST
    * @see https://redis.io/docs/latest/commands/dbsize/
    */
-  dbsize(): Result<Ctx, number>;
+  dbsize(): Result<Ctx, Ctx['integer']>;
 
   /**
    * `DEBUG` (server).
@@ -1117,7 +1126,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags WRITE, DENYOOM, FAST
    * @see https://redis.io/docs/latest/commands/decr/
    */
-  decr(key: RedisKey): Result<Ctx, number>;
+  decr(key: RedisKey): Result<Ctx, Ctx['integer']>;
 
   /**
    * `DECRBY` (string).
@@ -1128,7 +1137,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags WRITE, DENYOOM, FAST
    * @see https://redis.io/docs/latest/commands/decrby/
    */
-  decrby(key: RedisKey, decrement: number): Result<Ctx, number>;
+  decrby(key: RedisKey, decrement: number): Result<Ctx, Ctx['integer']>;
 
   /**
    * `DEL` (generic).
@@ -1139,7 +1148,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags WRITE
    * @see https://redis.io/docs/latest/commands/del/
    */
-  del(key: OneOrMany<RedisKey>): Result<Ctx, number>;
+  del(key: OneOrMany<RedisKey>): Result<Ctx, Ctx['integer']>;
 
   /**
    * `DISCARD` (transactions).
@@ -1254,7 +1263,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags READONLY, FAST
    * @see https://redis.io/docs/latest/commands/exists/
    */
-  exists(key: OneOrMany<RedisKey>): Result<Ctx, number>;
+  exists(key: OneOrMany<RedisKey>): Result<Ctx, Ctx['integer']>;
 
   /**
    * `EXPIRE` (generic).
@@ -1265,7 +1274,11 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags WRITE, FAST
    * @see https://redis.io/docs/latest/commands/expire/
    */
-  expire(key: RedisKey, seconds: number, options?: O.ExpireOptions): Result<Ctx, 0 | 1>;
+  expire(
+    key: RedisKey,
+    seconds: number,
+    options?: O.ExpireOptions,
+  ): Result<Ctx, (0 | 1 | 0n | 1n) & Ctx['integer']>;
 
   /**
    * `EXPIREAT` (generic).
@@ -1276,7 +1289,11 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags WRITE, FAST
    * @see https://redis.io/docs/latest/commands/expireat/
    */
-  expireat(key: RedisKey, unixTimeSeconds: number, options?: O.ExpireatOptions): Result<Ctx, 1 | 0>;
+  expireat(
+    key: RedisKey,
+    unixTimeSeconds: number,
+    options?: O.ExpireatOptions,
+  ): Result<Ctx, (1 | 0 | 1n | 0n) & Ctx['integer']>;
 
   /**
    * `EXPIRETIME` (generic).
@@ -1287,7 +1304,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags READONLY, FAST
    * @see https://redis.io/docs/latest/commands/expiretime/
    */
-  expiretime(key: RedisKey): Result<Ctx, number | -1 | -2>;
+  expiretime(key: RedisKey): Result<Ctx, Ctx['integer']>;
 
   /**
    * `FAILOVER` (server).
@@ -1415,7 +1432,9 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags NOSCRIPT
    * @see https://redis.io/docs/latest/commands/function-list/
    */
-  functionList(options?: O.FunctionListOptions): Result<Ctx, R.FunctionListReply<Ctx['string']>>;
+  functionList(
+    options?: O.FunctionListOptions,
+  ): Result<Ctx, R.FunctionListReply<Ctx['string'], Ctx['integer']>>;
 
   /**
    * `FUNCTION LOAD` (scripting).
@@ -1454,7 +1473,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags NOSCRIPT, ALLOW_BUSY
    * @see https://redis.io/docs/latest/commands/function-stats/
    */
-  functionStats(): Result<Ctx, R.FunctionStatsReply<Ctx['string']>>;
+  functionStats(): Result<Ctx, R.FunctionStatsReply<Ctx['string'], Ctx['integer']>>;
 
   /**
    * `GEOADD` (geo).
@@ -1469,7 +1488,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
     key: RedisKey,
     data: ReadonlyArray<{ longitude: number; latitude: number; member: RedisArgument }>,
     options?: O.GeoaddOptions,
-  ): Result<Ctx, number>;
+  ): Result<Ctx, Ctx['integer']>;
 
   /**
    * `GEODIST` (geo).
@@ -1532,7 +1551,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
     radius: number,
     unit: 'm' | 'km' | 'ft' | 'mi',
     options: O.GeoradiusOptions & { store: { store: RedisKey } | { storedist: RedisKey } },
-  ): Result<Ctx, number>;
+  ): Result<Ctx, Ctx['integer']>;
   georadius(
     key: RedisKey,
     longitude: number,
@@ -1540,7 +1559,10 @@ export interface RedisCommands<Ctx extends CommandContext> {
     radius: number,
     unit: 'm' | 'km' | 'ft' | 'mi',
     options: O.GeoradiusOptions & { withcoord: true },
-  ): Result<Ctx, Array<[Ctx['string'], ...Array<Ctx['string'] | number | [number, number]>]>>;
+  ): Result<
+    Ctx,
+    Array<[Ctx['string'], ...Array<Ctx['string'] | Ctx['integer'] | [number, number]>]>
+  >;
   georadius(
     key: RedisKey,
     longitude: number,
@@ -1548,7 +1570,10 @@ export interface RedisCommands<Ctx extends CommandContext> {
     radius: number,
     unit: 'm' | 'km' | 'ft' | 'mi',
     options: O.GeoradiusOptions & { withdist: true },
-  ): Result<Ctx, Array<[Ctx['string'], ...Array<Ctx['string'] | number | [number, number]>]>>;
+  ): Result<
+    Ctx,
+    Array<[Ctx['string'], ...Array<Ctx['string'] | Ctx['integer'] | [number, number]>]>
+  >;
   georadius(
     key: RedisKey,
     longitude: number,
@@ -1556,7 +1581,10 @@ export interface RedisCommands<Ctx extends CommandContext> {
     radius: number,
     unit: 'm' | 'km' | 'ft' | 'mi',
     options: O.GeoradiusOptions & { withhash: true },
-  ): Result<Ctx, Array<[Ctx['string'], ...Array<Ctx['string'] | number | [number, number]>]>>;
+  ): Result<
+    Ctx,
+    Array<[Ctx['string'], ...Array<Ctx['string'] | Ctx['integer'] | [number, number]>]>
+  >;
   georadius(
     key: RedisKey,
     longitude: number,
@@ -1580,8 +1608,8 @@ export interface RedisCommands<Ctx extends CommandContext> {
   ): Result<
     Ctx,
     | Ctx['string'][]
-    | Array<[Ctx['string'], ...Array<Ctx['string'] | number | [number, number]>]>
-    | number
+    | Array<[Ctx['string'], ...Array<Ctx['string'] | Ctx['integer'] | [number, number]>]>
+    | Ctx['integer']
   >;
 
   /**
@@ -1601,7 +1629,10 @@ export interface RedisCommands<Ctx extends CommandContext> {
     radius: number,
     unit: 'm' | 'km' | 'ft' | 'mi',
     options: O.GeoradiusRoOptions & { withcoord: true },
-  ): Result<Ctx, Array<[Ctx['string'], ...Array<Ctx['string'] | number | [number, number]>]>>;
+  ): Result<
+    Ctx,
+    Array<[Ctx['string'], ...Array<Ctx['string'] | Ctx['integer'] | [number, number]>]>
+  >;
   georadiusRo(
     key: RedisKey,
     longitude: number,
@@ -1609,7 +1640,10 @@ export interface RedisCommands<Ctx extends CommandContext> {
     radius: number,
     unit: 'm' | 'km' | 'ft' | 'mi',
     options: O.GeoradiusRoOptions & { withdist: true },
-  ): Result<Ctx, Array<[Ctx['string'], ...Array<Ctx['string'] | number | [number, number]>]>>;
+  ): Result<
+    Ctx,
+    Array<[Ctx['string'], ...Array<Ctx['string'] | Ctx['integer'] | [number, number]>]>
+  >;
   georadiusRo(
     key: RedisKey,
     longitude: number,
@@ -1617,7 +1651,10 @@ export interface RedisCommands<Ctx extends CommandContext> {
     radius: number,
     unit: 'm' | 'km' | 'ft' | 'mi',
     options: O.GeoradiusRoOptions & { withhash: true },
-  ): Result<Ctx, Array<[Ctx['string'], ...Array<Ctx['string'] | number | [number, number]>]>>;
+  ): Result<
+    Ctx,
+    Array<[Ctx['string'], ...Array<Ctx['string'] | Ctx['integer'] | [number, number]>]>
+  >;
   georadiusRo(
     key: RedisKey,
     longitude: number,
@@ -1635,7 +1672,8 @@ export interface RedisCommands<Ctx extends CommandContext> {
     options?: O.GeoradiusRoOptions,
   ): Result<
     Ctx,
-    Ctx['string'][] | Array<[Ctx['string'], ...Array<Ctx['string'] | number | [number, number]>]>
+    | Ctx['string'][]
+    | Array<[Ctx['string'], ...Array<Ctx['string'] | Ctx['integer'] | [number, number]>]>
   >;
 
   /**
@@ -1654,28 +1692,37 @@ export interface RedisCommands<Ctx extends CommandContext> {
     radius: number,
     unit: 'm' | 'km' | 'ft' | 'mi',
     options: O.GeoradiusbymemberOptions & { store: { store: RedisKey } | { storedist: RedisKey } },
-  ): Result<Ctx, number>;
+  ): Result<Ctx, Ctx['integer']>;
   georadiusbymember(
     key: RedisKey,
     member: RedisArgument,
     radius: number,
     unit: 'm' | 'km' | 'ft' | 'mi',
     options: O.GeoradiusbymemberOptions & { withcoord: true },
-  ): Result<Ctx, Array<[Ctx['string'], ...Array<Ctx['string'] | number | [number, number]>]>>;
+  ): Result<
+    Ctx,
+    Array<[Ctx['string'], ...Array<Ctx['string'] | Ctx['integer'] | [number, number]>]>
+  >;
   georadiusbymember(
     key: RedisKey,
     member: RedisArgument,
     radius: number,
     unit: 'm' | 'km' | 'ft' | 'mi',
     options: O.GeoradiusbymemberOptions & { withdist: true },
-  ): Result<Ctx, Array<[Ctx['string'], ...Array<Ctx['string'] | number | [number, number]>]>>;
+  ): Result<
+    Ctx,
+    Array<[Ctx['string'], ...Array<Ctx['string'] | Ctx['integer'] | [number, number]>]>
+  >;
   georadiusbymember(
     key: RedisKey,
     member: RedisArgument,
     radius: number,
     unit: 'm' | 'km' | 'ft' | 'mi',
     options: O.GeoradiusbymemberOptions & { withhash: true },
-  ): Result<Ctx, Array<[Ctx['string'], ...Array<Ctx['string'] | number | [number, number]>]>>;
+  ): Result<
+    Ctx,
+    Array<[Ctx['string'], ...Array<Ctx['string'] | Ctx['integer'] | [number, number]>]>
+  >;
   georadiusbymember(
     key: RedisKey,
     member: RedisArgument,
@@ -1697,8 +1744,8 @@ export interface RedisCommands<Ctx extends CommandContext> {
   ): Result<
     Ctx,
     | Ctx['string'][]
-    | Array<[Ctx['string'], ...Array<Ctx['string'] | number | [number, number]>]>
-    | number
+    | Array<[Ctx['string'], ...Array<Ctx['string'] | Ctx['integer'] | [number, number]>]>
+    | Ctx['integer']
   >;
 
   /**
@@ -1717,21 +1764,30 @@ export interface RedisCommands<Ctx extends CommandContext> {
     radius: number,
     unit: 'm' | 'km' | 'ft' | 'mi',
     options: O.GeoradiusbymemberRoOptions & { withcoord: true },
-  ): Result<Ctx, Array<[Ctx['string'], ...Array<Ctx['string'] | number | [number, number]>]>>;
+  ): Result<
+    Ctx,
+    Array<[Ctx['string'], ...Array<Ctx['string'] | Ctx['integer'] | [number, number]>]>
+  >;
   georadiusbymemberRo(
     key: RedisKey,
     member: RedisArgument,
     radius: number,
     unit: 'm' | 'km' | 'ft' | 'mi',
     options: O.GeoradiusbymemberRoOptions & { withdist: true },
-  ): Result<Ctx, Array<[Ctx['string'], ...Array<Ctx['string'] | number | [number, number]>]>>;
+  ): Result<
+    Ctx,
+    Array<[Ctx['string'], ...Array<Ctx['string'] | Ctx['integer'] | [number, number]>]>
+  >;
   georadiusbymemberRo(
     key: RedisKey,
     member: RedisArgument,
     radius: number,
     unit: 'm' | 'km' | 'ft' | 'mi',
     options: O.GeoradiusbymemberRoOptions & { withhash: true },
-  ): Result<Ctx, Array<[Ctx['string'], ...Array<Ctx['string'] | number | [number, number]>]>>;
+  ): Result<
+    Ctx,
+    Array<[Ctx['string'], ...Array<Ctx['string'] | Ctx['integer'] | [number, number]>]>
+  >;
   georadiusbymemberRo(
     key: RedisKey,
     member: RedisArgument,
@@ -1751,7 +1807,8 @@ export interface RedisCommands<Ctx extends CommandContext> {
     options?: O.GeoradiusbymemberRoOptions,
   ): Result<
     Ctx,
-    Ctx['string'][] | Array<[Ctx['string'], ...Array<Ctx['string'] | number | [number, number]>]>
+    | Ctx['string'][]
+    | Array<[Ctx['string'], ...Array<Ctx['string'] | Ctx['integer'] | [number, number]>]>
   >;
 
   /**
@@ -1770,7 +1827,10 @@ export interface RedisCommands<Ctx extends CommandContext> {
       | { circle: { byradius: number; unit: 'm' | 'km' | 'ft' | 'mi' } }
       | { box: { bybox: number; height: number; unit: 'm' | 'km' | 'ft' | 'mi' } },
     options: O.GeosearchOptions & { withcoord: true },
-  ): Result<Ctx, Array<[Ctx['string'], ...Array<Ctx['string'] | number | [number, number]>]>>;
+  ): Result<
+    Ctx,
+    Array<[Ctx['string'], ...Array<Ctx['string'] | Ctx['integer'] | [number, number]>]>
+  >;
   geosearch(
     key: RedisKey,
     from: { frommember: RedisArgument } | { fromlonlat: { longitude: number; latitude: number } },
@@ -1778,7 +1838,10 @@ export interface RedisCommands<Ctx extends CommandContext> {
       | { circle: { byradius: number; unit: 'm' | 'km' | 'ft' | 'mi' } }
       | { box: { bybox: number; height: number; unit: 'm' | 'km' | 'ft' | 'mi' } },
     options: O.GeosearchOptions & { withdist: true },
-  ): Result<Ctx, Array<[Ctx['string'], ...Array<Ctx['string'] | number | [number, number]>]>>;
+  ): Result<
+    Ctx,
+    Array<[Ctx['string'], ...Array<Ctx['string'] | Ctx['integer'] | [number, number]>]>
+  >;
   geosearch(
     key: RedisKey,
     from: { frommember: RedisArgument } | { fromlonlat: { longitude: number; latitude: number } },
@@ -1786,7 +1849,10 @@ export interface RedisCommands<Ctx extends CommandContext> {
       | { circle: { byradius: number; unit: 'm' | 'km' | 'ft' | 'mi' } }
       | { box: { bybox: number; height: number; unit: 'm' | 'km' | 'ft' | 'mi' } },
     options: O.GeosearchOptions & { withhash: true },
-  ): Result<Ctx, Array<[Ctx['string'], ...Array<Ctx['string'] | number | [number, number]>]>>;
+  ): Result<
+    Ctx,
+    Array<[Ctx['string'], ...Array<Ctx['string'] | Ctx['integer'] | [number, number]>]>
+  >;
   geosearch(
     key: RedisKey,
     from: { frommember: RedisArgument } | { fromlonlat: { longitude: number; latitude: number } },
@@ -1804,7 +1870,8 @@ export interface RedisCommands<Ctx extends CommandContext> {
     options?: O.GeosearchOptions,
   ): Result<
     Ctx,
-    Ctx['string'][] | Array<[Ctx['string'], ...Array<Ctx['string'] | number | [number, number]>]>
+    | Ctx['string'][]
+    | Array<[Ctx['string'], ...Array<Ctx['string'] | Ctx['integer'] | [number, number]>]>
   >;
 
   /**
@@ -1824,7 +1891,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
       | { circle: { byradius: number; unit: 'm' | 'km' | 'ft' | 'mi' } }
       | { box: { bybox: number; height: number; unit: 'm' | 'km' | 'ft' | 'mi' } },
     options?: O.GeosearchstoreOptions,
-  ): Result<Ctx, number>;
+  ): Result<Ctx, Ctx['integer']>;
 
   /**
    * `GET` (string).
@@ -1846,7 +1913,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags READONLY, FAST
    * @see https://redis.io/docs/latest/commands/getbit/
    */
-  getbit(key: RedisKey, offset: number): Result<Ctx, 0 | 1>;
+  getbit(key: RedisKey, offset: number): Result<Ctx, (0 | 1 | 0n | 1n) & Ctx['integer']>;
 
   /**
    * `GETDEL` (string).
@@ -1902,7 +1969,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags WRITE, FAST
    * @see https://redis.io/docs/latest/commands/hdel/
    */
-  hdel(key: RedisKey, field: OneOrMany<RedisArgument>): Result<Ctx, number>;
+  hdel(key: RedisKey, field: OneOrMany<RedisArgument>): Result<Ctx, Ctx['integer']>;
 
   /**
    * `HELLO` (connection).
@@ -1913,7 +1980,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags NOSCRIPT, LOADING, STALE, FAST, NO_AUTH, SENTINEL, ALLOW_BUSY
    * @see https://redis.io/docs/latest/commands/hello/
    */
-  hello(options?: O.HelloOptions): Result<Ctx, R.HelloReply<Ctx['string']>>;
+  hello(options?: O.HelloOptions): Result<Ctx, R.HelloReply<Ctx['string'], Ctx['integer']>>;
 
   /**
    * `HEXISTS` (hash).
@@ -1924,7 +1991,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags READONLY, FAST
    * @see https://redis.io/docs/latest/commands/hexists/
    */
-  hexists(key: RedisKey, field: RedisArgument): Result<Ctx, 0 | 1>;
+  hexists(key: RedisKey, field: RedisArgument): Result<Ctx, (0 | 1 | 0n | 1n) & Ctx['integer']>;
 
   /**
    * `HEXPIRE` (hash).
@@ -1940,7 +2007,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
     seconds: number,
     fields: { field: OneOrMany<RedisArgument> },
     options?: O.HexpireOptions,
-  ): Result<Ctx, Array<-2 | 0 | 1 | 2>>;
+  ): Result<Ctx, Array<(-2 | 0 | 1 | 2 | -2n | 0n | 1n | 2n) & Ctx['integer']>>;
 
   /**
    * `HEXPIREAT` (hash).
@@ -1956,7 +2023,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
     unixTimeSeconds: number,
     fields: { field: OneOrMany<RedisArgument> },
     options?: O.HexpireatOptions,
-  ): Result<Ctx, Array<-2 | 0 | 1 | 2>>;
+  ): Result<Ctx, Array<(-2 | 0 | 1 | 2 | -2n | 0n | 1n | 2n) & Ctx['integer']>>;
 
   /**
    * `HEXPIRETIME` (hash).
@@ -1970,7 +2037,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
   hexpiretime(
     key: RedisKey,
     fields: { field: OneOrMany<RedisArgument> },
-  ): Result<Ctx, Array<-2 | -1 | number>>;
+  ): Result<Ctx, Ctx['integer'][]>;
 
   /**
    * `HGET` (hash).
@@ -2003,7 +2070,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags WRITE, DENYOOM, FAST
    * @see https://redis.io/docs/latest/commands/hincrby/
    */
-  hincrby(key: RedisKey, field: RedisArgument, increment: number): Result<Ctx, number>;
+  hincrby(key: RedisKey, field: RedisArgument, increment: number): Result<Ctx, Ctx['integer']>;
 
   /**
    * `HINCRBYFLOAT` (hash).
@@ -2036,7 +2103,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags READONLY, FAST
    * @see https://redis.io/docs/latest/commands/hlen/
    */
-  hlen(key: RedisKey): Result<Ctx, number>;
+  hlen(key: RedisKey): Result<Ctx, Ctx['integer']>;
 
   /**
    * `HMGET` (hash).
@@ -2073,7 +2140,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
   hpersist(
     key: RedisKey,
     fields: { field: OneOrMany<RedisArgument> },
-  ): Result<Ctx, Array<-2 | -1 | 1>>;
+  ): Result<Ctx, Array<(-2 | -1 | 1 | -2n | -1n | 1n) & Ctx['integer']>>;
 
   /**
    * `HPEXPIRE` (hash).
@@ -2089,7 +2156,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
     milliseconds: number,
     fields: { field: OneOrMany<RedisArgument> },
     options?: O.HpexpireOptions,
-  ): Result<Ctx, Array<-2 | 0 | 1 | 2>>;
+  ): Result<Ctx, Array<(-2 | 0 | 1 | 2 | -2n | 0n | 1n | 2n) & Ctx['integer']>>;
 
   /**
    * `HPEXPIREAT` (hash).
@@ -2105,7 +2172,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
     unixTimeMilliseconds: number,
     fields: { field: OneOrMany<RedisArgument> },
     options?: O.HpexpireatOptions,
-  ): Result<Ctx, Array<-2 | 0 | 1 | 2>>;
+  ): Result<Ctx, Array<(-2 | 0 | 1 | 2 | -2n | 0n | 1n | 2n) & Ctx['integer']>>;
 
   /**
    * `HPEXPIRETIME` (hash).
@@ -2119,7 +2186,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
   hpexpiretime(
     key: RedisKey,
     fields: { field: OneOrMany<RedisArgument> },
-  ): Result<Ctx, Array<-2 | -1 | number>>;
+  ): Result<Ctx, Ctx['integer'][]>;
 
   /**
    * `HPTTL` (hash).
@@ -2130,10 +2197,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags READONLY, FAST
    * @see https://redis.io/docs/latest/commands/hpttl/
    */
-  hpttl(
-    key: RedisKey,
-    fields: { field: OneOrMany<RedisArgument> },
-  ): Result<Ctx, Array<-2 | -1 | number>>;
+  hpttl(key: RedisKey, fields: { field: OneOrMany<RedisArgument> }): Result<Ctx, Ctx['integer'][]>;
 
   /**
    * `HRANDFIELD` (hash).
@@ -2177,7 +2241,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags WRITE, DENYOOM, FAST
    * @see https://redis.io/docs/latest/commands/hset/
    */
-  hset(key: RedisKey, data: FieldValues<RedisArgument>): Result<Ctx, number>;
+  hset(key: RedisKey, data: FieldValues<RedisArgument>): Result<Ctx, Ctx['integer']>;
 
   /**
    * `HSETNX` (hash).
@@ -2188,7 +2252,11 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags WRITE, DENYOOM, FAST
    * @see https://redis.io/docs/latest/commands/hsetnx/
    */
-  hsetnx(key: RedisKey, field: RedisArgument, value: RedisArgument): Result<Ctx, 0 | 1>;
+  hsetnx(
+    key: RedisKey,
+    field: RedisArgument,
+    value: RedisArgument,
+  ): Result<Ctx, (0 | 1 | 0n | 1n) & Ctx['integer']>;
 
   /**
    * `HSTRLEN` (hash).
@@ -2199,7 +2267,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags READONLY, FAST
    * @see https://redis.io/docs/latest/commands/hstrlen/
    */
-  hstrlen(key: RedisKey, field: RedisArgument): Result<Ctx, number>;
+  hstrlen(key: RedisKey, field: RedisArgument): Result<Ctx, Ctx['integer']>;
 
   /**
    * `HTTL` (hash).
@@ -2210,10 +2278,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags READONLY, FAST
    * @see https://redis.io/docs/latest/commands/httl/
    */
-  httl(
-    key: RedisKey,
-    fields: { field: OneOrMany<RedisArgument> },
-  ): Result<Ctx, Array<-2 | -1 | number>>;
+  httl(key: RedisKey, fields: { field: OneOrMany<RedisArgument> }): Result<Ctx, Ctx['integer'][]>;
 
   /**
    * `HVALS` (hash).
@@ -2235,7 +2300,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags WRITE, DENYOOM, FAST
    * @see https://redis.io/docs/latest/commands/incr/
    */
-  incr(key: RedisKey): Result<Ctx, number>;
+  incr(key: RedisKey): Result<Ctx, Ctx['integer']>;
 
   /**
    * `INCRBY` (string).
@@ -2246,7 +2311,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags WRITE, DENYOOM, FAST
    * @see https://redis.io/docs/latest/commands/incrby/
    */
-  incrby(key: RedisKey, increment: number): Result<Ctx, number>;
+  incrby(key: RedisKey, increment: number): Result<Ctx, Ctx['integer']>;
 
   /**
    * `INCRBYFLOAT` (string).
@@ -2290,7 +2355,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags LOADING, STALE, FAST
    * @see https://redis.io/docs/latest/commands/lastsave/
    */
-  lastsave(): Result<Ctx, number>;
+  lastsave(): Result<Ctx, Ctx['integer']>;
 
   /**
    * `LATENCY DOCTOR` (server).
@@ -2332,7 +2397,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    */
   latencyHistogram(
     command?: OneOrMany<RedisArgument>,
-  ): Result<Ctx, R.LatencyHistogramReply<Ctx['string']>>;
+  ): Result<Ctx, R.LatencyHistogramReply<Ctx['string'], Ctx['integer']>>;
 
   /**
    * `LATENCY HISTORY` (server).
@@ -2342,7 +2407,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags ADMIN, NOSCRIPT, LOADING, STALE
    * @see https://redis.io/docs/latest/commands/latency-history/
    */
-  latencyHistory(event: RedisArgument): Result<Ctx, [number, number][]>;
+  latencyHistory(event: RedisArgument): Result<Ctx, [Ctx['integer'], Ctx['integer']][]>;
 
   /**
    * `LATENCY LATEST` (server).
@@ -2352,7 +2417,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags ADMIN, NOSCRIPT, LOADING, STALE
    * @see https://redis.io/docs/latest/commands/latency-latest/
    */
-  latencyLatest(): Result<Ctx, [Ctx['string'], number, number, number][]>;
+  latencyLatest(): Result<Ctx, [Ctx['string'], Ctx['integer'], Ctx['integer'], Ctx['integer']][]>;
 
   /**
    * `LATENCY RESET` (server).
@@ -2362,7 +2427,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags ADMIN, NOSCRIPT, LOADING, STALE
    * @see https://redis.io/docs/latest/commands/latency-reset/
    */
-  latencyReset(event?: OneOrMany<RedisArgument>): Result<Ctx, number>;
+  latencyReset(event?: OneOrMany<RedisArgument>): Result<Ctx, Ctx['integer']>;
 
   /**
    * `LCS` (string).
@@ -2373,12 +2438,26 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags READONLY
    * @see https://redis.io/docs/latest/commands/lcs/
    */
-  lcs(key1: RedisKey, key2: RedisKey, options: O.LcsOptions & { len: true }): Result<Ctx, number>;
+  lcs(
+    key1: RedisKey,
+    key2: RedisKey,
+    options: O.LcsOptions & { len: true },
+  ): Result<Ctx, Ctx['integer']>;
   lcs(
     key1: RedisKey,
     key2: RedisKey,
     options: O.LcsOptions & { idx: true },
-  ): Result<Ctx, { matches: [[number, number], [number, number], ...number[]][]; len: number }>;
+  ): Result<
+    Ctx,
+    {
+      matches: [
+        [Ctx['integer'], Ctx['integer']],
+        [Ctx['integer'], Ctx['integer']],
+        ...Ctx['integer'][],
+      ][];
+      len: Ctx['integer'];
+    }
+  >;
   lcs(
     key1: RedisKey,
     key2: RedisKey,
@@ -2388,7 +2467,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
     key1: RedisKey,
     key2: RedisKey,
     options?: O.LcsOptions,
-  ): Result<Ctx, R.LcsReply<Ctx['string']>>;
+  ): Result<Ctx, R.LcsReply<Ctx['string'], Ctx['integer']>>;
 
   /**
    * `LINDEX` (list).
@@ -2415,7 +2494,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
     where: 'BEFORE' | 'AFTER',
     pivot: RedisArgument,
     element: RedisArgument,
-  ): Result<Ctx, number | 0 | -1>;
+  ): Result<Ctx, Ctx['integer']>;
 
   /**
    * `LLEN` (list).
@@ -2426,7 +2505,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags READONLY, FAST
    * @see https://redis.io/docs/latest/commands/llen/
    */
-  llen(key: RedisKey): Result<Ctx, number>;
+  llen(key: RedisKey): Result<Ctx, Ctx['integer']>;
 
   /**
    * `LMOVE` (list).
@@ -2495,7 +2574,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
     key: RedisKey,
     element: RedisArgument,
     options?: O.LposOptions,
-  ): Result<Ctx, null | number | number[]>;
+  ): Result<Ctx, null | Ctx['integer'] | Ctx['integer'][]>;
 
   /**
    * `LPUSH` (list).
@@ -2506,7 +2585,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags WRITE, DENYOOM, FAST
    * @see https://redis.io/docs/latest/commands/lpush/
    */
-  lpush(key: RedisKey, element: OneOrMany<RedisArgument>): Result<Ctx, number>;
+  lpush(key: RedisKey, element: OneOrMany<RedisArgument>): Result<Ctx, Ctx['integer']>;
 
   /**
    * `LPUSHX` (list).
@@ -2517,7 +2596,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags WRITE, DENYOOM, FAST
    * @see https://redis.io/docs/latest/commands/lpushx/
    */
-  lpushx(key: RedisKey, element: OneOrMany<RedisArgument>): Result<Ctx, number>;
+  lpushx(key: RedisKey, element: OneOrMany<RedisArgument>): Result<Ctx, Ctx['integer']>;
 
   /**
    * `LRANGE` (list).
@@ -2539,7 +2618,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags WRITE
    * @see https://redis.io/docs/latest/commands/lrem/
    */
-  lrem(key: RedisKey, count: number, element: RedisArgument): Result<Ctx, number>;
+  lrem(key: RedisKey, count: number, element: RedisArgument): Result<Ctx, Ctx['integer']>;
 
   /**
    * `LSET` (list).
@@ -2607,7 +2686,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @group server
    * @see https://redis.io/docs/latest/commands/memory-stats/
    */
-  memoryStats(): Result<Ctx, R.MemoryStatsReply<Ctx['string']>>;
+  memoryStats(): Result<Ctx, R.MemoryStatsReply<Ctx['string'], Ctx['integer']>>;
 
   /**
    * `MEMORY USAGE` (server).
@@ -2617,7 +2696,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags READONLY
    * @see https://redis.io/docs/latest/commands/memory-usage/
    */
-  memoryUsage(key: RedisKey, options?: O.MemoryUsageOptions): Result<Ctx, number | null>;
+  memoryUsage(key: RedisKey, options?: O.MemoryUsageOptions): Result<Ctx, Ctx['integer'] | null>;
 
   /**
    * `MGET` (string).
@@ -2666,7 +2745,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags ADMIN, NOSCRIPT
    * @see https://redis.io/docs/latest/commands/module-list/
    */
-  moduleList(): Result<Ctx, R.ModuleListReply<Ctx['string']>>;
+  moduleList(): Result<Ctx, R.ModuleListReply<Ctx['string'], Ctx['integer']>>;
 
   /**
    * `MODULE LOAD` (server).
@@ -2717,7 +2796,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags WRITE, FAST
    * @see https://redis.io/docs/latest/commands/move/
    */
-  move(key: RedisKey, db: number): Result<Ctx, 1 | 0>;
+  move(key: RedisKey, db: number): Result<Ctx, (1 | 0 | 1n | 0n) & Ctx['integer']>;
 
   /**
    * `MSET` (string).
@@ -2739,7 +2818,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags WRITE, DENYOOM
    * @see https://redis.io/docs/latest/commands/msetnx/
    */
-  msetnx(data: FieldValues<RedisArgument>): Result<Ctx, 0 | 1>;
+  msetnx(data: FieldValues<RedisArgument>): Result<Ctx, (0 | 1 | 0n | 1n) & Ctx['integer']>;
 
   /**
    * `MULTI` (transactions).
@@ -2772,7 +2851,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags READONLY
    * @see https://redis.io/docs/latest/commands/object-freq/
    */
-  objectFreq(key: RedisKey): Result<Ctx, number>;
+  objectFreq(key: RedisKey): Result<Ctx, Ctx['integer']>;
 
   /**
    * `OBJECT HELP` (generic).
@@ -2794,7 +2873,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags READONLY
    * @see https://redis.io/docs/latest/commands/object-idletime/
    */
-  objectIdletime(key: RedisKey): Result<Ctx, number>;
+  objectIdletime(key: RedisKey): Result<Ctx, Ctx['integer']>;
 
   /**
    * `OBJECT REFCOUNT` (generic).
@@ -2805,7 +2884,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags READONLY
    * @see https://redis.io/docs/latest/commands/object-refcount/
    */
-  objectRefcount(key: RedisKey): Result<Ctx, number>;
+  objectRefcount(key: RedisKey): Result<Ctx, Ctx['integer']>;
 
   /**
    * `PERSIST` (generic).
@@ -2816,7 +2895,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags WRITE, FAST
    * @see https://redis.io/docs/latest/commands/persist/
    */
-  persist(key: RedisKey): Result<Ctx, 0 | 1>;
+  persist(key: RedisKey): Result<Ctx, (0 | 1 | 0n | 1n) & Ctx['integer']>;
 
   /**
    * `PEXPIRE` (generic).
@@ -2827,7 +2906,11 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags WRITE, FAST
    * @see https://redis.io/docs/latest/commands/pexpire/
    */
-  pexpire(key: RedisKey, milliseconds: number, options?: O.PexpireOptions): Result<Ctx, 0 | 1>;
+  pexpire(
+    key: RedisKey,
+    milliseconds: number,
+    options?: O.PexpireOptions,
+  ): Result<Ctx, (0 | 1 | 0n | 1n) & Ctx['integer']>;
 
   /**
    * `PEXPIREAT` (generic).
@@ -2842,7 +2925,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
     key: RedisKey,
     unixTimeMilliseconds: number,
     options?: O.PexpireatOptions,
-  ): Result<Ctx, 1 | 0>;
+  ): Result<Ctx, (1 | 0 | 1n | 0n) & Ctx['integer']>;
 
   /**
    * `PEXPIRETIME` (generic).
@@ -2853,7 +2936,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags READONLY, FAST
    * @see https://redis.io/docs/latest/commands/pexpiretime/
    */
-  pexpiretime(key: RedisKey): Result<Ctx, number | -1 | -2>;
+  pexpiretime(key: RedisKey): Result<Ctx, Ctx['integer']>;
 
   /**
    * `PFADD` (hyperloglog).
@@ -2864,7 +2947,10 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags WRITE, DENYOOM, FAST
    * @see https://redis.io/docs/latest/commands/pfadd/
    */
-  pfadd(key: RedisKey, element?: OneOrMany<RedisArgument>): Result<Ctx, 1 | 0>;
+  pfadd(
+    key: RedisKey,
+    element?: OneOrMany<RedisArgument>,
+  ): Result<Ctx, (1 | 0 | 1n | 0n) & Ctx['integer']>;
 
   /**
    * `PFCOUNT` (hyperloglog).
@@ -2875,7 +2961,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags READONLY, MAY_REPLICATE
    * @see https://redis.io/docs/latest/commands/pfcount/
    */
-  pfcount(key: OneOrMany<RedisKey>): Result<Ctx, number>;
+  pfcount(key: OneOrMany<RedisKey>): Result<Ctx, Ctx['integer']>;
 
   /**
    * `PFDEBUG` (hyperloglog).
@@ -2962,7 +3048,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags READONLY, FAST
    * @see https://redis.io/docs/latest/commands/pttl/
    */
-  pttl(key: RedisKey): Result<Ctx, number | -1 | -2>;
+  pttl(key: RedisKey): Result<Ctx, Ctx['integer']>;
 
   /**
    * `PUBLISH` (pubsub).
@@ -2972,7 +3058,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags PUBSUB, LOADING, STALE, FAST, MAY_REPLICATE, SENTINEL
    * @see https://redis.io/docs/latest/commands/publish/
    */
-  publish(channel: RedisArgument, message: RedisArgument): Result<Ctx, number>;
+  publish(channel: RedisArgument, message: RedisArgument): Result<Ctx, Ctx['integer']>;
 
   /**
    * `PUBSUB CHANNELS` (pubsub).
@@ -3002,7 +3088,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags PUBSUB, LOADING, STALE
    * @see https://redis.io/docs/latest/commands/pubsub-numpat/
    */
-  pubsubNumpat(): Result<Ctx, number>;
+  pubsubNumpat(): Result<Ctx, Ctx['integer']>;
 
   /**
    * `PUBSUB NUMSUB` (pubsub).
@@ -3109,7 +3195,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags WRITE, FAST
    * @see https://redis.io/docs/latest/commands/renamenx/
    */
-  renamenx(key: RedisKey, newkey: RedisKey): Result<Ctx, 1 | 0>;
+  renamenx(key: RedisKey, newkey: RedisKey): Result<Ctx, (1 | 0 | 1n | 0n) & Ctx['integer']>;
 
   /**
    * `REPLCONF` (server).
@@ -3187,13 +3273,13 @@ export interface RedisCommands<Ctx extends CommandContext> {
    */
   role(): Result<
     Ctx,
-    | ['master', number, [Ctx['string'], Ctx['string'], Ctx['string']][]]
+    | ['master', Ctx['integer'], [Ctx['string'], Ctx['string'], Ctx['string']][]]
     | [
         'slave',
         Ctx['string'],
-        number,
+        Ctx['integer'],
         'handshake' | 'none' | 'connect' | 'connecting' | 'sync' | 'connected' | 'unknown',
-        number,
+        Ctx['integer'],
       ]
     | ['sentinel', Ctx['string'][]]
   >;
@@ -3232,7 +3318,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags WRITE, DENYOOM, FAST
    * @see https://redis.io/docs/latest/commands/rpush/
    */
-  rpush(key: RedisKey, element: OneOrMany<RedisArgument>): Result<Ctx, number>;
+  rpush(key: RedisKey, element: OneOrMany<RedisArgument>): Result<Ctx, Ctx['integer']>;
 
   /**
    * `RPUSHX` (list).
@@ -3243,7 +3329,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags WRITE, DENYOOM, FAST
    * @see https://redis.io/docs/latest/commands/rpushx/
    */
-  rpushx(key: RedisKey, element: OneOrMany<RedisArgument>): Result<Ctx, number>;
+  rpushx(key: RedisKey, element: OneOrMany<RedisArgument>): Result<Ctx, Ctx['integer']>;
 
   /**
    * `SADD` (set).
@@ -3254,7 +3340,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags WRITE, DENYOOM, FAST
    * @see https://redis.io/docs/latest/commands/sadd/
    */
-  sadd(key: RedisKey, member: OneOrMany<RedisArgument>): Result<Ctx, number>;
+  sadd(key: RedisKey, member: OneOrMany<RedisArgument>): Result<Ctx, Ctx['integer']>;
 
   /**
    * `SAVE` (server).
@@ -3289,7 +3375,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags READONLY, FAST
    * @see https://redis.io/docs/latest/commands/scard/
    */
-  scard(key: RedisKey): Result<Ctx, number>;
+  scard(key: RedisKey): Result<Ctx, Ctx['integer']>;
 
   /**
    * `SCRIPT DEBUG` (scripting).
@@ -3311,7 +3397,9 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags NOSCRIPT
    * @see https://redis.io/docs/latest/commands/script-exists/
    */
-  scriptExists(sha1: OneOrMany<RedisArgument>): Result<Ctx, Array<1 | 0>>;
+  scriptExists(
+    sha1: OneOrMany<RedisArgument>,
+  ): Result<Ctx, Array<(1 | 0 | 1n | 0n) & Ctx['integer']>>;
 
   /**
    * `SCRIPT FLUSH` (scripting).
@@ -3388,7 +3476,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags WRITE, DENYOOM
    * @see https://redis.io/docs/latest/commands/sdiffstore/
    */
-  sdiffstore(destination: RedisKey, key: OneOrMany<RedisKey>): Result<Ctx, number>;
+  sdiffstore(destination: RedisKey, key: OneOrMany<RedisKey>): Result<Ctx, Ctx['integer']>;
 
   /**
    * `SELECT` (connection).
@@ -3435,7 +3523,11 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags WRITE, DENYOOM
    * @see https://redis.io/docs/latest/commands/setbit/
    */
-  setbit(key: RedisKey, offset: number, value: number): Result<Ctx, 0 | 1>;
+  setbit(
+    key: RedisKey,
+    offset: number,
+    value: number,
+  ): Result<Ctx, (0 | 1 | 0n | 1n) & Ctx['integer']>;
 
   /**
    * `SETEX` (string).
@@ -3459,7 +3551,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @deprecated since 2.6.12; replaced by `SET` with the `NX` argument
    * @see https://redis.io/docs/latest/commands/setnx/
    */
-  setnx(key: RedisKey, value: RedisArgument): Result<Ctx, 0 | 1>;
+  setnx(key: RedisKey, value: RedisArgument): Result<Ctx, (0 | 1 | 0n | 1n) & Ctx['integer']>;
 
   /**
    * `SETRANGE` (string).
@@ -3470,7 +3562,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags WRITE, DENYOOM
    * @see https://redis.io/docs/latest/commands/setrange/
    */
-  setrange(key: RedisKey, offset: number, value: RedisArgument): Result<Ctx, number>;
+  setrange(key: RedisKey, offset: number, value: RedisArgument): Result<Ctx, Ctx['integer']>;
 
   /**
    * `SFLUSH` (server).
@@ -3484,7 +3576,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
   sflush(
     data: ReadonlyArray<readonly [number, number]>,
     options?: O.SflushOptions,
-  ): Result<Ctx, [number, number][]>;
+  ): Result<Ctx, [Ctx['integer'], Ctx['integer']][]>;
 
   /**
    * `SHUTDOWN` (server).
@@ -3516,7 +3608,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags READONLY
    * @see https://redis.io/docs/latest/commands/sintercard/
    */
-  sintercard(key: OneOrMany<RedisKey>, options?: O.SintercardOptions): Result<Ctx, number>;
+  sintercard(key: OneOrMany<RedisKey>, options?: O.SintercardOptions): Result<Ctx, Ctx['integer']>;
 
   /**
    * `SINTERSTORE` (set).
@@ -3527,7 +3619,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags WRITE, DENYOOM
    * @see https://redis.io/docs/latest/commands/sinterstore/
    */
-  sinterstore(destination: RedisKey, key: OneOrMany<RedisKey>): Result<Ctx, number>;
+  sinterstore(destination: RedisKey, key: OneOrMany<RedisKey>): Result<Ctx, Ctx['integer']>;
 
   /**
    * `SISMEMBER` (set).
@@ -3538,7 +3630,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags READONLY, FAST
    * @see https://redis.io/docs/latest/commands/sismember/
    */
-  sismember(key: RedisKey, member: RedisArgument): Result<Ctx, 0 | 1>;
+  sismember(key: RedisKey, member: RedisArgument): Result<Ctx, (0 | 1 | 0n | 1n) & Ctx['integer']>;
 
   /**
    * `SLAVEOF` (server).
@@ -3563,7 +3655,17 @@ export interface RedisCommands<Ctx extends CommandContext> {
    */
   slowlogGet(
     count?: number,
-  ): Result<Ctx, [number, number, number, Ctx['string'][], Ctx['string'], Ctx['string']][]>;
+  ): Result<
+    Ctx,
+    [
+      Ctx['integer'],
+      Ctx['integer'],
+      Ctx['integer'],
+      Ctx['string'][],
+      Ctx['string'],
+      Ctx['string'],
+    ][]
+  >;
 
   /**
    * `SLOWLOG HELP` (server).
@@ -3583,7 +3685,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags ADMIN, LOADING, STALE
    * @see https://redis.io/docs/latest/commands/slowlog-len/
    */
-  slowlogLen(): Result<Ctx, number>;
+  slowlogLen(): Result<Ctx, Ctx['integer']>;
 
   /**
    * `SLOWLOG RESET` (server).
@@ -3615,7 +3717,10 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags READONLY, FAST
    * @see https://redis.io/docs/latest/commands/smismember/
    */
-  smismember(key: RedisKey, member: OneOrMany<RedisArgument>): Result<Ctx, Array<0 | 1>>;
+  smismember(
+    key: RedisKey,
+    member: OneOrMany<RedisArgument>,
+  ): Result<Ctx, Array<(0 | 1 | 0n | 1n) & Ctx['integer']>>;
 
   /**
    * `SMOVE` (set).
@@ -3626,7 +3731,11 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags WRITE, FAST
    * @see https://redis.io/docs/latest/commands/smove/
    */
-  smove(source: RedisKey, destination: RedisKey, member: RedisArgument): Result<Ctx, 1 | 0>;
+  smove(
+    source: RedisKey,
+    destination: RedisKey,
+    member: RedisArgument,
+  ): Result<Ctx, (1 | 0 | 1n | 0n) & Ctx['integer']>;
 
   /**
    * `SORT` (generic).
@@ -3637,12 +3746,15 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags WRITE, DENYOOM
    * @see https://redis.io/docs/latest/commands/sort/
    */
-  sort(key: RedisKey, options: O.SortOptions & { store: RedisKey }): Result<Ctx, number>;
+  sort(key: RedisKey, options: O.SortOptions & { store: RedisKey }): Result<Ctx, Ctx['integer']>;
   sort(
     key: RedisKey,
     options?: O.SortOptions & { store?: undefined },
   ): Result<Ctx, Array<Ctx['string'] | null>>;
-  sort(key: RedisKey, options?: O.SortOptions): Result<Ctx, number | Array<Ctx['string'] | null>>;
+  sort(
+    key: RedisKey,
+    options?: O.SortOptions,
+  ): Result<Ctx, Ctx['integer'] | Array<Ctx['string'] | null>>;
 
   /**
    * `SORT_RO` (generic).
@@ -3676,7 +3788,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags PUBSUB, LOADING, STALE, FAST, MAY_REPLICATE
    * @see https://redis.io/docs/latest/commands/spublish/
    */
-  spublish(shardchannel: RedisArgument, message: RedisArgument): Result<Ctx, number>;
+  spublish(shardchannel: RedisArgument, message: RedisArgument): Result<Ctx, Ctx['integer']>;
 
   /**
    * `SRANDMEMBER` (set).
@@ -3703,7 +3815,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags WRITE, FAST
    * @see https://redis.io/docs/latest/commands/srem/
    */
-  srem(key: RedisKey, member: OneOrMany<RedisArgument>): Result<Ctx, number>;
+  srem(key: RedisKey, member: OneOrMany<RedisArgument>): Result<Ctx, Ctx['integer']>;
 
   /**
    * `SSCAN` (set).
@@ -3739,7 +3851,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags READONLY, FAST
    * @see https://redis.io/docs/latest/commands/strlen/
    */
-  strlen(key: RedisKey): Result<Ctx, number>;
+  strlen(key: RedisKey): Result<Ctx, Ctx['integer']>;
 
   /**
    * `SUBSCRIBE` (pubsub).
@@ -3783,7 +3895,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags WRITE, DENYOOM
    * @see https://redis.io/docs/latest/commands/sunionstore/
    */
-  sunionstore(destination: RedisKey, key: OneOrMany<RedisKey>): Result<Ctx, number>;
+  sunionstore(destination: RedisKey, key: OneOrMany<RedisKey>): Result<Ctx, Ctx['integer']>;
 
   /**
    * `SUNSUBSCRIBE` (pubsub).
@@ -3835,7 +3947,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags READONLY, FAST
    * @see https://redis.io/docs/latest/commands/touch/
    */
-  touch(key: OneOrMany<RedisKey>): Result<Ctx, number>;
+  touch(key: OneOrMany<RedisKey>): Result<Ctx, Ctx['integer']>;
 
   /**
    * `TTL` (generic).
@@ -3846,7 +3958,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags READONLY, FAST
    * @see https://redis.io/docs/latest/commands/ttl/
    */
-  ttl(key: RedisKey): Result<Ctx, number | -1 | -2>;
+  ttl(key: RedisKey): Result<Ctx, Ctx['integer']>;
 
   /**
    * `TYPE` (generic).
@@ -3868,7 +3980,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags WRITE, FAST
    * @see https://redis.io/docs/latest/commands/unlink/
    */
-  unlink(key: OneOrMany<RedisKey>): Result<Ctx, number>;
+  unlink(key: OneOrMany<RedisKey>): Result<Ctx, Ctx['integer']>;
 
   /**
    * `UNSUBSCRIBE` (pubsub).
@@ -3900,7 +4012,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags BLOCKING
    * @see https://redis.io/docs/latest/commands/wait/
    */
-  wait(numreplicas: number, timeout: number): Result<Ctx, number>;
+  wait(numreplicas: number, timeout: number): Result<Ctx, Ctx['integer']>;
 
   /**
    * `WAITAOF` (generic).
@@ -3911,7 +4023,11 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags BLOCKING
    * @see https://redis.io/docs/latest/commands/waitaof/
    */
-  waitaof(numlocal: number, numreplicas: number, timeout: number): Result<Ctx, [number, number]>;
+  waitaof(
+    numlocal: number,
+    numreplicas: number,
+    timeout: number,
+  ): Result<Ctx, [Ctx['integer'], Ctx['integer']]>;
 
   /**
    * `WATCH` (transactions).
@@ -3933,7 +4049,11 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags WRITE, FAST
    * @see https://redis.io/docs/latest/commands/xack/
    */
-  xack(key: RedisKey, group: RedisArgument, id: OneOrMany<RedisArgument>): Result<Ctx, number>;
+  xack(
+    key: RedisKey,
+    group: RedisArgument,
+    id: OneOrMany<RedisArgument>,
+  ): Result<Ctx, Ctx['integer']>;
 
   /**
    * `XADD` (stream).
@@ -4016,7 +4136,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags WRITE, FAST
    * @see https://redis.io/docs/latest/commands/xdel/
    */
-  xdel(key: RedisKey, id: OneOrMany<RedisArgument>): Result<Ctx, number>;
+  xdel(key: RedisKey, id: OneOrMany<RedisArgument>): Result<Ctx, Ctx['integer']>;
 
   /**
    * `XGROUP CREATE` (stream).
@@ -4047,7 +4167,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
     key: RedisKey,
     group: RedisArgument,
     consumer: RedisArgument,
-  ): Result<Ctx, 1 | 0>;
+  ): Result<Ctx, (1 | 0 | 1n | 0n) & Ctx['integer']>;
 
   /**
    * `XGROUP DELCONSUMER` (stream).
@@ -4062,7 +4182,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
     key: RedisKey,
     group: RedisArgument,
     consumer: RedisArgument,
-  ): Result<Ctx, number>;
+  ): Result<Ctx, Ctx['integer']>;
 
   /**
    * `XGROUP DESTROY` (stream).
@@ -4073,7 +4193,10 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags WRITE
    * @see https://redis.io/docs/latest/commands/xgroup-destroy/
    */
-  xgroupDestroy(key: RedisKey, group: RedisArgument): Result<Ctx, 1 | 0>;
+  xgroupDestroy(
+    key: RedisKey,
+    group: RedisArgument,
+  ): Result<Ctx, (1 | 0 | 1n | 0n) & Ctx['integer']>;
 
   /**
    * `XGROUP HELP` (stream).
@@ -4114,7 +4237,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
   xinfoConsumers(
     key: RedisKey,
     group: RedisArgument,
-  ): Result<Ctx, R.XinfoConsumersReply<Ctx['string']>>;
+  ): Result<Ctx, R.XinfoConsumersReply<Ctx['string'], Ctx['integer']>>;
 
   /**
    * `XINFO GROUPS` (stream).
@@ -4125,7 +4248,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags READONLY
    * @see https://redis.io/docs/latest/commands/xinfo-groups/
    */
-  xinfoGroups(key: RedisKey): Result<Ctx, R.XinfoGroupsReply<Ctx['string']>>;
+  xinfoGroups(key: RedisKey): Result<Ctx, R.XinfoGroupsReply<Ctx['string'], Ctx['integer']>>;
 
   /**
    * `XINFO HELP` (stream).
@@ -4153,27 +4276,27 @@ export interface RedisCommands<Ctx extends CommandContext> {
   ): Result<
     Ctx,
     {
-      length?: number;
-      'radix-tree-keys'?: number;
-      'radix-tree-nodes'?: number;
+      length?: Ctx['integer'];
+      'radix-tree-keys'?: Ctx['integer'];
+      'radix-tree-nodes'?: Ctx['integer'];
       'last-generated-id'?: Ctx['string'];
       'max-deleted-entry-id'?: Ctx['string'];
       'recorded-first-entry-id'?: Ctx['string'];
-      'entries-added'?: number;
+      'entries-added'?: Ctx['integer'];
       entries?: [Ctx['string'], Ctx['string'][]][];
       groups?: Array<{
         name?: Ctx['string'];
         'last-delivered-id'?: Ctx['string'];
-        'entries-read'?: null | number;
-        lag?: null | number;
-        'pel-count'?: number;
-        pending?: [Ctx['string'], Ctx['string'], number, number][];
+        'entries-read'?: null | Ctx['integer'];
+        lag?: null | Ctx['integer'];
+        'pel-count'?: Ctx['integer'];
+        pending?: [Ctx['string'], Ctx['string'], Ctx['integer'], Ctx['integer']][];
         consumers?: {
-          'active-time'?: number;
+          'active-time'?: Ctx['integer'];
           name?: Ctx['string'];
-          'seen-time'?: number;
-          'pel-count'?: number;
-          pending?: [Ctx['string'], number, number][];
+          'seen-time'?: Ctx['integer'];
+          'pel-count'?: Ctx['integer'];
+          pending?: [Ctx['string'], Ctx['integer'], Ctx['integer']][];
         }[];
       }>;
     }
@@ -4184,14 +4307,14 @@ export interface RedisCommands<Ctx extends CommandContext> {
   ): Result<
     Ctx,
     {
-      length?: number;
-      'radix-tree-keys'?: number;
-      'radix-tree-nodes'?: number;
+      length?: Ctx['integer'];
+      'radix-tree-keys'?: Ctx['integer'];
+      'radix-tree-nodes'?: Ctx['integer'];
       'last-generated-id'?: Ctx['string'];
       'max-deleted-entry-id'?: Ctx['string'];
       'recorded-first-entry-id'?: Ctx['string'];
-      'entries-added'?: number;
-      groups?: number;
+      'entries-added'?: Ctx['integer'];
+      groups?: Ctx['integer'];
       'first-entry'?: null | [Ctx['string'], Ctx['string'][]];
       'last-entry'?: null | [Ctx['string'], Ctx['string'][]];
     }
@@ -4199,7 +4322,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
   xinfoStream(
     key: RedisKey,
     options?: O.XinfoStreamOptions,
-  ): Result<Ctx, R.XinfoStreamReply<Ctx['string']>>;
+  ): Result<Ctx, R.XinfoStreamReply<Ctx['string'], Ctx['integer']>>;
 
   /**
    * `XLEN` (stream).
@@ -4210,7 +4333,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags READONLY, FAST
    * @see https://redis.io/docs/latest/commands/xlen/
    */
-  xlen(key: RedisKey): Result<Ctx, number>;
+  xlen(key: RedisKey): Result<Ctx, Ctx['integer']>;
 
   /**
    * `XPENDING` (stream).
@@ -4227,8 +4350,13 @@ export interface RedisCommands<Ctx extends CommandContext> {
     options?: O.XpendingOptions,
   ): Result<
     Ctx,
-    | [Ctx['string'], Ctx['string'], number, number][]
-    | [number, Ctx['string'] | null, Ctx['string'] | null, [Ctx['string'], Ctx['string']][] | null]
+    | [Ctx['string'], Ctx['string'], Ctx['integer'], Ctx['integer']][]
+    | [
+        Ctx['integer'],
+        Ctx['string'] | null,
+        Ctx['string'] | null,
+        [Ctx['string'], Ctx['string']][] | null,
+      ]
   >;
 
   /**
@@ -4320,7 +4448,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
       threshold: RedisArgument;
       limit?: number;
     },
-  ): Result<Ctx, number>;
+  ): Result<Ctx, Ctx['integer']>;
 
   /**
    * `ZADD` (sorted_set).
@@ -4340,12 +4468,12 @@ export interface RedisCommands<Ctx extends CommandContext> {
     key: RedisKey,
     data: ReadonlyArray<readonly [number, RedisArgument]>,
     options?: O.ZaddOptions & { incr?: false },
-  ): Result<Ctx, number>;
+  ): Result<Ctx, Ctx['integer']>;
   zadd(
     key: RedisKey,
     data: ReadonlyArray<readonly [number, RedisArgument]>,
     options?: O.ZaddOptions,
-  ): Result<Ctx, null | number>;
+  ): Result<Ctx, null | Ctx['integer'] | number>;
 
   /**
    * `ZCARD` (sorted_set).
@@ -4356,7 +4484,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags READONLY, FAST
    * @see https://redis.io/docs/latest/commands/zcard/
    */
-  zcard(key: RedisKey): Result<Ctx, number>;
+  zcard(key: RedisKey): Result<Ctx, Ctx['integer']>;
 
   /**
    * `ZCOUNT` (sorted_set).
@@ -4367,7 +4495,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags READONLY, FAST
    * @see https://redis.io/docs/latest/commands/zcount/
    */
-  zcount(key: RedisKey, min: ScoreBound, max: ScoreBound): Result<Ctx, number>;
+  zcount(key: RedisKey, min: ScoreBound, max: ScoreBound): Result<Ctx, Ctx['integer']>;
 
   /**
    * `ZDIFF` (sorted_set).
@@ -4396,7 +4524,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags WRITE, DENYOOM
    * @see https://redis.io/docs/latest/commands/zdiffstore/
    */
-  zdiffstore(destination: RedisKey, key: OneOrMany<RedisKey>): Result<Ctx, number>;
+  zdiffstore(destination: RedisKey, key: OneOrMany<RedisKey>): Result<Ctx, Ctx['integer']>;
 
   /**
    * `ZINCRBY` (sorted_set).
@@ -4436,7 +4564,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags READONLY
    * @see https://redis.io/docs/latest/commands/zintercard/
    */
-  zintercard(key: OneOrMany<RedisKey>, options?: O.ZintercardOptions): Result<Ctx, number>;
+  zintercard(key: OneOrMany<RedisKey>, options?: O.ZintercardOptions): Result<Ctx, Ctx['integer']>;
 
   /**
    * `ZINTERSTORE` (sorted_set).
@@ -4451,7 +4579,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
     destination: RedisKey,
     key: OneOrMany<RedisKey>,
     options?: O.ZinterstoreOptions,
-  ): Result<Ctx, number>;
+  ): Result<Ctx, Ctx['integer']>;
 
   /**
    * `ZLEXCOUNT` (sorted_set).
@@ -4462,7 +4590,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags READONLY, FAST
    * @see https://redis.io/docs/latest/commands/zlexcount/
    */
-  zlexcount(key: RedisKey, min: RedisArgument, max: RedisArgument): Result<Ctx, number>;
+  zlexcount(key: RedisKey, min: RedisArgument, max: RedisArgument): Result<Ctx, Ctx['integer']>;
 
   /**
    * `ZMPOP` (sorted_set).
@@ -4615,7 +4743,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
     min: RedisArgument,
     max: RedisArgument,
     options?: O.ZrangestoreOptions,
-  ): Result<Ctx, number>;
+  ): Result<Ctx, Ctx['integer']>;
 
   /**
    * `ZRANK` (sorted_set).
@@ -4630,17 +4758,17 @@ export interface RedisCommands<Ctx extends CommandContext> {
     key: RedisKey,
     member: RedisArgument,
     options: O.ZrankOptions & { withscore: true },
-  ): Result<Ctx, null | [number, number]>;
+  ): Result<Ctx, null | [Ctx['integer'], number]>;
   zrank(
     key: RedisKey,
     member: RedisArgument,
     options?: O.ZrankOptions & { withscore?: false },
-  ): Result<Ctx, number | null>;
+  ): Result<Ctx, Ctx['integer'] | null>;
   zrank(
     key: RedisKey,
     member: RedisArgument,
     options?: O.ZrankOptions,
-  ): Result<Ctx, null | number | [number, number]>;
+  ): Result<Ctx, null | Ctx['integer'] | [Ctx['integer'], number]>;
 
   /**
    * `ZREM` (sorted_set).
@@ -4651,7 +4779,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags WRITE, FAST
    * @see https://redis.io/docs/latest/commands/zrem/
    */
-  zrem(key: RedisKey, member: OneOrMany<RedisArgument>): Result<Ctx, number>;
+  zrem(key: RedisKey, member: OneOrMany<RedisArgument>): Result<Ctx, Ctx['integer']>;
 
   /**
    * `ZREMRANGEBYLEX` (sorted_set).
@@ -4662,7 +4790,11 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags WRITE
    * @see https://redis.io/docs/latest/commands/zremrangebylex/
    */
-  zremrangebylex(key: RedisKey, min: RedisArgument, max: RedisArgument): Result<Ctx, number>;
+  zremrangebylex(
+    key: RedisKey,
+    min: RedisArgument,
+    max: RedisArgument,
+  ): Result<Ctx, Ctx['integer']>;
 
   /**
    * `ZREMRANGEBYRANK` (sorted_set).
@@ -4673,7 +4805,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags WRITE
    * @see https://redis.io/docs/latest/commands/zremrangebyrank/
    */
-  zremrangebyrank(key: RedisKey, start: number, stop: number): Result<Ctx, number>;
+  zremrangebyrank(key: RedisKey, start: number, stop: number): Result<Ctx, Ctx['integer']>;
 
   /**
    * `ZREMRANGEBYSCORE` (sorted_set).
@@ -4684,7 +4816,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags WRITE
    * @see https://redis.io/docs/latest/commands/zremrangebyscore/
    */
-  zremrangebyscore(key: RedisKey, min: ScoreBound, max: ScoreBound): Result<Ctx, number>;
+  zremrangebyscore(key: RedisKey, min: ScoreBound, max: ScoreBound): Result<Ctx, Ctx['integer']>;
 
   /**
    * `ZREVRANGE` (sorted_set).
@@ -4762,17 +4894,17 @@ export interface RedisCommands<Ctx extends CommandContext> {
     key: RedisKey,
     member: RedisArgument,
     options: O.ZrevrankOptions & { withscore: true },
-  ): Result<Ctx, null | [number, number]>;
+  ): Result<Ctx, null | [Ctx['integer'], number]>;
   zrevrank(
     key: RedisKey,
     member: RedisArgument,
     options?: O.ZrevrankOptions & { withscore?: false },
-  ): Result<Ctx, number | null>;
+  ): Result<Ctx, Ctx['integer'] | null>;
   zrevrank(
     key: RedisKey,
     member: RedisArgument,
     options?: O.ZrevrankOptions,
-  ): Result<Ctx, null | number | [number, number]>;
+  ): Result<Ctx, null | Ctx['integer'] | [Ctx['integer'], number]>;
 
   /**
    * `ZSCAN` (sorted_set).
@@ -4831,5 +4963,5 @@ export interface RedisCommands<Ctx extends CommandContext> {
     destination: RedisKey,
     key: OneOrMany<RedisKey>,
     options?: O.ZunionstoreOptions,
-  ): Result<Ctx, number>;
+  ): Result<Ctx, Ctx['integer']>;
 }
