@@ -101,12 +101,14 @@ describe('argument errata from specs/overlay', () => {
     expectTypeOf(client.scan('18446744073709551615')).toEqualTypeOf<Page>();
     expectTypeOf(client.sscan('s', '0', { count: 10 })).toEqualTypeOf<Page>();
     expectTypeOf(client.hscan('h', 0)).toEqualTypeOf<Page>();
-    expectTypeOf(client.zscan('z', Buffer.from('0'))).toEqualTypeOf<Page>();
+    expectTypeOf(client.zscan('z', Buffer.from('0'))).toEqualTypeOf<
+      Promise<[string, [string, number][]]>
+    >();
   });
 
   it('take fractional weights and increments', () => {
     expectTypeOf(client.zunion(['a', 'b'], { weights: [1.5, 0.5] })).toEqualTypeOf<
-      Promise<string[] | Scored>
+      Promise<string[]>
     >();
     expectTypeOf(client.zinterstore('d', ['a', 'b'], { weights: [0.25, 2] })).toEqualTypeOf<
       Promise<number>

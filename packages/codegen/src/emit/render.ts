@@ -14,5 +14,14 @@ export async function renderTemplate(name: string, view: object): Promise<string
 export async function formatTypeScript(text: string, filePath: string): Promise<string> {
   // The repository's settings wherever the output goes, so fixtures and real output agree.
   const config = (await resolveConfig(join(codegenRoot(), 'templates', 'x.ts'))) ?? {};
-  return format(text, { ...config, filepath: filePath, parser: 'typescript' });
+  const options = { ...config, filepath: filePath, parser: 'typescript' };
+  // Prettier is not always idempotent on long signatures (a second pass joins lines the first
+  // broke), and `prettier --check .` in lint runs that second pass: format until it settles.
+  let formatted = await format(text, options);
+  for (let pass = 0; pass < 3; pass++) {
+    const again = await format(formatted, options);
+    if (again === formatted) break;
+    formatted = again;
+  }
+  return formatted;
 }

@@ -43,7 +43,15 @@ export function repliesView(models: CommandModel[]): object {
     replies: models.flatMap((model) =>
       model.replyName === undefined
         ? []
-        : [{ command: model.name, name: model.replyName, type: model.replyTypeBody }],
+        : [
+            { command: model.name, name: model.replyName, type: model.replyTypeBody, part: false },
+            ...model.replyDefinitions.map((definition) => ({
+              command: model.name,
+              name: definition.name,
+              type: definition.body,
+              part: true,
+            })),
+          ],
     ),
   };
 }

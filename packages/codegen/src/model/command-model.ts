@@ -1,25 +1,28 @@
 import { applyOverlay, optionArguments } from './apply-overlay.js';
-import { buildArgumentModel, type MethodParam, type OptionField } from './argument-model.js';
+import { buildArgumentModel, type OptionField } from './argument-model.js';
 import type { LoadedSpec } from './load-spec.js';
 import { methodName, pascalCase } from './naming.js';
-import type { CommandOverlay, OverloadCondition } from './overlay-types.js';
-import { replyPlan, replyType, SELF_TYPE } from './reply-model.js';
-import type {
-  RuntimeArg,
-  RuntimeCondition,
-  RuntimeKeySpec,
-  RuntimePlan,
-  RuntimeVariant,
-} from './runtime-spec.js';
+import {
+  checkPlainOverload,
+  conditions,
+  knownOverloads,
+  overloadSignature,
+  runtimeCondition,
+  withoutTrailingDefaults,
+  type SignatureModel,
+} from './overload-signatures.js';
+import type { CommandOverlay } from './overlay-types.js';
+import {
+  DEFINITION_TYPE,
+  replyDefinitions,
+  replyPlan,
+  replyType,
+  SELF_TYPE,
+} from './reply-model.js';
+import type { RuntimeArg, RuntimeKeySpec, RuntimePlan, RuntimeVariant } from './runtime-spec.js';
 import type { SpecArgument, SpecCommand, SpecKeySpec, SpecSource } from './spec-types.js';
 
-export interface SignatureModel {
-  params: MethodParam[];
-  /** The options parameter's type, or undefined when the method takes none. */
-  optionsType?: string;
-  optionsRequired: boolean;
-  returnType: string;
-}
+export type { SignatureModel } from './overload-signatures.js';
 
 export type { RuntimeKeySpec } from './runtime-spec.js';
 
@@ -38,6 +41,8 @@ export interface CommandModel {
   optionFields: OptionField[];
   replyName?: string;
   replyTypeBody?: string;
+  /** Named types for the reply's `definitions`, emitted beside the reply type. */
+  replyDefinitions: { name: string; body: string }[];
   /** Overloads from the overlay first, the general signature last. */
   signatures: SignatureModel[];
   runtime: {
@@ -96,90 +101,6 @@ function policy(tips: string[] | undefined, prefix: string): string | undefined 
   return tip?.slice(prefix.length).toLowerCase();
 }
 
-const conditions = (when: OverloadCondition | OverloadCondition[]): OverloadCondition[] =>
-  Array.isArray(when) ? when : [when];
-
-const literalText = (value: string | number | boolean): string =>
-  typeof value === 'string' ? `'${value.replace(/'/g, "\\'")}'` : String(value);
-
-/** The narrowed type of an option under a condition: its value made required, or absent. */
-function narrowOption(
-  field: OptionField,
-  path: string[],
-  condition: { equals?: string | number | boolean; absent?: true },
-): string {
-  const required =
-    condition.equals !== undefined
-      ? literalText(condition.equals)
-      : field.type === 'boolean' || path.length > 0
-        ? 'true'
-        : field.type;
-  // `options.withscores` narrows a nested field: `options: { withscores: true }`.
-  const nested = path.reduceRight((inner, key) => `{ ${key}: ${inner} }`, required);
-  if (condition.absent === true)
-    return `${field.key}?: ${field.type === 'boolean' && path.length === 0 ? 'false' : 'undefined'}`;
-  return `${field.key}: ${nested}`;
-}
-
-/** A signature whose options or positionals are narrowed by the overload's conditions. */
-function overloadSignature(
-  base: SignatureModel,
-  when: OverloadCondition[],
-  options: OptionField[],
-  returnType: string,
-  command: string,
-): SignatureModel {
-  const params = base.params.map((param) => ({ ...param }));
-  const narrowed: string[] = [];
-  let optionsRequired = false;
-  for (const condition of when) {
-    if ('param' in condition) {
-      const index = params.findIndex((param) => param.name === condition.param);
-      if (index === -1) throw new Error(`overlay for ${command}: no parameter ${condition.param}`);
-      const param = params[index]!;
-      if (condition.absent === true) {
-        param.type = 'undefined';
-        param.optional = true;
-        continue;
-      }
-      if (condition.has !== undefined)
-        param.type = `Extract<${param.type}, { ${condition.has}: unknown }>`;
-      for (let i = 0; i <= index; i++) params[i]!.optional = false;
-    } else {
-      const [head, ...path] = condition.option.split('.');
-      const field = options.find((option) => option.key === head);
-      if (field === undefined)
-        throw new Error(`overlay for ${command}: no option ${condition.option}`);
-      narrowed.push(narrowOption(field, path, condition));
-      optionsRequired ||= condition.absent !== true;
-    }
-  }
-  const optionsType =
-    narrowed.length > 0 ? `${base.optionsType} & { ${narrowed.join('; ')} }` : base.optionsType;
-  return {
-    params,
-    ...(optionsType !== undefined ? { optionsType } : {}),
-    optionsRequired,
-    returnType,
-  };
-}
-
-/** The runtime test of one condition, read by `selectReplyPlan`. */
-function runtimeCondition(condition: OverloadCondition, params: MethodParam[]): RuntimeCondition {
-  const path =
-    'param' in condition
-      ? `#${params.findIndex((param) => param.name === condition.param)}`
-      : condition.option;
-  return {
-    path,
-    ...('equals' in condition && condition.equals !== undefined
-      ? { equals: condition.equals }
-      : {}),
-    ...(condition.absent === true ? { absent: true as const } : {}),
-    ...('has' in condition && condition.has !== undefined ? { has: condition.has } : {}),
-  };
-}
-
 /**
  * Arguments a newer release dropped or reshaped (7.0.15's `GEORADIUS … STORE key`, XINFO STREAM's
  * old `full`) stay in the merged spec as facts but get no parameter: only what the newest source
@@ -197,21 +118,6 @@ function currentArguments(command: SpecCommand, byId: Map<string, SpecSource>): 
         arg.arguments === undefined ? arg : { ...arg, arguments: keep(arg.arguments) },
       );
   return keep(command.arguments ?? []);
-}
-
-/**
- * Variants whose plan is the default's do no work at runtime (SET's GET changes the type, not
- * the shape), so trailing ones are dropped: the call then skips variant selection altogether.
- * Only trailing ones, since the first matching variant wins.
- */
-function withoutTrailingDefaults(
-  variants: RuntimeVariant[],
-  defaultPlan: RuntimePlan,
-): RuntimeVariant[] {
-  const same = (plan: RuntimePlan): boolean => JSON.stringify(plan) === JSON.stringify(defaultPlan);
-  let end = variants.length;
-  while (end > 0 && same(variants[end - 1]!.plan)) end--;
-  return variants.slice(0, end);
 }
 
 /** Every token in an argument tree. */
@@ -271,9 +177,24 @@ export function buildCommandModel(
   const typeName = pascalCase(method);
   const hasOptions = argumentModel.options.length > 0;
   const optionsName = hasOptions ? `${typeName}Options` : undefined;
-  const replyName = replyType(command.reply).includes('{') ? `${typeName}Reply` : undefined;
+  // Reply `definitions` (recursive shapes: COMMAND DOCS' arguments) become named types too.
+  const definitions = replyDefinitions(command.reply).map(([name, schema]) => ({
+    placeholder: new RegExp(`\\b${DEFINITION_TYPE}${pascalCase(name)}\\b`, 'g'),
+    name: `${typeName}${pascalCase(name)}`,
+    body: replyType(schema),
+  }));
+  const withDefinitions = (type: string): string =>
+    definitions.reduce(
+      (text, definition) =>
+        text.replace(definition.placeholder, `${definition.name}<TString, TInteger>`),
+      type,
+    );
+  const replyName =
+    replyType(command.reply).includes('{') || definitions.length > 0
+      ? `${typeName}Reply`
+      : undefined;
   // A self-reference needs the named type; without one it cannot be written.
-  const generalReply = replyType(command.reply).replace(
+  const generalReply = withDefinitions(replyType(command.reply)).replace(
     new RegExp(`\\b${SELF_TYPE}\\b`, 'g'),
     replyName !== undefined ? `${replyName}<TString, TInteger>` : 'unknown',
   );
@@ -283,7 +204,9 @@ export function buildCommandModel(
     optionsRequired: false,
     returnType: replyName !== undefined ? `${replyName}<TString, TInteger>` : generalReply,
   };
-  const overloads = (overlay?.overloads ?? []).map((overload) =>
+  const overlayOverloads = knownOverloads(overlay?.overloads ?? [], argumentModel.options);
+  checkPlainOverload(command.name, overlayOverloads, argumentModel.params);
+  const overloads = overlayOverloads.map((overload) =>
     overloadSignature(
       base,
       conditions(overload.when),
@@ -294,7 +217,7 @@ export function buildCommandModel(
   );
   const defaultPlan = replyPlan(command.reply);
   const variants = withoutTrailingDefaults(
-    (overlay?.overloads ?? []).map((overload) => ({
+    overlayOverloads.map((overload) => ({
       when: conditions(overload.when).map((condition) =>
         runtimeCondition(condition, argumentModel.params),
       ),
@@ -318,6 +241,7 @@ export function buildCommandModel(
     ...(optionsName !== undefined ? { optionsName } : {}),
     optionFields: argumentModel.options,
     ...(replyName !== undefined ? { replyName, replyTypeBody: generalReply } : {}),
+    replyDefinitions: definitions.map(({ name, body }) => ({ name, body: withDefinitions(body) })),
     signatures: [...overloads, base],
     runtime: {
       words: sub === undefined ? [container!] : [container!, sub],

@@ -81,10 +81,13 @@ describe('specs/overlay', () => {
 
   it('turns each overload into a signature before the general one and a runtime variant', () => {
     const zrange = models.get('ZRANGE')!;
-    expect(zrange.signatures).toHaveLength(2);
+    expect(zrange.signatures).toHaveLength(3);
     expect(zrange.signatures[0]!.optionsType).toBe('ZrangeOptions & { withscores: true }');
+    expect(zrange.signatures[1]!.optionsType).toBe('ZrangeOptions & { withscores?: false }');
+    expect(zrange.signatures[1]!.returnType).toBe('TString[]');
     expect(zrange.runtime.variants).toEqual([
       { when: [{ path: 'withscores' }], plan: { array: { tuple: [0, 'double'] } } },
+      { when: [{ path: 'withscores', absent: true }], plan: 0 },
     ]);
     // LPOP's count changes the type, not the shape: no runtime variant is kept for it.
     expect(models.get('LPOP')!.signatures).toHaveLength(3);

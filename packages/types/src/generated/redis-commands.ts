@@ -109,6 +109,22 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags ADMIN, NOSCRIPT, LOADING, STALE, SENTINEL
    * @see https://redis.io/docs/latest/commands/acl-log/
    */
+  aclLog(options: O.AclLogOptions & { operation: 'RESET' }): Result<Ctx, 'OK'>;
+  aclLog(options?: O.AclLogOptions & { operation?: undefined }): Result<
+    Ctx,
+    {
+      count?: Ctx['integer'];
+      reason?: Ctx['string'];
+      context?: Ctx['string'];
+      object?: Ctx['string'];
+      username?: Ctx['string'];
+      'age-seconds'?: number;
+      'client-info'?: Ctx['string'];
+      'entry-id'?: Ctx['integer'];
+      'timestamp-created'?: Ctx['integer'];
+      'timestamp-last-updated'?: Ctx['integer'];
+    }[]
+  >;
   aclLog(options?: O.AclLogOptions): Result<Ctx, R.AclLogReply<Ctx['string'], Ctx['integer']>>;
 
   /**
@@ -461,7 +477,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags NOSCRIPT, LOADING, STALE, SENTINEL
    * @see https://redis.io/docs/latest/commands/client-info/
    */
-  clientInfo(): Result<Ctx, Ctx['string']>;
+  clientInfo(): Result<Ctx, R.ClientInfoReply<Ctx['string'], Ctx['integer']>>;
 
   /**
    * `CLIENT KILL` (connection).
@@ -514,7 +530,9 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags ADMIN, NOSCRIPT, LOADING, STALE, SENTINEL
    * @see https://redis.io/docs/latest/commands/client-list/
    */
-  clientList(options?: O.ClientListOptions): Result<Ctx, Ctx['string']>;
+  clientList(
+    options?: O.ClientListOptions,
+  ): Result<Ctx, R.ClientListReply<Ctx['string'], Ctx['integer']>>;
 
   /**
    * `CLIENT NO-EVICT` (connection).
@@ -1504,7 +1522,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
     member1: RedisArgument,
     member2: RedisArgument,
     options?: O.GeodistOptions,
-  ): Result<Ctx, null | Ctx['string']>;
+  ): Result<Ctx, null | number>;
 
   /**
    * `GEOHASH` (geo).
@@ -1559,10 +1577,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
     radius: number,
     unit: 'm' | 'km' | 'ft' | 'mi',
     options: O.GeoradiusOptions & { withcoord: true },
-  ): Result<
-    Ctx,
-    Array<[Ctx['string'], ...Array<Ctx['string'] | Ctx['integer'] | [number, number]>]>
-  >;
+  ): Result<Ctx, Array<[Ctx['string'], ...Array<number | Ctx['integer'] | [number, number]>]>>;
   georadius(
     key: RedisKey,
     longitude: number,
@@ -1570,10 +1585,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
     radius: number,
     unit: 'm' | 'km' | 'ft' | 'mi',
     options: O.GeoradiusOptions & { withdist: true },
-  ): Result<
-    Ctx,
-    Array<[Ctx['string'], ...Array<Ctx['string'] | Ctx['integer'] | [number, number]>]>
-  >;
+  ): Result<Ctx, Array<[Ctx['string'], ...Array<number | Ctx['integer'] | [number, number]>]>>;
   georadius(
     key: RedisKey,
     longitude: number,
@@ -1581,10 +1593,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
     radius: number,
     unit: 'm' | 'km' | 'ft' | 'mi',
     options: O.GeoradiusOptions & { withhash: true },
-  ): Result<
-    Ctx,
-    Array<[Ctx['string'], ...Array<Ctx['string'] | Ctx['integer'] | [number, number]>]>
-  >;
+  ): Result<Ctx, Array<[Ctx['string'], ...Array<number | Ctx['integer'] | [number, number]>]>>;
   georadius(
     key: RedisKey,
     longitude: number,
@@ -1629,10 +1638,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
     radius: number,
     unit: 'm' | 'km' | 'ft' | 'mi',
     options: O.GeoradiusRoOptions & { withcoord: true },
-  ): Result<
-    Ctx,
-    Array<[Ctx['string'], ...Array<Ctx['string'] | Ctx['integer'] | [number, number]>]>
-  >;
+  ): Result<Ctx, Array<[Ctx['string'], ...Array<number | Ctx['integer'] | [number, number]>]>>;
   georadiusRo(
     key: RedisKey,
     longitude: number,
@@ -1640,10 +1646,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
     radius: number,
     unit: 'm' | 'km' | 'ft' | 'mi',
     options: O.GeoradiusRoOptions & { withdist: true },
-  ): Result<
-    Ctx,
-    Array<[Ctx['string'], ...Array<Ctx['string'] | Ctx['integer'] | [number, number]>]>
-  >;
+  ): Result<Ctx, Array<[Ctx['string'], ...Array<number | Ctx['integer'] | [number, number]>]>>;
   georadiusRo(
     key: RedisKey,
     longitude: number,
@@ -1651,10 +1654,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
     radius: number,
     unit: 'm' | 'km' | 'ft' | 'mi',
     options: O.GeoradiusRoOptions & { withhash: true },
-  ): Result<
-    Ctx,
-    Array<[Ctx['string'], ...Array<Ctx['string'] | Ctx['integer'] | [number, number]>]>
-  >;
+  ): Result<Ctx, Array<[Ctx['string'], ...Array<number | Ctx['integer'] | [number, number]>]>>;
   georadiusRo(
     key: RedisKey,
     longitude: number,
@@ -1699,30 +1699,21 @@ export interface RedisCommands<Ctx extends CommandContext> {
     radius: number,
     unit: 'm' | 'km' | 'ft' | 'mi',
     options: O.GeoradiusbymemberOptions & { withcoord: true },
-  ): Result<
-    Ctx,
-    Array<[Ctx['string'], ...Array<Ctx['string'] | Ctx['integer'] | [number, number]>]>
-  >;
+  ): Result<Ctx, Array<[Ctx['string'], ...Array<number | Ctx['integer'] | [number, number]>]>>;
   georadiusbymember(
     key: RedisKey,
     member: RedisArgument,
     radius: number,
     unit: 'm' | 'km' | 'ft' | 'mi',
     options: O.GeoradiusbymemberOptions & { withdist: true },
-  ): Result<
-    Ctx,
-    Array<[Ctx['string'], ...Array<Ctx['string'] | Ctx['integer'] | [number, number]>]>
-  >;
+  ): Result<Ctx, Array<[Ctx['string'], ...Array<number | Ctx['integer'] | [number, number]>]>>;
   georadiusbymember(
     key: RedisKey,
     member: RedisArgument,
     radius: number,
     unit: 'm' | 'km' | 'ft' | 'mi',
     options: O.GeoradiusbymemberOptions & { withhash: true },
-  ): Result<
-    Ctx,
-    Array<[Ctx['string'], ...Array<Ctx['string'] | Ctx['integer'] | [number, number]>]>
-  >;
+  ): Result<Ctx, Array<[Ctx['string'], ...Array<number | Ctx['integer'] | [number, number]>]>>;
   georadiusbymember(
     key: RedisKey,
     member: RedisArgument,
@@ -1764,30 +1755,21 @@ export interface RedisCommands<Ctx extends CommandContext> {
     radius: number,
     unit: 'm' | 'km' | 'ft' | 'mi',
     options: O.GeoradiusbymemberRoOptions & { withcoord: true },
-  ): Result<
-    Ctx,
-    Array<[Ctx['string'], ...Array<Ctx['string'] | Ctx['integer'] | [number, number]>]>
-  >;
+  ): Result<Ctx, Array<[Ctx['string'], ...Array<number | Ctx['integer'] | [number, number]>]>>;
   georadiusbymemberRo(
     key: RedisKey,
     member: RedisArgument,
     radius: number,
     unit: 'm' | 'km' | 'ft' | 'mi',
     options: O.GeoradiusbymemberRoOptions & { withdist: true },
-  ): Result<
-    Ctx,
-    Array<[Ctx['string'], ...Array<Ctx['string'] | Ctx['integer'] | [number, number]>]>
-  >;
+  ): Result<Ctx, Array<[Ctx['string'], ...Array<number | Ctx['integer'] | [number, number]>]>>;
   georadiusbymemberRo(
     key: RedisKey,
     member: RedisArgument,
     radius: number,
     unit: 'm' | 'km' | 'ft' | 'mi',
     options: O.GeoradiusbymemberRoOptions & { withhash: true },
-  ): Result<
-    Ctx,
-    Array<[Ctx['string'], ...Array<Ctx['string'] | Ctx['integer'] | [number, number]>]>
-  >;
+  ): Result<Ctx, Array<[Ctx['string'], ...Array<number | Ctx['integer'] | [number, number]>]>>;
   georadiusbymemberRo(
     key: RedisKey,
     member: RedisArgument,
@@ -1827,10 +1809,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
       | { circle: { byradius: number; unit: 'm' | 'km' | 'ft' | 'mi' } }
       | { box: { bybox: number; height: number; unit: 'm' | 'km' | 'ft' | 'mi' } },
     options: O.GeosearchOptions & { withcoord: true },
-  ): Result<
-    Ctx,
-    Array<[Ctx['string'], ...Array<Ctx['string'] | Ctx['integer'] | [number, number]>]>
-  >;
+  ): Result<Ctx, Array<[Ctx['string'], ...Array<number | Ctx['integer'] | [number, number]>]>>;
   geosearch(
     key: RedisKey,
     from: { frommember: RedisArgument } | { fromlonlat: { longitude: number; latitude: number } },
@@ -1838,10 +1817,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
       | { circle: { byradius: number; unit: 'm' | 'km' | 'ft' | 'mi' } }
       | { box: { bybox: number; height: number; unit: 'm' | 'km' | 'ft' | 'mi' } },
     options: O.GeosearchOptions & { withdist: true },
-  ): Result<
-    Ctx,
-    Array<[Ctx['string'], ...Array<Ctx['string'] | Ctx['integer'] | [number, number]>]>
-  >;
+  ): Result<Ctx, Array<[Ctx['string'], ...Array<number | Ctx['integer'] | [number, number]>]>>;
   geosearch(
     key: RedisKey,
     from: { frommember: RedisArgument } | { fromlonlat: { longitude: number; latitude: number } },
@@ -1849,10 +1825,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
       | { circle: { byradius: number; unit: 'm' | 'km' | 'ft' | 'mi' } }
       | { box: { bybox: number; height: number; unit: 'm' | 'km' | 'ft' | 'mi' } },
     options: O.GeosearchOptions & { withhash: true },
-  ): Result<
-    Ctx,
-    Array<[Ctx['string'], ...Array<Ctx['string'] | Ctx['integer'] | [number, number]>]>
-  >;
+  ): Result<Ctx, Array<[Ctx['string'], ...Array<number | Ctx['integer'] | [number, number]>]>>;
   geosearch(
     key: RedisKey,
     from: { frommember: RedisArgument } | { fromlonlat: { longitude: number; latitude: number } },
@@ -2214,6 +2187,16 @@ export interface RedisCommands<Ctx extends CommandContext> {
   ): Result<Ctx, [Ctx['string'], Ctx['string']][]>;
   hrandfield(
     key: RedisKey,
+    options: O.HrandfieldOptions & {
+      options: { count: number; withvalues?: boolean } & { withvalues?: false | undefined };
+    },
+  ): Result<Ctx, Ctx['string'][]>;
+  hrandfield(
+    key: RedisKey,
+    options?: O.HrandfieldOptions & { options?: undefined },
+  ): Result<Ctx, Ctx['string'] | null>;
+  hrandfield(
+    key: RedisKey,
     options?: O.HrandfieldOptions,
   ): Result<Ctx, null | Ctx['string'] | Ctx['string'][] | [Ctx['string'], Ctx['string']][]>;
 
@@ -2521,7 +2504,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
     destination: RedisKey,
     wherefrom: 'LEFT' | 'RIGHT',
     whereto: 'LEFT' | 'RIGHT',
-  ): Result<Ctx, Ctx['string']>;
+  ): Result<Ctx, Ctx['string'] | null>;
 
   /**
    * `LMPOP` (list).
@@ -2570,6 +2553,16 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags READONLY
    * @see https://redis.io/docs/latest/commands/lpos/
    */
+  lpos(
+    key: RedisKey,
+    element: RedisArgument,
+    options: O.LposOptions & { count: number },
+  ): Result<Ctx, Ctx['integer'][]>;
+  lpos(
+    key: RedisKey,
+    element: RedisArgument,
+    options?: O.LposOptions & { count?: undefined },
+  ): Result<Ctx, Ctx['integer'] | null>;
   lpos(
     key: RedisKey,
     element: RedisArgument,
@@ -2851,7 +2844,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags READONLY
    * @see https://redis.io/docs/latest/commands/object-freq/
    */
-  objectFreq(key: RedisKey): Result<Ctx, Ctx['integer']>;
+  objectFreq(key: RedisKey): Result<Ctx, Ctx['integer'] | null>;
 
   /**
    * `OBJECT HELP` (generic).
@@ -2873,7 +2866,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags READONLY
    * @see https://redis.io/docs/latest/commands/object-idletime/
    */
-  objectIdletime(key: RedisKey): Result<Ctx, Ctx['integer']>;
+  objectIdletime(key: RedisKey): Result<Ctx, Ctx['integer'] | null>;
 
   /**
    * `OBJECT REFCOUNT` (generic).
@@ -2884,7 +2877,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags READONLY
    * @see https://redis.io/docs/latest/commands/object-refcount/
    */
-  objectRefcount(key: RedisKey): Result<Ctx, Ctx['integer']>;
+  objectRefcount(key: RedisKey): Result<Ctx, Ctx['integer'] | null>;
 
   /**
    * `PERSIST` (generic).
@@ -3005,6 +2998,8 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags FAST, SENTINEL
    * @see https://redis.io/docs/latest/commands/ping/
    */
+  ping(message: RedisArgument): Result<Ctx, Ctx['string']>;
+  ping(message?: undefined): Result<Ctx, 'PONG'>;
   ping(message?: RedisArgument): Result<Ctx, 'PONG' | Ctx['string']>;
 
   /**
@@ -3098,7 +3093,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags PUBSUB, LOADING, STALE
    * @see https://redis.io/docs/latest/commands/pubsub-numsub/
    */
-  pubsubNumsub(channel?: OneOrMany<RedisArgument>): Result<Ctx, unknown[]>;
+  pubsubNumsub(channel?: OneOrMany<RedisArgument>): Result<Ctx, Record<string, Ctx['integer']>>;
 
   /**
    * `PUBSUB SHARDCHANNELS` (pubsub).
@@ -3118,7 +3113,9 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags PUBSUB, LOADING, STALE
    * @see https://redis.io/docs/latest/commands/pubsub-shardnumsub/
    */
-  pubsubShardnumsub(shardchannel?: OneOrMany<RedisArgument>): Result<Ctx, unknown[]>;
+  pubsubShardnumsub(
+    shardchannel?: OneOrMany<RedisArgument>,
+  ): Result<Ctx, Record<string, Ctx['integer']>>;
 
   /**
    * `PUNSUBSCRIBE` (pubsub).
@@ -3936,7 +3933,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags LOADING, STALE, FAST
    * @see https://redis.io/docs/latest/commands/time/
    */
-  time(): Result<Ctx, Ctx['string'][]>;
+  time(): Result<Ctx, [Ctx['string'], Ctx['string']]>;
 
   /**
    * `TOUCH` (generic).
@@ -4094,6 +4091,14 @@ export interface RedisCommands<Ctx extends CommandContext> {
     consumer: RedisArgument,
     minIdleTime: RedisArgument,
     start: RedisArgument,
+    options?: O.XautoclaimOptions & { justid?: false },
+  ): Result<Ctx, [Ctx['string'], [Ctx['string'], Ctx['string'][]][], Ctx['string'][]]>;
+  xautoclaim(
+    key: RedisKey,
+    group: RedisArgument,
+    consumer: RedisArgument,
+    minIdleTime: RedisArgument,
+    start: RedisArgument,
     options?: O.XautoclaimOptions,
   ): Result<
     Ctx,
@@ -4118,6 +4123,14 @@ export interface RedisCommands<Ctx extends CommandContext> {
     id: OneOrMany<RedisArgument>,
     options: O.XclaimOptions & { justid: true },
   ): Result<Ctx, Ctx['string'][]>;
+  xclaim(
+    key: RedisKey,
+    group: RedisArgument,
+    consumer: RedisArgument,
+    minIdleTime: RedisArgument,
+    id: OneOrMany<RedisArgument>,
+    options?: O.XclaimOptions & { justid?: false },
+  ): Result<Ctx, [Ctx['string'], Ctx['string'][]][]>;
   xclaim(
     key: RedisKey,
     group: RedisArgument,
@@ -4347,6 +4360,32 @@ export interface RedisCommands<Ctx extends CommandContext> {
   xpending(
     key: RedisKey,
     group: RedisArgument,
+    options: O.XpendingOptions & {
+      filters: {
+        idle?: number;
+        start: RedisArgument;
+        end: RedisArgument;
+        count: number;
+        consumer?: RedisArgument;
+      };
+    },
+  ): Result<Ctx, [Ctx['string'], Ctx['string'], Ctx['integer'], Ctx['integer']][]>;
+  xpending(
+    key: RedisKey,
+    group: RedisArgument,
+    options?: O.XpendingOptions & { filters?: undefined },
+  ): Result<
+    Ctx,
+    [
+      Ctx['integer'],
+      Ctx['string'] | null,
+      Ctx['string'] | null,
+      [Ctx['string'], Ctx['integer']][] | null,
+    ]
+  >;
+  xpending(
+    key: RedisKey,
+    group: RedisArgument,
     options?: O.XpendingOptions,
   ): Result<
     Ctx,
@@ -4355,7 +4394,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
         Ctx['integer'],
         Ctx['string'] | null,
         Ctx['string'] | null,
-        [Ctx['string'], Ctx['string']][] | null,
+        [Ctx['string'], Ctx['integer']][] | null,
       ]
   >;
 
@@ -4512,6 +4551,10 @@ export interface RedisCommands<Ctx extends CommandContext> {
   ): Result<Ctx, [Ctx['string'], number][]>;
   zdiff(
     key: OneOrMany<RedisKey>,
+    options?: O.ZdiffOptions & { withscores?: false },
+  ): Result<Ctx, Ctx['string'][]>;
+  zdiff(
+    key: OneOrMany<RedisKey>,
     options?: O.ZdiffOptions,
   ): Result<Ctx, Ctx['string'][] | [Ctx['string'], number][]>;
 
@@ -4550,6 +4593,10 @@ export interface RedisCommands<Ctx extends CommandContext> {
     key: OneOrMany<RedisKey>,
     options: O.ZinterOptions & { withscores: true },
   ): Result<Ctx, [Ctx['string'], number][]>;
+  zinter(
+    key: OneOrMany<RedisKey>,
+    options?: O.ZinterOptions & { withscores?: false },
+  ): Result<Ctx, Ctx['string'][]>;
   zinter(
     key: OneOrMany<RedisKey>,
     options?: O.ZinterOptions,
@@ -4628,10 +4675,11 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @see https://redis.io/docs/latest/commands/zpopmax/
    */
   zpopmax(key: RedisKey, count: number): Result<Ctx, [Ctx['string'], number][]>;
+  zpopmax(key: RedisKey, count?: undefined): Result<Ctx, [Ctx['string'], number] | []>;
   zpopmax(
     key: RedisKey,
     count?: number,
-  ): Result<Ctx, [Ctx['string'], number] | [Ctx['string'], number][]>;
+  ): Result<Ctx, [Ctx['string'], number] | [] | [Ctx['string'], number][]>;
 
   /**
    * `ZPOPMIN` (sorted_set).
@@ -4643,10 +4691,11 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @see https://redis.io/docs/latest/commands/zpopmin/
    */
   zpopmin(key: RedisKey, count: number): Result<Ctx, [Ctx['string'], number][]>;
+  zpopmin(key: RedisKey, count?: undefined): Result<Ctx, [Ctx['string'], number] | []>;
   zpopmin(
     key: RedisKey,
     count?: number,
-  ): Result<Ctx, [Ctx['string'], number] | [Ctx['string'], number][]>;
+  ): Result<Ctx, [Ctx['string'], number] | [] | [Ctx['string'], number][]>;
 
   /**
    * `ZRANDMEMBER` (sorted_set).
@@ -4661,6 +4710,16 @@ export interface RedisCommands<Ctx extends CommandContext> {
     key: RedisKey,
     options: O.ZrandmemberOptions & { options: { withscores: true } },
   ): Result<Ctx, [Ctx['string'], number][]>;
+  zrandmember(
+    key: RedisKey,
+    options: O.ZrandmemberOptions & {
+      options: { count: number; withscores?: boolean } & { withscores?: false | undefined };
+    },
+  ): Result<Ctx, Ctx['string'][]>;
+  zrandmember(
+    key: RedisKey,
+    options?: O.ZrandmemberOptions & { options?: undefined },
+  ): Result<Ctx, Ctx['string'] | null>;
   zrandmember(
     key: RedisKey,
     options?: O.ZrandmemberOptions,
@@ -4681,6 +4740,12 @@ export interface RedisCommands<Ctx extends CommandContext> {
     stop: RedisArgument,
     options: O.ZrangeOptions & { withscores: true },
   ): Result<Ctx, [Ctx['string'], number][]>;
+  zrange(
+    key: RedisKey,
+    start: RedisArgument,
+    stop: RedisArgument,
+    options?: O.ZrangeOptions & { withscores?: false },
+  ): Result<Ctx, Ctx['string'][]>;
   zrange(
     key: RedisKey,
     start: RedisArgument,
@@ -4721,6 +4786,12 @@ export interface RedisCommands<Ctx extends CommandContext> {
     max: ScoreBound,
     options: O.ZrangebyscoreOptions & { withscores: true },
   ): Result<Ctx, [Ctx['string'], number][]>;
+  zrangebyscore(
+    key: RedisKey,
+    min: ScoreBound,
+    max: ScoreBound,
+    options?: O.ZrangebyscoreOptions & { withscores?: false },
+  ): Result<Ctx, Ctx['string'][]>;
   zrangebyscore(
     key: RedisKey,
     min: ScoreBound,
@@ -4838,6 +4909,12 @@ export interface RedisCommands<Ctx extends CommandContext> {
     key: RedisKey,
     start: number,
     stop: number,
+    options?: O.ZrevrangeOptions & { withscores?: false },
+  ): Result<Ctx, Ctx['string'][]>;
+  zrevrange(
+    key: RedisKey,
+    start: number,
+    stop: number,
     options?: O.ZrevrangeOptions,
   ): Result<Ctx, Ctx['string'][] | [Ctx['string'], number][]>;
 
@@ -4874,6 +4951,12 @@ export interface RedisCommands<Ctx extends CommandContext> {
     min: ScoreBound,
     options: O.ZrevrangebyscoreOptions & { withscores: true },
   ): Result<Ctx, [Ctx['string'], number][]>;
+  zrevrangebyscore(
+    key: RedisKey,
+    max: ScoreBound,
+    min: ScoreBound,
+    options?: O.ZrevrangebyscoreOptions & { withscores?: false },
+  ): Result<Ctx, Ctx['string'][]>;
   zrevrangebyscore(
     key: RedisKey,
     max: ScoreBound,
@@ -4918,8 +5001,18 @@ export interface RedisCommands<Ctx extends CommandContext> {
   zscan(
     key: RedisKey,
     cursor: RedisArgument,
-    options?: O.ZscanOptions,
+    options: O.ZscanOptions & { noscores: true },
   ): Result<Ctx, [Ctx['string'], Ctx['string'][]]>;
+  zscan(
+    key: RedisKey,
+    cursor: RedisArgument,
+    options?: O.ZscanOptions & { noscores?: false },
+  ): Result<Ctx, [Ctx['string'], [Ctx['string'], number][]]>;
+  zscan(
+    key: RedisKey,
+    cursor: RedisArgument,
+    options?: O.ZscanOptions,
+  ): Result<Ctx, [Ctx['string'], [Ctx['string'], number][] | Ctx['string'][]]>;
 
   /**
    * `ZSCORE` (sorted_set).
@@ -4945,6 +5038,10 @@ export interface RedisCommands<Ctx extends CommandContext> {
     key: OneOrMany<RedisKey>,
     options: O.ZunionOptions & { withscores: true },
   ): Result<Ctx, [Ctx['string'], number][]>;
+  zunion(
+    key: OneOrMany<RedisKey>,
+    options?: O.ZunionOptions & { withscores?: false },
+  ): Result<Ctx, Ctx['string'][]>;
   zunion(
     key: OneOrMany<RedisKey>,
     options?: O.ZunionOptions,
