@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commandTable } from '../../src/index.js';
+import { commandTable } from '@redspec/types';
 import { ReplySchemas } from './reply-schemas.js';
 
 // The suite is only as good as its validator: it must pick the right schema and reject replies

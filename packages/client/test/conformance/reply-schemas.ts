@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { inspect } from 'node:util';
 import { Ajv, type ValidateFunction } from 'ajv';
-import type { CommandSpec } from '../../src/index.js';
+import type { CommandSpec } from '@redspec/types';
 
 /** A reply schema as the specs write it: JSON schema without descriptions. */
 type Schema = Record<string, unknown> | boolean;
