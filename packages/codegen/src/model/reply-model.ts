@@ -1,5 +1,11 @@
 import { pascalCase, propertyKey } from './naming.js';
-import { definitionName, fixedLength, indexSignature, sentAsText } from './reply-schema.js';
+import {
+  definitionName,
+  fixedLength,
+  indexSignature,
+  sentAsText,
+  simpleString,
+} from './reply-schema.js';
 import type { RuntimePlan } from './runtime-spec.js';
 import type { ReplySchema } from './spec-types.js';
 
@@ -90,7 +96,8 @@ export function replyType(schema: ReplySchema | undefined): string {
   if (Array.isArray(type)) return union(type.map((t) => replyType({ ...node, type: t })));
   switch (type) {
     case 'string':
-      return STRING_TYPE;
+      // The decoder keeps simple strings (`+none`) as JavaScript strings in binary mode too.
+      return simpleString(node) ? 'string' : STRING_TYPE;
     case 'integer':
       return INTEGER_TYPE;
     case 'number':

@@ -1,7 +1,9 @@
 /**
  * Readings of reply-schema keywords beyond plain JSON schema types: local `$ref`s, fixed-length
- * lists, pattern-named fields, and our own `x-sent-as-text` (overlay only, see
- * specs/overlay/README.md): the value arrives as text and is parsed into what the schema says.
+ * lists, pattern-named fields, and two keywords of our own (overlay only, see
+ * specs/overlay/README.md): `x-sent-as-text`, the value arrives as text and is parsed into what
+ * the schema says; `x-simple-string`, a status reply that stays a JavaScript string even where
+ * bulk strings are Buffers.
  */
 
 type Schema = { readonly [keyword: string]: unknown };
@@ -58,4 +60,9 @@ export function indexSignature(
 /** Whether the overlay marks the value as sent as text (`"x-sent-as-text": true`). */
 export function sentAsText(node: Schema): boolean {
   return node['x-sent-as-text'] === true;
+}
+
+/** Whether the overlay marks a string as a simple-string (status) reply. */
+export function simpleString(node: Schema): boolean {
+  return node['x-simple-string'] === true;
 }

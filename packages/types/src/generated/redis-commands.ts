@@ -208,7 +208,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags NO_ASYNC_LOADING, ADMIN, NOSCRIPT
    * @see https://redis.io/docs/latest/commands/bgrewriteaof/
    */
-  bgrewriteaof(): Result<Ctx, Ctx['string']>;
+  bgrewriteaof(): Result<Ctx, string>;
 
   /**
    * `BGSAVE` (server).
@@ -675,7 +675,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags NO_ASYNC_LOADING, ADMIN, STALE
    * @see https://redis.io/docs/latest/commands/cluster-bumpepoch/
    */
-  clusterBumpepoch(): Result<Ctx, Ctx['string']>;
+  clusterBumpepoch(): Result<Ctx, string>;
 
   /**
    * `CLUSTER COUNT-FAILURE-REPORTS` (cluster).
@@ -3214,7 +3214,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    */
   replicaof(
     args: { hostPort: { host: RedisArgument; port: number } } | { noOne: {} },
-  ): Result<Ctx, Ctx['string']>;
+  ): Result<Ctx, string>;
 
   /**
    * `RESET` (connection).
@@ -3640,7 +3640,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    */
   slaveof(
     args: { hostPort: { host: RedisArgument; port: number } } | { noOne: {} },
-  ): Result<Ctx, Ctx['string']>;
+  ): Result<Ctx, string>;
 
   /**
    * `SLOWLOG GET` (server).
@@ -3966,7 +3966,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags READONLY, FAST
    * @see https://redis.io/docs/latest/commands/type/
    */
-  type(key: RedisKey): Result<Ctx, null | Ctx['string']>;
+  type(key: RedisKey): Result<Ctx, string>;
 
   /**
    * `UNLINK` (generic).
