@@ -51,5 +51,6 @@ const source = readFileSync(app, 'utf8');
 for (let at = source.indexOf(MARKER); at !== -1; at = source.indexOf(MARKER, at + 1)) {
   const position = at + MARKER.length;
   const line = source.slice(source.lastIndexOf('\n', at) + 1, source.indexOf('(', at)).trim();
-  console.log(`=== ${line.replace(MARKER, '')}(\n${hoverText(service, app, position)}\n`);
+  const label = line.replace(MARKER, '').replace(/\. /, '.');
+  console.log(`=== ${label}(\n${hoverText(service, app, position)}\n`);
 }

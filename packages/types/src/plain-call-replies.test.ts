@@ -1,7 +1,7 @@
-import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { commandTable, type CommandMethod } from './generated/command-table.js';
+import { typecheckSource } from './test-support/typecheck-source.js';
 
 /**
  * Issue 15's rule, over the whole surface: a method called with only its required arguments
@@ -17,8 +17,6 @@ const SEVERAL_SHAPES: Partial<Record<CommandMethod, string>> = {
   clientKill: 'the filter is required: its old ip:port form replies OK, the new form a count',
   role: 'the reply depends on the role of the server (master, replica, sentinel)',
 };
-
-const here = fileURLToPath(new URL('.', import.meta.url));
 
 /** `c.zrange(a0, a1, a2)` for each method, its required positionals typed as declared. */
 function callsSource(methods: CommandMethod[]): string {
@@ -75,29 +73,9 @@ describe('a call with only the required arguments', () => {
   const controls = new Map<CommandMethod, string[]>();
 
   beforeAll(() => {
-    const file = `${here}plain-calls.generated-for-test.ts`;
-    const source = callsSource(methods);
-    const options: ts.CompilerOptions = {
-      strict: true,
-      noEmit: true,
-      skipLibCheck: true,
-      module: ts.ModuleKind.NodeNext,
-      moduleResolution: ts.ModuleResolutionKind.NodeNext,
-      target: ts.ScriptTarget.ES2022,
-      types: ['node'],
-    };
-    const host = ts.createCompilerHost(options);
-    const readFile = host.readFile.bind(host);
-    host.readFile = (name) => (name === file ? source : readFile(name));
-    const fileExists = host.fileExists.bind(host);
-    host.fileExists = (name) => name === file || fileExists(name);
-    const program = ts.createProgram([file], options, host);
-    const errors = ts.getPreEmitDiagnostics(program, program.getSourceFile(file));
-    expect(errors.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'))).toEqual([]);
-    const checker = program.getTypeChecker();
-    const exports = checker.getExportsOfModule(
-      checker.getSymbolAtLocation(program.getSourceFile(file)!)!,
-    );
+    const { checker, file, errors } = typecheckSource('plain-calls.check.ts', callsSource(methods));
+    expect(errors).toEqual([]);
+    const exports = checker.getExportsOfModule(checker.getSymbolAtLocation(file)!);
     for (const symbol of exports) {
       const promise = checker.getTypeOfSymbol(symbol);
       const [reply] = checker.getTypeArguments(promise as ts.TypeReference);

@@ -8,6 +8,8 @@ export interface MethodParam {
   name: string;
   type: string;
   optional: boolean;
+  /** The spec argument it carries, for its docs. */
+  argument?: SpecArgument;
 }
 
 export interface OptionField {
@@ -209,7 +211,7 @@ export function buildArgumentModel(
       let name = parameterName(arg.name);
       while (takenNames.has(name)) name = `${name}2`;
       takenNames.add(name);
-      params.push({ name, type: valueType(arg), optional: arg.optional === true });
+      params.push({ name, type: valueType(arg), optional: arg.optional === true, argument: arg });
       runtime.push(runtimeArg(args, index, context, { param: params.length - 1 }));
     } else {
       const type = arg.type === 'pure-token' ? 'boolean' : valueType(arg);

@@ -20,7 +20,13 @@ import {
   SELF_TYPE,
 } from './reply-model.js';
 import type { RuntimeArg, RuntimeKeySpec, RuntimePlan, RuntimeVariant } from './runtime-spec.js';
-import type { SpecArgument, SpecCommand, SpecKeySpec, SpecSource } from './spec-types.js';
+import type {
+  CommandDocs,
+  SpecArgument,
+  SpecCommand,
+  SpecKeySpec,
+  SpecSource,
+} from './spec-types.js';
 
 export type { SignatureModel } from './overload-signatures.js';
 
@@ -37,6 +43,13 @@ export interface CommandModel {
   aclCategories: string[];
   flags: string[];
   docsUrl: string;
+  /** What the JSDoc says beyond the facts above: BSD prose, our examples, key access. */
+  docs: {
+    prose?: CommandDocs;
+    examples: string[];
+    /** Each key spec's flags (`RW`, `ACCESS`…), by key spec index, to say what a key is for. */
+    keySpecFlags: string[][];
+  };
   optionsName?: string;
   optionFields: OptionField[];
   replyName?: string;
@@ -238,6 +251,13 @@ export function buildCommandModel(
     aclCategories: command.aclCategories ?? [],
     flags: command.flags,
     docsUrl: docsUrl(command, byId),
+    docs: {
+      ...(spec.docs?.get(command.name) !== undefined
+        ? { prose: spec.docs.get(command.name)! }
+        : {}),
+      examples: overlay?.examples ?? [],
+      keySpecFlags: (command.keySpecs ?? []).map((keySpec) => keySpec.flags),
+    },
     ...(optionsName !== undefined ? { optionsName } : {}),
     optionFields: argumentModel.options,
     ...(replyName !== undefined ? { replyName, replyTypeBody: generalReply } : {}),

@@ -15,6 +15,8 @@ export interface CommandOverlay {
   overloads?: OverloadOverlay[];
   /** Why the entry exists: a sentence of ours for reviewers (never emitted). */
   why?: string;
+  /** Hand-written usage examples (`specs/overlay/examples.json`), each emitted as `@example`. */
+  examples?: string[];
 }
 
 export interface ArgumentOverlay {
