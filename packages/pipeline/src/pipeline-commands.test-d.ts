@@ -8,9 +8,19 @@ import type { Pipeline } from './pipeline.js';
 type ClientCommands = RedisCommands<PromiseContext>;
 type PipelineCommand = Exclude<keyof ClientCommands, ExcludedCommand>;
 
-/** Exact type identity (not mutual assignability), so `any` or optional drift cannot pass. */
+/**
+ * Exact type identity, so `any` or optional drift cannot pass, and mutual assignability too:
+ * identity alone is loose for unions inside a tuple's rest element (it takes
+ * `[string, ...(string | number)[]]` for `[string, ...number[]]`, GEO WITH*'s shape).
+ */
 type Equal<X, Y> =
-  (<T>() => T extends X ? 1 : 2) extends <T>() => T extends Y ? 1 : 2 ? true : false;
+  (<T>() => T extends X ? 1 : 2) extends <T>() => T extends Y ? 1 : 2
+    ? [X] extends [Y]
+      ? [Y] extends [X]
+        ? true
+        : false
+      : false
+    : false;
 
 /**
  * A method's signatures as `[parameters, return]` pairs. Inference against N call signatures
@@ -74,6 +84,15 @@ describe('every pipeline command mirrors the client command', () => {
 
   it('compares every overload: no method has more than the eight read', () => {
     expectTypeOf<Overflowing>().toEqualTypeOf<never>();
+  });
+
+  it('catches a drift inside a rest element, where identity alone is loose', () => {
+    type Loose = Omit<Pipeline, 'geosearch'> & {
+      geosearch(
+        ...args: Parameters<Pipeline['geosearch']>
+      ): Future<Array<[string, ...Array<string | number | [number, number]>]>>;
+    };
+    expectTypeOf<Mismatched<Loose>>().toEqualTypeOf<'geosearch'>();
   });
 
   it('catches a drifted first overload of a method with several (GEO WITH*)', () => {

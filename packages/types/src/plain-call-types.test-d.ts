@@ -13,6 +13,8 @@ declare const binary: RedisCommands<PromiseContext<Buffer>>;
 type Scored = [string, number][];
 type Entry = [string, string[]];
 type GeoMatch = [string, ...Array<number | [number, number]>];
+/** A match's extras, checked apart: type identity is loose inside a tuple's rest element. */
+type Extras<T> = T extends Promise<Array<[string, ...infer R]>> ? R[number] : never;
 
 describe('plain calls of everyday commands', () => {
   it('strings', () => {
@@ -272,6 +274,8 @@ describe('every overlay family: the plain call, then each overload', () => {
     expectTypeOf(
       client.geosearch('g', { frommember: 'm' }, circle, { withdist: true }),
     ).toEqualTypeOf<Promise<GeoMatch[]>>();
+    const _near = client.geosearch('g', { frommember: 'm' }, circle, { withdist: true });
+    expectTypeOf<Extras<typeof _near>>().toEqualTypeOf<number | [number, number]>();
     expectTypeOf(client.georadius('g', 15, 37, 10, 'km')).toEqualTypeOf<Promise<string[]>>();
     expectTypeOf(client.georadius('g', 15, 37, 10, 'km', { withcoord: true })).toEqualTypeOf<
       Promise<GeoMatch[]>
