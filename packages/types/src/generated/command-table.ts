@@ -3203,7 +3203,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     reply: {
       union: [
         0,
-        { array: { tuple: [0], rest: { union: [0, 0, { tuple: ['double', 'double'] }] } } },
+        { array: { tuple: [0], rest: { union: ['double', 0, { tuple: ['double', 'double'] }] } } },
         0,
       ],
     },
@@ -3303,7 +3303,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     reply: {
       union: [
         0,
-        { array: { tuple: [0], rest: { union: [0, 0, { tuple: ['double', 'double'] }] } } },
+        { array: { tuple: [0], rest: { union: ['double', 0, { tuple: ['double', 'double'] }] } } },
       ],
     },
     replyVariants: [
@@ -3406,7 +3406,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     reply: {
       union: [
         0,
-        { array: { tuple: [0], rest: { union: [0, 0, { tuple: ['double', 'double'] }] } } },
+        { array: { tuple: [0], rest: { union: ['double', 0, { tuple: ['double', 'double'] }] } } },
         0,
       ],
     },
@@ -3498,7 +3498,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     reply: {
       union: [
         0,
-        { array: { tuple: [0], rest: { union: [0, 0, { tuple: ['double', 'double'] }] } } },
+        { array: { tuple: [0], rest: { union: ['double', 0, { tuple: ['double', 'double'] }] } } },
       ],
     },
     replyVariants: [
@@ -3638,7 +3638,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     reply: {
       union: [
         0,
-        { array: { tuple: [0], rest: { union: [0, 0, { tuple: ['double', 'double'] }] } } },
+        { array: { tuple: [0], rest: { union: ['double', 0, { tuple: ['double', 'double'] }] } } },
       ],
     },
     replyVariants: [

@@ -2236,7 +2236,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
   ): Result<
     Ctx,
     | Ctx['string'][]
-    | Array<[Ctx['string'], ...Array<Ctx['string'] | Ctx['integer'] | [number, number]>]>
+    | Array<[Ctx['string'], ...Array<number | Ctx['integer'] | [number, number]>]>
     | Ctx['integer']
   >;
 
@@ -2307,8 +2307,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
     options?: O.GeoradiusRoOptions,
   ): Result<
     Ctx,
-    | Ctx['string'][]
-    | Array<[Ctx['string'], ...Array<Ctx['string'] | Ctx['integer'] | [number, number]>]>
+    Ctx['string'][] | Array<[Ctx['string'], ...Array<number | Ctx['integer'] | [number, number]>]>
   >;
 
   /**
@@ -2387,7 +2386,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
   ): Result<
     Ctx,
     | Ctx['string'][]
-    | Array<[Ctx['string'], ...Array<Ctx['string'] | Ctx['integer'] | [number, number]>]>
+    | Array<[Ctx['string'], ...Array<number | Ctx['integer'] | [number, number]>]>
     | Ctx['integer']
   >;
 
@@ -2456,8 +2455,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
     options?: O.GeoradiusbymemberRoOptions,
   ): Result<
     Ctx,
-    | Ctx['string'][]
-    | Array<[Ctx['string'], ...Array<Ctx['string'] | Ctx['integer'] | [number, number]>]>
+    Ctx['string'][] | Array<[Ctx['string'], ...Array<number | Ctx['integer'] | [number, number]>]>
   >;
 
   /**
@@ -2524,8 +2522,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
     options?: O.GeosearchOptions,
   ): Result<
     Ctx,
-    | Ctx['string'][]
-    | Array<[Ctx['string'], ...Array<Ctx['string'] | Ctx['integer'] | [number, number]>]>
+    Ctx['string'][] | Array<[Ctx['string'], ...Array<number | Ctx['integer'] | [number, number]>]>
   >;
 
   /**
