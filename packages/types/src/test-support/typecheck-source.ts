@@ -14,9 +14,8 @@ const OPTIONS: ts.CompilerOptions = {
   types: ['node'],
 };
 
-/** A program over one in-memory file, as if it were `packages/types/src/<name>`. */
+/** One in-memory file of a checked program, as if it were `packages/types/src/<name>`. */
 export interface CheckedSource {
-  program: ts.Program;
   file: ts.SourceFile;
   checker: ts.TypeChecker;
   /** Type errors in the file, as text. */
@@ -24,24 +23,30 @@ export interface CheckedSource {
 }
 
 /**
- * @internal For tests: type-checks `source` against the package's real sources (the generated
- * surface included) with the TypeScript compiler, without writing anything to disk.
+ * @internal For tests: type-checks in-memory sources (name → text) against the package's real
+ * sources, the generated surface included, in one TypeScript program: building it is the
+ * expensive part (seconds of CPU), so tests that need several files share one.
  */
-export function typecheckSource(name: string, source: string): CheckedSource {
-  const path = `${SRC}${name}`;
+export function typecheckSources(sources: Record<string, string>): Record<string, CheckedSource> {
+  const byPath = new Map(Object.entries(sources).map(([name, text]) => [`${SRC}${name}`, text]));
   const host = ts.createCompilerHost(OPTIONS);
   const readFile = host.readFile.bind(host);
-  host.readFile = (file) => (file === path ? source : readFile(file));
+  host.readFile = (file) => byPath.get(file) ?? readFile(file);
   const fileExists = host.fileExists.bind(host);
-  host.fileExists = (file) => file === path || fileExists(file);
-  const program = ts.createProgram([path], OPTIONS, host);
-  const file = program.getSourceFile(path)!;
-  const errors = ts.getPreEmitDiagnostics(program, file).map((diagnostic) => {
-    const where =
-      diagnostic.start === undefined
-        ? ''
-        : `${file.getLineAndCharacterOfPosition(diagnostic.start).line + 1}: `;
-    return `${where}${ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')}`;
-  });
-  return { program, file, checker: program.getTypeChecker(), errors };
+  host.fileExists = (file) => byPath.has(file) || fileExists(file);
+  const program = ts.createProgram([...byPath.keys()], OPTIONS, host);
+  const checker = program.getTypeChecker();
+  const checked: Record<string, CheckedSource> = {};
+  for (const name of Object.keys(sources)) {
+    const file = program.getSourceFile(`${SRC}${name}`)!;
+    const errors = ts.getPreEmitDiagnostics(program, file).map((diagnostic) => {
+      const where =
+        diagnostic.start === undefined
+          ? ''
+          : `${file.getLineAndCharacterOfPosition(diagnostic.start).line + 1}: `;
+      return `${where}${ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')}`;
+    });
+    checked[name] = { file, checker, errors };
+  }
+  return checked;
 }
