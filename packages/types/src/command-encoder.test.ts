@@ -124,6 +124,38 @@ describe('encodeCommand', () => {
         ['k', 'v', { nx: true }],
         /SET: argument 'options.nx' is not an option of SET \(options: condition, get, expiration\)/,
       ],
+      // An old-shape call (start as a second positional) fails here, not at the server.
+      ['bitcount', ['k', 0], /BITCOUNT: argument 'options' must be an object, got 0/],
+      ['bitcount', ['k', 0, 7], /BITCOUNT: argument '#2' is one too many/],
+      // Unknown fields of nested objects, positional or optional, at any depth.
+      [
+        'xadd',
+        ['s', '*', { f: 'v' }, { trim: { strategy: 'MAXLEN', threshold: 1, limt: 5 } }],
+        /XADD: argument 'trim.limt' is not a field of trim \(fields: strategy, operator, threshold, limit\)/,
+      ],
+      [
+        'xreadgroup',
+        [
+          { group: 'g', consumer: 'c', noack: true },
+          { key: 's', id: '>' },
+        ],
+        /XREADGROUP: argument 'group-block.noack' is not a field of group-block/,
+      ],
+      [
+        'geosearch',
+        ['g', { frommember: 'm' }, { circle: { byradius: 1, unit: 'km', count: 3 } }],
+        /GEOSEARCH: argument 'circle.count' is not a field of circle/,
+      ],
+      [
+        'hrandfield',
+        ['h', { options: { count: 2, withvalue: true } }],
+        /HRANDFIELD: argument 'options.withvalue' is not a field of options/,
+      ],
+      [
+        'geoadd',
+        ['g', [{ longitude: 1, latitude: 2, member: 'm', radius: 3 }]],
+        /GEOADD: argument 'data.radius' is not a field of data/,
+      ],
     ];
     for (const [method, params, message] of bad) {
       expect(() => encode(method, ...params)).toThrow(CommandArgumentError);

@@ -312,11 +312,47 @@ function encodeOneOf(context: EncodeContext, arg: ArgSpec, value: unknown): void
   fail(context, arg, `must be one of ${choices.join(', ')}, got ${describe(value)}`);
 }
 
+const fieldsByBlock = new WeakMap<ArgSpec, ReadonlySet<string>>();
+
+/** The fields a block's object may have: derived counts and required tokens take none. */
+function blockFields(arg: ArgSpec): ReadonlySet<string> {
+  let fields = fieldsByBlock.get(arg);
+  if (fields === undefined) {
+    fields = new Set(
+      arg.args!.flatMap((part) =>
+        part.kind === 'count' || (part.kind === 'pure-token' && part.optional !== true)
+          ? []
+          : [part.key!],
+      ),
+    );
+    fieldsByBlock.set(arg, fields);
+  }
+  return fields;
+}
+
+/**
+ * A field the block does not have would otherwise be dropped without a word, and the command
+ * sent without it (issue 15: every position is checked, not only the top-level options).
+ */
+function checkFields(context: EncodeContext, arg: ArgSpec, value: Record<string, unknown>): void {
+  const fields = blockFields(arg);
+  for (const key of Object.keys(value)) {
+    if (!fields.has(key)) {
+      fail(
+        context,
+        `${arg.name}.${key}`,
+        `is not a field of ${arg.name} (fields: ${[...fields].join(', ')})`,
+      );
+    }
+  }
+}
+
 function encodeBlock(context: EncodeContext, arg: ArgSpec, value: unknown): void {
   const parts = arg.args!;
   if (Array.isArray(value) && arg.pairs === true) {
     encodeList(context, parts, (_part, index) => value[index]);
   } else if (isPlainObject(value)) {
+    checkFields(context, arg, value);
     encodeList(context, parts, (part) => value[part.key!]);
   } else {
     fail(context, arg, `must be an object, got ${describe(value)}`);

@@ -113,23 +113,31 @@ export interface KeySpecPlan {
  * How to turn a decoded reply into the RESP3-shaped value the types promise.
  * - `0`: as decoded;
  * - `'double'`: a number (RESP2 sends doubles as strings);
- * - `'string'`: in buffer mode, simple strings become Buffers too;
  * - `{ map }`: an object, from a RESP3 map or a RESP2 flat field/value array;
  * - `{ object }`: an object with known fields, each normalized by its plan;
  * - `{ array }`: every item by one plan;
  * - `{ tuple, rest }`: items by position (then `rest` for the others); an array of tuples is
  *   regrouped from a RESP2 flat array;
- * - `{ union }`: the first plan whose shape matches the value.
+ * - `{ union }`: the first plan whose shape matches the value;
+ * - `'integer'`: an integer the server sends as text (XPENDING's per-consumer counts);
+ * - `{ record }`, `{ records }`: `k=v k=v` text (CLIENT INFO), or one such line per record
+ *   (CLIENT LIST), parsed into objects whose fields are normalized by their plans;
+ * - `{ loop }` and `'again'`: a recursive shape (COMMAND DOCS' nested arguments): `'again'`
+ *   stands for the plan of the nearest enclosing `{ loop }`.
  */
 export type ReplyPlan =
   | 0
   | 'double'
-  | 'string'
+  | 'integer'
   | { readonly map: ReplyPlan }
   | { readonly object: { readonly [field: string]: ReplyPlan }; readonly rest?: ReplyPlan }
   | { readonly array: ReplyPlan }
   | { readonly tuple: readonly ReplyPlan[]; readonly rest?: ReplyPlan }
   | { readonly union: readonly ReplyPlan[] }
+  | { readonly record: { readonly [field: string]: ReplyPlan } }
+  | { readonly records: { readonly [field: string]: ReplyPlan } }
+  | { readonly loop: ReplyPlan }
+  | 'again'
   /** The command's whole plan again: `$ref: '#'` (COMMAND DOCS' subcommands). */
   | 'root';
 

@@ -116,3 +116,43 @@ describe('normalizeReply for RESP2-only shapes', () => {
     });
   });
 });
+
+describe('normalizeReply for values sent as text', () => {
+  it('reads an integer sent as a string', () => {
+    expect(normalizeReply(['c', '2'], { tuple: [0, 'integer'] })).toEqual(['c', 2]);
+    expect(normalizeReply(3, 'integer')).toBe(3);
+    expect(normalizeReply('n/a', 'integer')).toBe('n/a');
+  });
+
+  it('parses k=v text into a record whose String() is the line', () => {
+    const line = 'id=7 addr=127.0.0.1:5 name= age=3 cmd=client|info\n';
+    const record = normalizeReply(line, { record: { id: 'integer', age: 'integer' } });
+    expect(record).toStrictEqual({
+      id: 7,
+      addr: '127.0.0.1:5',
+      name: '',
+      age: 3,
+      cmd: 'client|info',
+    });
+    expect(String(record)).toBe(line.trimEnd());
+    expect(Object.keys(record as object)).not.toContain('toString');
+  });
+
+  it('parses one record per line', () => {
+    const text = 'id=1 db=0\nid=2 db=3\n';
+    expect(normalizeReply(text, { records: { id: 'integer', db: 'integer' } })).toEqual([
+      { id: 1, db: 0 },
+      { id: 2, db: 3 },
+    ]);
+  });
+});
+
+describe('normalizeReply for recursive shapes', () => {
+  it("applies a loop's plan again wherever 'again' stands, at any depth", () => {
+    const argument: ReplyPlan = { loop: { object: { arguments: { array: 'again' } } } };
+    const resp2 = ['name', 'a', 'arguments', [['name', 'b', 'arguments', [['name', 'c']]]]];
+    expect(normalizeReply([resp2], { array: argument })).toEqual([
+      { name: 'a', arguments: [{ name: 'b', arguments: [{ name: 'c' }] }] },
+    ]);
+  });
+});

@@ -1,6 +1,7 @@
 import type { ReplyCondition, ReplyPlan, ReplyVariant } from './command-spec.js';
 import { isPlainObject, setField } from './plain-object.js';
 import type { RespValue } from './resp-values.js';
+import { parseTextRecord, parseTextRecords } from './text-record.js';
 
 type Plain = Record<string, unknown>;
 
@@ -13,6 +14,13 @@ function toDouble(value: unknown): unknown {
   if (lower === '-inf') return -Infinity;
   const number = Number(text);
   return Number.isNaN(number) && lower !== 'nan' ? value : number;
+}
+
+/** An integer sent as text; anything that is not one stays as it came. */
+function toInteger(value: unknown): unknown {
+  if (typeof value !== 'string' && !Buffer.isBuffer(value)) return value;
+  const text = value.toString();
+  return /^[-+]?\d+$/.test(text) ? Number(text) : value;
 }
 
 /**
@@ -61,8 +69,12 @@ function regroup(flat: unknown[], size: number): unknown[][] {
 function fits(plan: ReplyPlan, value: unknown): boolean {
   if (plan === 0) return true;
   if (plan === 'root') return Array.isArray(value) || isPlainObject(value);
-  if (plan === 'double' || plan === 'string')
+  if (plan === 'double' || plan === 'integer')
     return typeof value === 'string' || typeof value === 'number' || Buffer.isBuffer(value);
+  if (plan === 'again') return fits(loops.at(-1) ?? 0, value);
+  if (typeof plan === 'object' && ('record' in plan || 'records' in plan))
+    return typeof value === 'string' || Buffer.isBuffer(value);
+  if ('loop' in plan) return fits(plan.loop, value);
   if ('map' in plan || 'object' in plan) return Array.isArray(value) || isPlainObject(value);
   if (!Array.isArray(value)) return false;
   if ('array' in plan && typeof plan.array === 'object' && 'tuple' in plan.array) {
@@ -74,12 +86,41 @@ function fits(plan: ReplyPlan, value: unknown): boolean {
 
 /** The plan `'root'` stands for: the one passed to the running `normalizeReply` (synchronous). */
 let rootPlan: ReplyPlan = 0;
+/** The plans `'again'` stands for: the enclosing `{ loop }` plans, innermost last. */
+const loops: ReplyPlan[] = [];
+
+/** A text record's fields: strings, or by their plan (`'integer'` for counts). */
+const textFields =
+  (fields: { readonly [field: string]: ReplyPlan }) =>
+  (name: string, value: string): unknown => {
+    const plan = fields[name];
+    return plan === undefined || plan === 0 ? value : normalize(value, plan);
+  };
+
+function inLoop(value: unknown, plan: ReplyPlan): unknown {
+  loops.push(plan);
+  try {
+    return normalize(value, plan);
+  } finally {
+    loops.pop();
+  }
+}
 
 function normalize(value: unknown, plan: ReplyPlan): unknown {
   if (plan === 0 || value === null || value === undefined || value instanceof Error) return value;
   if (plan === 'root') return normalize(value, rootPlan);
   if (plan === 'double') return toDouble(value);
-  if (plan === 'string') return typeof value === 'string' ? Buffer.from(value) : value;
+  if (plan === 'integer') return toInteger(value);
+  if (plan === 'again') return normalize(value, loops.at(-1) ?? 0);
+  if ('loop' in plan) return inLoop(value, plan.loop);
+  if ('record' in plan)
+    return typeof value === 'string' || Buffer.isBuffer(value)
+      ? parseTextRecord(value.toString(), textFields(plan.record))
+      : value;
+  if ('records' in plan)
+    return typeof value === 'string' || Buffer.isBuffer(value)
+      ? parseTextRecords(value.toString(), textFields(plan.records))
+      : value;
   if ('map' in plan) return toObject(value, () => plan.map);
   if ('object' in plan) return toObject(value, (field) => plan.object[field] ?? plan.rest ?? 0);
   if ('array' in plan) return toArray(value, plan.array);

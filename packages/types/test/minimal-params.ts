@@ -29,7 +29,8 @@ function sampleOne(arg: ArgSpec): unknown {
   }
 }
 
-const sample = (arg: ArgSpec): unknown =>
+/** @internal For tests: a made-up value of the argument's kind (a list for repeated ones). */
+export const sample = (arg: ArgSpec): unknown =>
   arg.multiple === true ? [sampleOne(arg)] : sampleOne(arg);
 
 /** Required, and given by the caller (required pure tokens and counts the encoder writes itself). */

@@ -32,6 +32,11 @@ export interface ConformanceCase {
    * files change), so its RESP2 and RESP3 forms are not compared.
    */
   readonly volatile?: boolean;
+  /**
+   * The form in which the two protocols' replies are compared, where the server's own order
+   * varies from call to call (COMMAND lists subcommands in hash-table order).
+   */
+  readonly comparable?: (reply: unknown) => unknown;
 }
 
 // The whole generated surface: cases also cover commands the client keeps off its shared
@@ -46,6 +51,7 @@ interface CaseInput<TMethod extends CommandMethod> {
   readonly args?: (ctx: CaseContext) => Params<TMethod>;
   readonly check?: (reply: Reply<TMethod>, ctx: CaseContext) => void;
   readonly volatile?: boolean;
+  readonly comparable?: (reply: Reply<TMethod>) => unknown;
 }
 
 /**
@@ -56,7 +62,7 @@ export function conformanceCase<TMethod extends CommandMethod>(
   method: TMethod,
   input: CaseInput<TMethod> = {},
 ): ConformanceCase {
-  const { label, setup, args, check, volatile } = input;
+  const { label, setup, args, check, volatile, comparable } = input;
   return {
     id: label === undefined ? method : `${method} ${label}`,
     method,
@@ -64,5 +70,8 @@ export function conformanceCase<TMethod extends CommandMethod>(
     args: args ?? (() => []),
     ...(check !== undefined ? { check: check as ConformanceCase['check'] } : {}),
     ...(volatile === true ? { volatile } : {}),
+    ...(comparable !== undefined
+      ? { comparable: comparable as NonNullable<ConformanceCase['comparable']> }
+      : {}),
   };
 }

@@ -118,12 +118,12 @@ describe.each([2, 3] as const)('commands the server lacks, over RESP%i', (protoc
   }
 
   const runnable = newerArguments.filter(
-    (newer) =>
-      knownIssueFor(`unsupported ${newer.id}`, protocol) === undefined &&
-      (newer.since === undefined || compareVersions(serverVersion, newer.since) < 0),
+    (newer) => newer.since === undefined || compareVersions(serverVersion, newer.since) < 0,
   );
   for (const newer of runnable) {
-    it(`${newer.id} (a newer argument) fails before sending`, async () => {
+    // A known issue runs as an expected failure, so its fix shows.
+    const test = knownIssueFor(`unsupported ${newer.id}`, protocol) === undefined ? it : it.fails;
+    test(`${newer.id} (a newer argument) fails before sending`, async () => {
       const before = sent();
       const error = await newer.call(client).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(UnsupportedCommandError);

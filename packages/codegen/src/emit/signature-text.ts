@@ -1,11 +1,11 @@
 import type { CommandModel, SignatureModel } from '../model/command-model.js';
-import { STRING_TYPE } from '../model/reply-model.js';
+import { INTEGER_TYPE, STRING_TYPE } from '../model/reply-model.js';
 
-const contextString = "Ctx['string']";
-
-/** `TString` in reply types becomes the context's string type inside the interface. */
+/** `TString` and `TInteger` in reply types become the context's slots inside the interface. */
 export function inContext(type: string): string {
-  return type.replace(new RegExp(`\\b${STRING_TYPE}\\b`, 'g'), contextString);
+  return type
+    .replace(new RegExp(`\\b${STRING_TYPE}\\b`, 'g'), "Ctx['string']")
+    .replace(new RegExp(`\\b${INTEGER_TYPE}\\b`, 'g'), "Ctx['integer']");
 }
 
 /** Qualifies generated option and reply type names with their module namespaces. */

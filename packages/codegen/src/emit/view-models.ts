@@ -1,6 +1,7 @@
 import { isPlainPositional } from '../model/argument-model.js';
-import type { CommandModel, RuntimeKeySpec } from '../model/command-model.js';
+import type { CommandModel } from '../model/command-model.js';
 import { propertyKey } from '../model/naming.js';
+import type { EmittedCommandSpec, RuntimeKeySpec } from '../model/runtime-spec.js';
 import { methodDoc, optionDoc } from './doc-lines.js';
 import { Code, toLiteral } from './literal.js';
 import { signatureText } from './signature-text.js';
@@ -42,19 +43,30 @@ export function repliesView(models: CommandModel[]): object {
     replies: models.flatMap((model) =>
       model.replyName === undefined
         ? []
-        : [{ command: model.name, name: model.replyName, type: model.replyTypeBody }],
+        : [
+            { command: model.name, name: model.replyName, type: model.replyTypeBody, part: false },
+            ...model.replyDefinitions.map((definition) => ({
+              command: model.name,
+              name: definition.name,
+              type: definition.body,
+              part: true,
+            })),
+          ],
     ),
   };
 }
 
-function keySpecLiteral(spec: RuntimeKeySpec): object {
-  return { ...spec, flags: flagExpression('K', spec.flags) };
+function keySpecLiteral(spec: RuntimeKeySpec): NonNullable<EmittedCommandSpec<Code>['keys']>[0] {
+  return { ...spec, flags: flagExpression('K', [...spec.flags]) };
 }
 
-/** The runtime `CommandSpec` literal of one command; empty parts are left out. */
+/**
+ * The runtime `CommandSpec` literal of one command; empty parts are left out. Typed against
+ * `CommandSpec` itself, so a field the runtime adds or reshapes must be emitted here too.
+ */
 function runtimeLiteral(model: CommandModel): string {
   const runtime = model.runtime;
-  return toLiteral({
+  const spec: EmittedCommandSpec<Code> = {
     name: model.name,
     words: runtime.words,
     flags: flagExpression('F', model.flags),
@@ -70,7 +82,8 @@ function runtimeLiteral(model: CommandModel): string {
     replyVariants: runtime.variants.length > 0 ? runtime.variants : undefined,
     requestPolicy: runtime.requestPolicy,
     responsePolicy: runtime.responsePolicy,
-  });
+  };
+  return toLiteral(spec);
 }
 
 export function tableView(models: CommandModel[]): object {

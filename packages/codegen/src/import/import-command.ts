@@ -6,6 +6,7 @@ import { mergeSources } from './merge-sources.js';
 import { findRepoRoot } from '../paths.js';
 import { renderSpecFiles } from './spec-files.js';
 import { syncSpecFiles } from './sync-spec-files.js';
+import { importDocFiles } from './import-docs.js';
 
 const USAGE = 'usage: redspec-codegen import <dir>... [--out <specs dir>] [--check]';
 
@@ -70,7 +71,9 @@ async function importInto(
     commands,
     sources.map((source) => source.info),
   );
-  const changes = await syncSpecFiles(outDir, files, { check });
+  // Prose goes to docs/, apart from the facts, and only from sources whose license allows it.
+  for (const [path, text] of await importDocFiles(dirs, commands, sources)) files.set(path, text);
+  const changes = await syncSpecFiles(outDir, files, { check, owned: ['commands', 'docs'] });
   const where = relative(process.cwd(), outDir) || '.';
   const ids = sources.map((source) => source.info.id).join(', ');
   const totals = `${sources.length} sources (${ids}), ${commands.length} commands, ${countArguments(commands)} arguments`;

@@ -9,7 +9,7 @@ export interface SpecFileChange {
   kind: 'added' | 'changed' | 'removed';
 }
 
-// Folders the import owns completely: any file in them it did not produce is stale.
+// Folders the import owns completely by default: any file in them it did not produce is stale.
 const OWNED_FOLDERS = ['commands'];
 
 /**
@@ -20,7 +20,11 @@ const OWNED_FOLDERS = ['commands'];
 export async function syncSpecFiles(
   outDir: string,
   files: ReadonlyMap<string, string>,
-  options: { check: boolean },
+  options: {
+    check: boolean;
+    /** Folders to own (default `commands`); `import` also owns `docs`, its prose output. */
+    owned?: readonly string[];
+  },
 ): Promise<SpecFileChange[]> {
   const changes: SpecFileChange[] = [];
   for (const [path, text] of files) {
@@ -32,16 +36,20 @@ export async function syncSpecFiles(
     await mkdir(dirname(target), { recursive: true });
     await writeFile(target, text);
   }
-  for (const path of await staleFiles(outDir, files)) {
+  for (const path of await staleFiles(outDir, files, options.owned ?? OWNED_FOLDERS)) {
     changes.push({ path, kind: 'removed' });
     if (!options.check) await rm(join(outDir, path));
   }
   return changes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-async function staleFiles(outDir: string, files: ReadonlyMap<string, string>): Promise<string[]> {
+async function staleFiles(
+  outDir: string,
+  files: ReadonlyMap<string, string>,
+  owned: readonly string[],
+): Promise<string[]> {
   const stale: string[] = [];
-  for (const folder of OWNED_FOLDERS) {
+  for (const folder of owned) {
     if (!existsSync(join(outDir, folder))) continue;
     const entries = await readdir(join(outDir, folder), { withFileTypes: true });
     for (const entry of entries) {

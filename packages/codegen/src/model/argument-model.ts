@@ -1,27 +1,15 @@
 import { camelCase, parameterName } from './naming.js';
+import type { RuntimeArg } from './runtime-spec.js';
 import type { SpecArgument } from './spec-types.js';
 
-/** Mirrors `ArgSpec` of @redspec/types (codegen never imports the runtime packages). */
-export interface RuntimeArg {
-  name: string;
-  kind: string;
-  param?: number;
-  key?: string;
-  token?: string;
-  optional?: true;
-  multiple?: true;
-  multipleToken?: true;
-  args?: RuntimeArg[];
-  inline?: number;
-  pairs?: true;
-  since?: string;
-  products?: number;
-}
+export type { RuntimeArg } from './runtime-spec.js';
 
 export interface MethodParam {
   name: string;
   type: string;
   optional: boolean;
+  /** The spec argument it carries, for its docs. */
+  argument?: SpecArgument;
 }
 
 export interface OptionField {
@@ -42,7 +30,7 @@ const plainScalarKinds = new Set(['key', 'string', 'pattern', 'integer', 'double
  * Whether a call without options is just the command words plus its required positionals,
  * each a plain scalar (GET, SET, INCR, HGET): the encoder then takes a fast path.
  */
-export function isPlainPositional(runtime: RuntimeArg[]): boolean {
+export function isPlainPositional(runtime: readonly RuntimeArg[]): boolean {
   return runtime.every((arg) =>
     arg.param === undefined
       ? arg.optional === true && arg.key !== undefined
@@ -173,25 +161,23 @@ function runtimeArg(
   source: { param?: number; key?: string },
 ): RuntimeArg {
   const arg = siblings[index]!;
-  const kind = isDerivedCount(siblings, index) ? 'count' : arg.type;
-  const runtime: RuntimeArg = { name: arg.name, kind, ...source };
-  if (arg.token !== undefined) runtime.token = wireToken(arg.token);
-  if (arg.optional) runtime.optional = true;
-  if (arg.multiple) runtime.multiple = true;
-  if (arg.multipleToken) runtime.multipleToken = true;
-  if (arg.arguments !== undefined) runtime.args = nestedRuntime(arg.arguments, context);
-  if (arg.type === 'oneof') {
-    const inline = inlineAlternative(arg.arguments ?? []);
-    if (inline !== undefined) runtime.inline = inline;
-  }
-  if (isPairBlock(arg)) runtime.pairs = true;
   const since = arg.since ?? context.introducedIn(arg);
-  if (since !== undefined && compareVersions(since, context.commandSince) > 0) {
-    runtime.since = since;
-  }
   const products = context.products(arg.sources);
-  if (products !== undefined) runtime.products = products;
-  return runtime;
+  const inline = arg.type === 'oneof' ? inlineAlternative(arg.arguments ?? []) : undefined;
+  return {
+    name: arg.name,
+    kind: isDerivedCount(siblings, index) ? 'count' : arg.type,
+    ...source,
+    ...(arg.token !== undefined ? { token: wireToken(arg.token) } : {}),
+    ...(arg.optional ? { optional: true } : {}),
+    ...(arg.multiple ? { multiple: true } : {}),
+    ...(arg.multipleToken ? { multipleToken: true } : {}),
+    ...(arg.arguments !== undefined ? { args: nestedRuntime(arg.arguments, context) } : {}),
+    ...(inline !== undefined ? { inline } : {}),
+    ...(isPairBlock(arg) ? { pairs: true } : {}),
+    ...(since !== undefined && compareVersions(since, context.commandSince) > 0 ? { since } : {}),
+    ...(products !== undefined ? { products } : {}),
+  };
 }
 
 /** Whether a top-level argument is passed positionally (else it lives in the options object). */
@@ -225,7 +211,7 @@ export function buildArgumentModel(
       let name = parameterName(arg.name);
       while (takenNames.has(name)) name = `${name}2`;
       takenNames.add(name);
-      params.push({ name, type: valueType(arg), optional: arg.optional === true });
+      params.push({ name, type: valueType(arg), optional: arg.optional === true, argument: arg });
       runtime.push(runtimeArg(args, index, context, { param: params.length - 1 }));
     } else {
       const type = arg.type === 'pure-token' ? 'boolean' : valueType(arg);

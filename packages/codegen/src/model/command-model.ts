@@ -1,44 +1,36 @@
 import { applyOverlay, optionArguments } from './apply-overlay.js';
-import {
-  buildArgumentModel,
-  type MethodParam,
-  type OptionField,
-  type RuntimeArg,
-} from './argument-model.js';
+import { buildArgumentModel, type OptionField } from './argument-model.js';
 import type { LoadedSpec } from './load-spec.js';
 import { methodName, pascalCase } from './naming.js';
-import type { CommandOverlay, OverloadCondition } from './overlay-types.js';
-import { replyPlan, replyType, SELF_TYPE, type RuntimePlan } from './reply-model.js';
-import type { SpecArgument, SpecCommand, SpecKeySpec, SpecSource } from './spec-types.js';
+import {
+  checkPlainOverload,
+  conditions,
+  knownOverloads,
+  overloadSignature,
+  runtimeCondition,
+  withoutTrailingDefaults,
+  type SignatureModel,
+} from './overload-signatures.js';
+import type { CommandOverlay } from './overlay-types.js';
+import {
+  DEFINITION_TYPE,
+  replyDefinitions,
+  replyPlan,
+  replyType,
+  SELF_TYPE,
+} from './reply-model.js';
+import type { RuntimeArg, RuntimeKeySpec, RuntimePlan, RuntimeVariant } from './runtime-spec.js';
+import type {
+  CommandDocs,
+  SpecArgument,
+  SpecCommand,
+  SpecKeySpec,
+  SpecSource,
+} from './spec-types.js';
 
-export interface SignatureModel {
-  params: MethodParam[];
-  /** The options parameter's type, or undefined when the method takes none. */
-  optionsType?: string;
-  optionsRequired: boolean;
-  returnType: string;
-}
+export type { SignatureModel } from './overload-signatures.js';
 
-export interface RuntimeKeySpec {
-  index?: number;
-  keyword?: string;
-  startFrom?: number;
-  range?: [number, number, number];
-  keynum?: [number, number, number];
-  flags: string[];
-}
-
-export interface RuntimeCondition {
-  path: string;
-  equals?: string | number | boolean;
-  absent?: true;
-  has?: string;
-}
-
-export interface RuntimeVariant {
-  when: RuntimeCondition[];
-  plan: RuntimePlan;
-}
+export type { RuntimeKeySpec } from './runtime-spec.js';
 
 export interface CommandModel {
   name: string;
@@ -51,16 +43,25 @@ export interface CommandModel {
   aclCategories: string[];
   flags: string[];
   docsUrl: string;
+  /** What the JSDoc says beyond the facts above: BSD prose, our examples, key access. */
+  docs: {
+    prose?: CommandDocs;
+    examples: string[];
+    /** Each key spec's flags (`RW`, `ACCESS`…), by key spec index, to say what a key is for. */
+    keySpecFlags: string[][];
+  };
   optionsName?: string;
   optionFields: OptionField[];
   replyName?: string;
   replyTypeBody?: string;
+  /** Named types for the reply's `definitions`, emitted beside the reply type. */
+  replyDefinitions: { name: string; body: string }[];
   /** Overloads from the overlay first, the general signature last. */
   signatures: SignatureModel[];
   runtime: {
     words: string[];
     products: number;
-    args: RuntimeArg[];
+    args: readonly RuntimeArg[];
     params: number;
     hasOptions: boolean;
     keys: RuntimeKeySpec[];
@@ -93,105 +94,24 @@ function docsUrl(command: SpecCommand, byId: Map<string, SpecSource>): string {
 }
 
 function keySpecPlan(spec: SpecKeySpec): RuntimeKeySpec {
-  const plan: RuntimeKeySpec = { flags: spec.flags };
   const begin = spec.beginSearch;
-  if ('index' in begin) plan.index = begin.index;
-  if ('keyword' in begin)
-    Object.assign(plan, { keyword: begin.keyword, startFrom: begin.startFrom });
   const find = spec.findKeys;
-  if ('range' in find) plan.range = [find.range.lastKey, find.range.step, find.range.limit];
-  if ('keynum' in find)
-    plan.keynum = [find.keynum.keyNumIdx, find.keynum.firstKey, find.keynum.step];
-  return plan;
+  return {
+    flags: spec.flags,
+    ...('index' in begin ? { index: begin.index } : {}),
+    ...('keyword' in begin ? { keyword: begin.keyword, startFrom: begin.startFrom } : {}),
+    ...('range' in find
+      ? { range: [find.range.lastKey, find.range.step, find.range.limit] as const }
+      : {}),
+    ...('keynum' in find
+      ? { keynum: [find.keynum.keyNumIdx, find.keynum.firstKey, find.keynum.step] as const }
+      : {}),
+  };
 }
 
 function policy(tips: string[] | undefined, prefix: string): string | undefined {
   const tip = tips?.find((t) => t.toLowerCase().startsWith(prefix));
   return tip?.slice(prefix.length).toLowerCase();
-}
-
-const conditions = (when: OverloadCondition | OverloadCondition[]): OverloadCondition[] =>
-  Array.isArray(when) ? when : [when];
-
-const literalText = (value: string | number | boolean): string =>
-  typeof value === 'string' ? `'${value.replace(/'/g, "\\'")}'` : String(value);
-
-/** The narrowed type of an option under a condition: its value made required, or absent. */
-function narrowOption(
-  field: OptionField,
-  path: string[],
-  condition: { equals?: string | number | boolean; absent?: true },
-): string {
-  const required =
-    condition.equals !== undefined
-      ? literalText(condition.equals)
-      : field.type === 'boolean' || path.length > 0
-        ? 'true'
-        : field.type;
-  // `options.withscores` narrows a nested field: `options: { withscores: true }`.
-  const nested = path.reduceRight((inner, key) => `{ ${key}: ${inner} }`, required);
-  if (condition.absent === true)
-    return `${field.key}?: ${field.type === 'boolean' && path.length === 0 ? 'false' : 'undefined'}`;
-  return `${field.key}: ${nested}`;
-}
-
-/** A signature whose options or positionals are narrowed by the overload's conditions. */
-function overloadSignature(
-  base: SignatureModel,
-  when: OverloadCondition[],
-  options: OptionField[],
-  returnType: string,
-  command: string,
-): SignatureModel {
-  const params = base.params.map((param) => ({ ...param }));
-  const narrowed: string[] = [];
-  let optionsRequired = false;
-  for (const condition of when) {
-    if ('param' in condition) {
-      const index = params.findIndex((param) => param.name === condition.param);
-      if (index === -1) throw new Error(`overlay for ${command}: no parameter ${condition.param}`);
-      const param = params[index]!;
-      if (condition.absent === true) {
-        param.type = 'undefined';
-        param.optional = true;
-        continue;
-      }
-      if (condition.has !== undefined)
-        param.type = `Extract<${param.type}, { ${condition.has}: unknown }>`;
-      for (let i = 0; i <= index; i++) params[i]!.optional = false;
-    } else {
-      const [head, ...path] = condition.option.split('.');
-      const field = options.find((option) => option.key === head);
-      if (field === undefined)
-        throw new Error(`overlay for ${command}: no option ${condition.option}`);
-      narrowed.push(narrowOption(field, path, condition));
-      optionsRequired ||= condition.absent !== true;
-    }
-  }
-  const optionsType =
-    narrowed.length > 0 ? `${base.optionsType} & { ${narrowed.join('; ')} }` : base.optionsType;
-  return {
-    params,
-    ...(optionsType !== undefined ? { optionsType } : {}),
-    optionsRequired,
-    returnType,
-  };
-}
-
-/** The runtime test of one condition, read by `selectReplyPlan`. */
-function runtimeCondition(condition: OverloadCondition, params: MethodParam[]): RuntimeCondition {
-  const path =
-    'param' in condition
-      ? `#${params.findIndex((param) => param.name === condition.param)}`
-      : condition.option;
-  return {
-    path,
-    ...('equals' in condition && condition.equals !== undefined
-      ? { equals: condition.equals }
-      : {}),
-    ...(condition.absent === true ? { absent: true as const } : {}),
-    ...('has' in condition && condition.has !== undefined ? { has: condition.has } : {}),
-  };
 }
 
 /**
@@ -211,21 +131,6 @@ function currentArguments(command: SpecCommand, byId: Map<string, SpecSource>): 
         arg.arguments === undefined ? arg : { ...arg, arguments: keep(arg.arguments) },
       );
   return keep(command.arguments ?? []);
-}
-
-/**
- * Variants whose plan is the default's do no work at runtime (SET's GET changes the type, not
- * the shape), so trailing ones are dropped: the call then skips variant selection altogether.
- * Only trailing ones, since the first matching variant wins.
- */
-function withoutTrailingDefaults(
-  variants: RuntimeVariant[],
-  defaultPlan: RuntimePlan,
-): RuntimeVariant[] {
-  const same = (plan: RuntimePlan): boolean => JSON.stringify(plan) === JSON.stringify(defaultPlan);
-  let end = variants.length;
-  while (end > 0 && same(variants[end - 1]!.plan)) end--;
-  return variants.slice(0, end);
 }
 
 /** Every token in an argument tree. */
@@ -285,19 +190,36 @@ export function buildCommandModel(
   const typeName = pascalCase(method);
   const hasOptions = argumentModel.options.length > 0;
   const optionsName = hasOptions ? `${typeName}Options` : undefined;
-  const replyName = replyType(command.reply).includes('{') ? `${typeName}Reply` : undefined;
+  // Reply `definitions` (recursive shapes: COMMAND DOCS' arguments) become named types too.
+  const definitions = replyDefinitions(command.reply).map(([name, schema]) => ({
+    placeholder: new RegExp(`\\b${DEFINITION_TYPE}${pascalCase(name)}\\b`, 'g'),
+    name: `${typeName}${pascalCase(name)}`,
+    body: replyType(schema),
+  }));
+  const withDefinitions = (type: string): string =>
+    definitions.reduce(
+      (text, definition) =>
+        text.replace(definition.placeholder, `${definition.name}<TString, TInteger>`),
+      type,
+    );
+  const replyName =
+    replyType(command.reply).includes('{') || definitions.length > 0
+      ? `${typeName}Reply`
+      : undefined;
   // A self-reference needs the named type; without one it cannot be written.
-  const generalReply = replyType(command.reply).replace(
+  const generalReply = withDefinitions(replyType(command.reply)).replace(
     new RegExp(`\\b${SELF_TYPE}\\b`, 'g'),
-    replyName !== undefined ? `${replyName}<TString>` : 'unknown',
+    replyName !== undefined ? `${replyName}<TString, TInteger>` : 'unknown',
   );
   const base: SignatureModel = {
     params: argumentModel.params,
     ...(optionsName !== undefined ? { optionsType: optionsName } : {}),
     optionsRequired: false,
-    returnType: replyName !== undefined ? `${replyName}<TString>` : generalReply,
+    returnType: replyName !== undefined ? `${replyName}<TString, TInteger>` : generalReply,
   };
-  const overloads = (overlay?.overloads ?? []).map((overload) =>
+  const overlayOverloads = knownOverloads(overlay?.overloads ?? [], argumentModel.options);
+  checkPlainOverload(command.name, overlayOverloads, argumentModel.params);
+  const overloads = overlayOverloads.map((overload) =>
     overloadSignature(
       base,
       conditions(overload.when),
@@ -308,7 +230,7 @@ export function buildCommandModel(
   );
   const defaultPlan = replyPlan(command.reply);
   const variants = withoutTrailingDefaults(
-    (overlay?.overloads ?? []).map((overload) => ({
+    overlayOverloads.map((overload) => ({
       when: conditions(overload.when).map((condition) =>
         runtimeCondition(condition, argumentModel.params),
       ),
@@ -329,9 +251,17 @@ export function buildCommandModel(
     aclCategories: command.aclCategories ?? [],
     flags: command.flags,
     docsUrl: docsUrl(command, byId),
+    docs: {
+      ...(spec.docs?.get(command.name) !== undefined
+        ? { prose: spec.docs.get(command.name)! }
+        : {}),
+      examples: overlay?.examples ?? [],
+      keySpecFlags: (command.keySpecs ?? []).map((keySpec) => keySpec.flags),
+    },
     ...(optionsName !== undefined ? { optionsName } : {}),
     optionFields: argumentModel.options,
     ...(replyName !== undefined ? { replyName, replyTypeBody: generalReply } : {}),
+    replyDefinitions: definitions.map(({ name, body }) => ({ name, body: withDefinitions(body) })),
     signatures: [...overloads, base],
     runtime: {
       words: sub === undefined ? [container!] : [container!, sub],

@@ -1,12 +1,14 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Overlay } from './overlay-types.js';
-import type { SpecCommand, SpecSource } from './spec-types.js';
+import type { CommandDocs, SpecCommand, SpecSource } from './spec-types.js';
 
 export interface LoadedSpec {
   sources: SpecSource[];
   commands: SpecCommand[];
   overlay: Overlay;
+  /** Prose from `specs/docs/` by command name; absent or empty where a spec folder has none. */
+  docs?: Map<string, CommandDocs>;
 }
 
 async function readJson<T>(path: string): Promise<T> {
@@ -29,7 +31,16 @@ export async function loadSpec(
     (await jsonFiles(commandDir)).map((name) => readJson<SpecCommand>(join(commandDir, name))),
   );
   commands.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  return { sources, commands, overlay: await loadOverlay(overlayDir) };
+  const docDir = join(specDir, 'docs');
+  const docs = await Promise.all(
+    (await jsonFiles(docDir)).map((name) => readJson<CommandDocs>(join(docDir, name))),
+  );
+  return {
+    sources,
+    commands,
+    overlay: await loadOverlay(overlayDir),
+    docs: new Map(docs.map((entry) => [entry.name, entry])),
+  };
 }
 
 /** Merges `specs/overlay/*.json`; one command may appear in several files, one field in one. */

@@ -15,6 +15,8 @@ export interface CommandOverlay {
   overloads?: OverloadOverlay[];
   /** Why the entry exists: a sentence of ours for reviewers (never emitted). */
   why?: string;
+  /** Hand-written usage examples (`specs/overlay/examples.json`), each emitted as `@example`. */
+  examples?: string[];
 }
 
 export interface ArgumentOverlay {
@@ -32,7 +34,17 @@ export interface ArgumentOverlay {
  * `absent`. A positional: present, `absent`, or an object that `has` a oneof alternative's key.
  */
 export type OverloadCondition =
-  | { option: string; equals?: string | number | boolean; absent?: true }
+  | {
+      option: string;
+      equals?: string | number | boolean;
+      absent?: true;
+      /**
+       * The option is newer than some specs the overlay must also fit (ZSCAN's NOSCORES): where
+       * the command lacks it, an overload requiring it is left out and an `absent` test on it
+       * holds trivially. Without this flag an unknown option is an error.
+       */
+      whereKnown?: true;
+    }
   | { param: string; absent?: true; has?: string };
 
 export interface OverloadOverlay {

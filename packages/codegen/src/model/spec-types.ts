@@ -83,3 +83,24 @@ export interface SpecCommand {
   /** Ids of the sources that have the command, in import order. */
   sources: string[];
 }
+
+/** One piece of upstream prose and the source it was taken from. */
+export interface DocText<TText = string> {
+  text: TText;
+  /** A source id from `specs/sources.json` whose license allows the prose (BSD-3-Clause). */
+  source: string;
+}
+
+/**
+ * The prose of one command in `specs/docs/*.json`, kept apart from the facts of
+ * `specs/commands/`: upstream's summary, time complexity and reply descriptions, each taken
+ * from a BSD-licensed source and naming it (the NOTICE file at the repository root attributes
+ * them). Upstream has no argument prose; parameter docs are written from the facts.
+ */
+export interface CommandDocs {
+  name: string;
+  summary?: DocText;
+  complexity?: DocText;
+  /** The reply's `description`s, top level first, then each alternative's. */
+  replies?: DocText<string[]>;
+}

@@ -10,7 +10,7 @@ import type {
 /** Options of `ACL LOG`. */
 export interface AclLogOptions {
   /**
-   * `operation`
+   * `count | RESET`
    */
   operation?: number | 'RESET';
 }
@@ -27,7 +27,7 @@ export interface AuthOptions {
 /** Options of `BGSAVE`. */
 export interface BgsaveOptions {
   /**
-   * `operation`
+   * `SCHEDULE | CANCEL`
    */
   operation?: 'SCHEDULE' | 'CANCEL';
   /**
@@ -40,7 +40,7 @@ export interface BgsaveOptions {
 /** Options of `BITCOUNT`. */
 export interface BitcountOptions {
   /**
-   * `range`
+   * `start [end [BYTE | BIT]] end [BYTE | BIT]`
    */
   range?: {
     start: number;
@@ -53,7 +53,7 @@ export interface BitcountOptions {
 /** Options of `BITFIELD`. */
 export interface BitfieldOptions {
   /**
-   * `operation`
+   * `GET encoding offset | [OVERFLOW WRAP | SAT | FAIL] <SET encoding offset value | INCRBY encoding offset increment> [GET encoding offset | [OVERFLOW WRAP | SAT | FAIL] <SET encoding offset value | INCRBY encoding offset increment> ...]`
    */
   operation?: OneOrMany<
     | { get: { encoding: RedisArgument; offset: number } }
@@ -71,7 +71,7 @@ export interface BitfieldOptions {
 /** Options of `BITFIELD_RO`. */
 export interface BitfieldRoOptions {
   /**
-   * `GET`
+   * `GET encoding offset [GET encoding offset ...]`
    */
   get?: FieldValues<number>;
 }
@@ -79,7 +79,7 @@ export interface BitfieldRoOptions {
 /** Options of `BITPOS`. */
 export interface BitposOptions {
   /**
-   * `range`
+   * `start [end [BYTE | BIT]]`
    */
   range?: { start: number; endUnitBlock?: { end: number; unit?: 'BYTE' | 'BIT' } };
 }
@@ -87,7 +87,7 @@ export interface BitposOptions {
 /** Options of `BLMPOP`. */
 export interface BlmpopOptions {
   /**
-   * `COUNT`
+   * `COUNT count`
    */
   count?: number;
 }
@@ -95,7 +95,7 @@ export interface BlmpopOptions {
 /** Options of `BZMPOP`. */
 export interface BzmpopOptions {
   /**
-   * `COUNT`
+   * `COUNT count`
    */
   count?: number;
 }
@@ -103,12 +103,12 @@ export interface BzmpopOptions {
 /** Options of `CLIENT LIST`. */
 export interface ClientListOptions {
   /**
-   * `TYPE`
+   * `TYPE normal | master | replica | pubsub`
    * @since 5.0.0
    */
   type?: 'normal' | 'master' | 'replica' | 'pubsub';
   /**
-   * `ID`
+   * `ID client-id [client-id ...]`
    * @since 6.2.0
    */
   id?: OneOrMany<number>;
@@ -117,7 +117,7 @@ export interface ClientListOptions {
 /** Options of `CLIENT PAUSE`. */
 export interface ClientPauseOptions {
   /**
-   * `mode`
+   * `WRITE | ALL`
    * @since 6.2.0
    */
   mode?: 'WRITE' | 'ALL';
@@ -126,11 +126,11 @@ export interface ClientPauseOptions {
 /** Options of `CLIENT TRACKING`. */
 export interface ClientTrackingOptions {
   /**
-   * `REDIRECT`
+   * `REDIRECT client-id`
    */
   redirect?: number;
   /**
-   * `PREFIX`
+   * `PREFIX prefix [PREFIX prefix ...]`
    */
   prefix?: OneOrMany<RedisArgument>;
   /**
@@ -154,7 +154,7 @@ export interface ClientTrackingOptions {
 /** Options of `CLIENT UNBLOCK`. */
 export interface ClientUnblockOptions {
   /**
-   * `unblock-type`
+   * `TIMEOUT | ERROR`
    */
   unblockType?: 'TIMEOUT' | 'ERROR';
 }
@@ -162,7 +162,7 @@ export interface ClientUnblockOptions {
 /** Options of `CLUSTER FAILOVER`. */
 export interface ClusterFailoverOptions {
   /**
-   * `options`
+   * `FORCE | TAKEOVER`
    */
   options?: 'FORCE' | 'TAKEOVER';
 }
@@ -170,7 +170,7 @@ export interface ClusterFailoverOptions {
 /** Options of `CLUSTER RESET`. */
 export interface ClusterResetOptions {
   /**
-   * `reset-type`
+   * `HARD | SOFT`
    */
   resetType?: 'HARD' | 'SOFT';
 }
@@ -178,7 +178,7 @@ export interface ClusterResetOptions {
 /** Options of `CLUSTER SETSLOT`. */
 export interface ClusterSetslotOptions {
   /**
-   * `TIMEOUT`
+   * `TIMEOUT timeout`
    * @since 8.0.0
    */
   timeout?: number;
@@ -187,7 +187,7 @@ export interface ClusterSetslotOptions {
 /** Options of `COMMAND LIST`. */
 export interface CommandListOptions {
   /**
-   * `FILTERBY`
+   * `FILTERBY MODULE module-name | ACLCAT category | PATTERN pattern`
    */
   filterby?: { module: RedisArgument } | { aclcat: RedisArgument } | { pattern: RedisArgument };
 }
@@ -195,7 +195,7 @@ export interface CommandListOptions {
 /** Options of `COPY`. */
 export interface CopyOptions {
   /**
-   * `DB`
+   * `DB destination-db`
    */
   db?: number;
   /**
@@ -207,7 +207,7 @@ export interface CopyOptions {
 /** Options of `EXPIRE`. */
 export interface ExpireOptions {
   /**
-   * `condition`
+   * `NX | XX | GT | LT`
    * @since 7.0.0
    */
   condition?: 'NX' | 'XX' | 'GT' | 'LT';
@@ -216,7 +216,7 @@ export interface ExpireOptions {
 /** Options of `EXPIREAT`. */
 export interface ExpireatOptions {
   /**
-   * `condition`
+   * `NX | XX | GT | LT`
    * @since 7.0.0
    */
   condition?: 'NX' | 'XX' | 'GT' | 'LT';
@@ -225,7 +225,7 @@ export interface ExpireatOptions {
 /** Options of `FAILOVER`. */
 export interface FailoverOptions {
   /**
-   * `TO`
+   * `TO host port [FORCE]`
    */
   to?: { host: RedisArgument; port: number; force?: boolean };
   /**
@@ -233,7 +233,7 @@ export interface FailoverOptions {
    */
   abort?: boolean;
   /**
-   * `TIMEOUT`
+   * `TIMEOUT milliseconds`
    */
   timeout?: number;
 }
@@ -241,7 +241,7 @@ export interface FailoverOptions {
 /** Options of `FLUSHALL`. */
 export interface FlushallOptions {
   /**
-   * `flush-type`
+   * `ASYNC | SYNC`
    */
   flushType?: 'ASYNC' | 'SYNC';
 }
@@ -249,7 +249,7 @@ export interface FlushallOptions {
 /** Options of `FLUSHDB`. */
 export interface FlushdbOptions {
   /**
-   * `flush-type`
+   * `ASYNC | SYNC`
    */
   flushType?: 'ASYNC' | 'SYNC';
 }
@@ -257,7 +257,7 @@ export interface FlushdbOptions {
 /** Options of `FUNCTION FLUSH`. */
 export interface FunctionFlushOptions {
   /**
-   * `flush-type`
+   * `ASYNC | SYNC`
    */
   flushType?: 'ASYNC' | 'SYNC';
 }
@@ -265,7 +265,7 @@ export interface FunctionFlushOptions {
 /** Options of `FUNCTION LIST`. */
 export interface FunctionListOptions {
   /**
-   * `LIBRARYNAME`
+   * `LIBRARYNAME library-name-pattern`
    */
   libraryname?: RedisArgument;
   /**
@@ -285,7 +285,7 @@ export interface FunctionLoadOptions {
 /** Options of `FUNCTION RESTORE`. */
 export interface FunctionRestoreOptions {
   /**
-   * `policy`
+   * `FLUSH | APPEND | REPLACE`
    */
   policy?: 'FLUSH' | 'APPEND' | 'REPLACE';
 }
@@ -293,7 +293,7 @@ export interface FunctionRestoreOptions {
 /** Options of `GEOADD`. */
 export interface GeoaddOptions {
   /**
-   * `condition`
+   * `NX | XX`
    * @since 6.2.0
    */
   condition?: 'NX' | 'XX';
@@ -307,7 +307,7 @@ export interface GeoaddOptions {
 /** Options of `GEODIST`. */
 export interface GeodistOptions {
   /**
-   * `unit`
+   * `m | km | ft | mi`
    */
   unit?: 'm' | 'km' | 'ft' | 'mi';
 }
@@ -327,15 +327,15 @@ export interface GeoradiusOptions {
    */
   withhash?: boolean;
   /**
-   * `count-block`
+   * `COUNT count [ANY]`
    */
   count?: { count: number; any?: boolean };
   /**
-   * `order`
+   * `ASC | DESC`
    */
   order?: 'ASC' | 'DESC';
   /**
-   * `store`
+   * `STORE key | STOREDIST key`
    */
   store?: { store: RedisKey } | { storedist: RedisKey };
 }
@@ -355,11 +355,11 @@ export interface GeoradiusRoOptions {
    */
   withhash?: boolean;
   /**
-   * `count-block`
+   * `COUNT count [ANY]`
    */
   count?: { count: number; any?: boolean };
   /**
-   * `order`
+   * `ASC | DESC`
    */
   order?: 'ASC' | 'DESC';
 }
@@ -379,15 +379,15 @@ export interface GeoradiusbymemberOptions {
    */
   withhash?: boolean;
   /**
-   * `count-block`
+   * `COUNT count [ANY]`
    */
   count?: { count: number; any?: boolean };
   /**
-   * `order`
+   * `ASC | DESC`
    */
   order?: 'ASC' | 'DESC';
   /**
-   * `store`
+   * `STORE key | STOREDIST key`
    */
   store?: { store: RedisKey } | { storedist: RedisKey };
 }
@@ -407,11 +407,11 @@ export interface GeoradiusbymemberRoOptions {
    */
   withhash?: boolean;
   /**
-   * `count-block`
+   * `COUNT count [ANY]`
    */
   count?: { count: number; any?: boolean };
   /**
-   * `order`
+   * `ASC | DESC`
    */
   order?: 'ASC' | 'DESC';
 }
@@ -419,11 +419,11 @@ export interface GeoradiusbymemberRoOptions {
 /** Options of `GEOSEARCH`. */
 export interface GeosearchOptions {
   /**
-   * `order`
+   * `ASC | DESC`
    */
   order?: 'ASC' | 'DESC';
   /**
-   * `count-block`
+   * `COUNT count [ANY]`
    */
   count?: { count: number; any?: boolean };
   /**
@@ -443,11 +443,11 @@ export interface GeosearchOptions {
 /** Options of `GEOSEARCHSTORE`. */
 export interface GeosearchstoreOptions {
   /**
-   * `order`
+   * `ASC | DESC`
    */
   order?: 'ASC' | 'DESC';
   /**
-   * `count-block`
+   * `COUNT count [ANY]`
    */
   countBlock?: { count: number; any?: boolean };
   /**
@@ -459,7 +459,7 @@ export interface GeosearchstoreOptions {
 /** Options of `GETEX`. */
 export interface GetexOptions {
   /**
-   * `expiration`
+   * `EX seconds | PX milliseconds | EXAT unix-time-seconds | PXAT unix-time-milliseconds | PERSIST`
    */
   expiration?: { ex: number } | { px: number } | { exat: number } | { pxat: number } | 'PERSIST';
 }
@@ -467,7 +467,7 @@ export interface GetexOptions {
 /** Options of `HELLO`. */
 export interface HelloOptions {
   /**
-   * `arguments`
+   * `protover [AUTH username password] [SETNAME clientname]`
    */
   arguments?: {
     protover: number;
@@ -479,7 +479,7 @@ export interface HelloOptions {
 /** Options of `HEXPIRE`. */
 export interface HexpireOptions {
   /**
-   * `condition`
+   * `NX | XX | GT | LT`
    */
   condition?: 'NX' | 'XX' | 'GT' | 'LT';
 }
@@ -487,7 +487,7 @@ export interface HexpireOptions {
 /** Options of `HEXPIREAT`. */
 export interface HexpireatOptions {
   /**
-   * `condition`
+   * `NX | XX | GT | LT`
    */
   condition?: 'NX' | 'XX' | 'GT' | 'LT';
 }
@@ -495,7 +495,7 @@ export interface HexpireatOptions {
 /** Options of `HPEXPIRE`. */
 export interface HpexpireOptions {
   /**
-   * `condition`
+   * `NX | XX | GT | LT`
    */
   condition?: 'NX' | 'XX' | 'GT' | 'LT';
 }
@@ -503,7 +503,7 @@ export interface HpexpireOptions {
 /** Options of `HPEXPIREAT`. */
 export interface HpexpireatOptions {
   /**
-   * `condition`
+   * `NX | XX | GT | LT`
    */
   condition?: 'NX' | 'XX' | 'GT' | 'LT';
 }
@@ -511,7 +511,7 @@ export interface HpexpireatOptions {
 /** Options of `HRANDFIELD`. */
 export interface HrandfieldOptions {
   /**
-   * `options`
+   * `count [WITHVALUES]`
    */
   options?: { count: number; withvalues?: boolean };
 }
@@ -519,11 +519,11 @@ export interface HrandfieldOptions {
 /** Options of `HSCAN`. */
 export interface HscanOptions {
   /**
-   * `MATCH`
+   * `MATCH pattern`
    */
   match?: RedisArgument;
   /**
-   * `COUNT`
+   * `COUNT count`
    */
   count?: number;
   /**
@@ -543,7 +543,7 @@ export interface LcsOptions {
    */
   idx?: boolean;
   /**
-   * `MINMATCHLEN`
+   * `MINMATCHLEN min-match-len`
    */
   minmatchlen?: number;
   /**
@@ -555,7 +555,7 @@ export interface LcsOptions {
 /** Options of `LMPOP`. */
 export interface LmpopOptions {
   /**
-   * `COUNT`
+   * `COUNT count`
    */
   count?: number;
 }
@@ -563,7 +563,7 @@ export interface LmpopOptions {
 /** Options of `LOLWUT`. */
 export interface LolwutOptions {
   /**
-   * `VERSION`
+   * `VERSION version`
    */
   version?: number;
 }
@@ -571,15 +571,15 @@ export interface LolwutOptions {
 /** Options of `LPOS`. */
 export interface LposOptions {
   /**
-   * `RANK`
+   * `RANK rank`
    */
   rank?: number;
   /**
-   * `COUNT`
+   * `COUNT num-matches`
    */
   count?: number;
   /**
-   * `MAXLEN`
+   * `MAXLEN len`
    */
   maxlen?: number;
 }
@@ -587,7 +587,7 @@ export interface LposOptions {
 /** Options of `MEMORY USAGE`. */
 export interface MemoryUsageOptions {
   /**
-   * `SAMPLES`
+   * `SAMPLES count`
    */
   samples?: number;
 }
@@ -605,12 +605,12 @@ export interface MigrateOptions {
    */
   replace?: boolean;
   /**
-   * `authentication`
+   * `AUTH password | AUTH2 username password`
    */
   authentication?:
     { auth: RedisArgument } | { auth2: { username: RedisArgument; password: RedisArgument } };
   /**
-   * `KEYS`
+   * `KEYS key [key ...]`
    * @since 3.0.6
    */
   keys?: OneOrMany<RedisKey>;
@@ -619,11 +619,11 @@ export interface MigrateOptions {
 /** Options of `MODULE LOADEX`. */
 export interface ModuleLoadexOptions {
   /**
-   * `CONFIG`
+   * `CONFIG name value [CONFIG name value ...]`
    */
   config?: FieldValues<RedisArgument>;
   /**
-   * `ARGS`
+   * `ARGS args [args ...]`
    */
   args?: OneOrMany<RedisArgument>;
 }
@@ -631,7 +631,7 @@ export interface ModuleLoadexOptions {
 /** Options of `PEXPIRE`. */
 export interface PexpireOptions {
   /**
-   * `condition`
+   * `NX | XX | GT | LT`
    * @since 7.0.0
    */
   condition?: 'NX' | 'XX' | 'GT' | 'LT';
@@ -640,7 +640,7 @@ export interface PexpireOptions {
 /** Options of `PEXPIREAT`. */
 export interface PexpireatOptions {
   /**
-   * `condition`
+   * `NX | XX | GT | LT`
    * @since 7.0.0
    */
   condition?: 'NX' | 'XX' | 'GT' | 'LT';
@@ -659,12 +659,12 @@ export interface RestoreOptions {
    */
   absttl?: boolean;
   /**
-   * `IDLETIME`
+   * `IDLETIME seconds`
    * @since 5.0.0
    */
   idletime?: number;
   /**
-   * `FREQ`
+   * `FREQ frequency`
    * @since 5.0.0
    */
   freq?: number;
@@ -683,12 +683,12 @@ export interface RestoreAskingOptions {
    */
   absttl?: boolean;
   /**
-   * `IDLETIME`
+   * `IDLETIME seconds`
    * @since 5.0.0
    */
   idletime?: number;
   /**
-   * `FREQ`
+   * `FREQ frequency`
    * @since 5.0.0
    */
   freq?: number;
@@ -697,15 +697,15 @@ export interface RestoreAskingOptions {
 /** Options of `SCAN`. */
 export interface ScanOptions {
   /**
-   * `MATCH`
+   * `MATCH pattern`
    */
   match?: RedisArgument;
   /**
-   * `COUNT`
+   * `COUNT count`
    */
   count?: number;
   /**
-   * `TYPE`
+   * `TYPE type`
    * @since 6.0.0
    */
   type?: RedisArgument;
@@ -714,7 +714,7 @@ export interface ScanOptions {
 /** Options of `SCRIPT FLUSH`. */
 export interface ScriptFlushOptions {
   /**
-   * `flush-type`
+   * `ASYNC | SYNC`
    * @since 6.2.0
    */
   flushType?: 'ASYNC' | 'SYNC';
@@ -723,7 +723,7 @@ export interface ScriptFlushOptions {
 /** Options of `SET`. */
 export interface SetOptions {
   /**
-   * `condition`
+   * `NX | XX`
    * @since 2.6.12
    */
   condition?: 'NX' | 'XX';
@@ -733,7 +733,7 @@ export interface SetOptions {
    */
   get?: boolean;
   /**
-   * `expiration`
+   * `EX seconds | PX milliseconds | EXAT unix-time-seconds | PXAT unix-time-milliseconds | KEEPTTL`
    */
   expiration?: { ex: number } | { px: number } | { exat: number } | { pxat: number } | 'KEEPTTL';
 }
@@ -741,7 +741,7 @@ export interface SetOptions {
 /** Options of `SFLUSH`. */
 export interface SflushOptions {
   /**
-   * `flush-type`
+   * `ASYNC | SYNC`
    */
   flushType?: 'ASYNC' | 'SYNC';
 }
@@ -749,13 +749,13 @@ export interface SflushOptions {
 /** Options of `SHUTDOWN`. */
 export interface ShutdownOptions {
   /**
-   * `abort-selector`
+   * `[NOSAVE | SAVE] [NOW] [FORCE] | ABORT`
    */
   abortSelector?:
     | { saveSelectorBlock: { saveSelector?: 'NOSAVE' | 'SAVE'; now?: boolean; force?: boolean } }
     | 'ABORT';
   /**
-   * `save-selector`
+   * `NOSAVE | SAVE`
    */
   saveSelector?: 'NOSAVE' | 'SAVE';
   /**
@@ -778,7 +778,7 @@ export interface ShutdownOptions {
 /** Options of `SINTERCARD`. */
 export interface SintercardOptions {
   /**
-   * `LIMIT`
+   * `LIMIT limit`
    */
   limit?: number;
 }
@@ -786,19 +786,19 @@ export interface SintercardOptions {
 /** Options of `SORT`. */
 export interface SortOptions {
   /**
-   * `BY`
+   * `BY pattern`
    */
   by?: RedisArgument;
   /**
-   * `LIMIT`
+   * `LIMIT offset count`
    */
   limit?: { offset: number; count: number };
   /**
-   * `GET`
+   * `GET pattern [GET pattern ...]`
    */
   get?: OneOrMany<RedisArgument>;
   /**
-   * `order`
+   * `ASC | DESC`
    */
   order?: 'ASC' | 'DESC';
   /**
@@ -806,7 +806,7 @@ export interface SortOptions {
    */
   alpha?: boolean;
   /**
-   * `STORE`
+   * `STORE destination`
    */
   store?: RedisKey;
 }
@@ -814,19 +814,19 @@ export interface SortOptions {
 /** Options of `SORT_RO`. */
 export interface SortRoOptions {
   /**
-   * `BY`
+   * `BY pattern`
    */
   by?: RedisArgument;
   /**
-   * `LIMIT`
+   * `LIMIT offset count`
    */
   limit?: { offset: number; count: number };
   /**
-   * `GET`
+   * `GET pattern [GET pattern ...]`
    */
   get?: OneOrMany<RedisArgument>;
   /**
-   * `order`
+   * `ASC | DESC`
    */
   order?: 'ASC' | 'DESC';
   /**
@@ -838,11 +838,11 @@ export interface SortRoOptions {
 /** Options of `SSCAN`. */
 export interface SscanOptions {
   /**
-   * `MATCH`
+   * `MATCH pattern`
    */
   match?: RedisArgument;
   /**
-   * `COUNT`
+   * `COUNT count`
    */
   count?: number;
 }
@@ -855,7 +855,7 @@ export interface XaddOptions {
    */
   nomkstream?: boolean;
   /**
-   * `trim`
+   * `<MAXLEN | MINID> [= | ~] threshold [LIMIT count]`
    */
   trim?: {
     strategy: 'MAXLEN' | 'MINID';
@@ -868,7 +868,7 @@ export interface XaddOptions {
 /** Options of `XAUTOCLAIM`. */
 export interface XautoclaimOptions {
   /**
-   * `COUNT`
+   * `COUNT count`
    */
   count?: number;
   /**
@@ -880,15 +880,15 @@ export interface XautoclaimOptions {
 /** Options of `XCLAIM`. */
 export interface XclaimOptions {
   /**
-   * `IDLE`
+   * `IDLE ms`
    */
   idle?: number;
   /**
-   * `TIME`
+   * `TIME unix-time-milliseconds`
    */
   time?: number;
   /**
-   * `RETRYCOUNT`
+   * `RETRYCOUNT count`
    */
   retrycount?: number;
   /**
@@ -900,7 +900,7 @@ export interface XclaimOptions {
    */
   justid?: boolean;
   /**
-   * `LASTID`
+   * `LASTID lastid`
    */
   lastid?: RedisArgument;
 }
@@ -912,7 +912,7 @@ export interface XgroupCreateOptions {
    */
   mkstream?: boolean;
   /**
-   * `ENTRIESREAD`
+   * `ENTRIESREAD entries-read`
    */
   entriesread?: number;
 }
@@ -920,7 +920,7 @@ export interface XgroupCreateOptions {
 /** Options of `XGROUP SETID`. */
 export interface XgroupSetidOptions {
   /**
-   * `ENTRIESREAD`
+   * `ENTRIESREAD entries-read`
    */
   entriesread?: number;
 }
@@ -928,7 +928,7 @@ export interface XgroupSetidOptions {
 /** Options of `XINFO STREAM`. */
 export interface XinfoStreamOptions {
   /**
-   * `full-block`
+   * `FULL [COUNT count]`
    */
   full?: { count?: number };
 }
@@ -936,7 +936,7 @@ export interface XinfoStreamOptions {
 /** Options of `XPENDING`. */
 export interface XpendingOptions {
   /**
-   * `filters`
+   * `[IDLE min-idle-time] start end count [consumer]`
    */
   filters?: {
     idle?: number;
@@ -950,7 +950,7 @@ export interface XpendingOptions {
 /** Options of `XRANGE`. */
 export interface XrangeOptions {
   /**
-   * `COUNT`
+   * `COUNT count`
    */
   count?: number;
 }
@@ -958,11 +958,11 @@ export interface XrangeOptions {
 /** Options of `XREAD`. */
 export interface XreadOptions {
   /**
-   * `COUNT`
+   * `COUNT count`
    */
   count?: number;
   /**
-   * `BLOCK`
+   * `BLOCK milliseconds`
    */
   block?: number;
 }
@@ -970,11 +970,11 @@ export interface XreadOptions {
 /** Options of `XREADGROUP`. */
 export interface XreadgroupOptions {
   /**
-   * `COUNT`
+   * `COUNT count`
    */
   count?: number;
   /**
-   * `BLOCK`
+   * `BLOCK milliseconds`
    */
   block?: number;
   /**
@@ -986,7 +986,7 @@ export interface XreadgroupOptions {
 /** Options of `XREVRANGE`. */
 export interface XrevrangeOptions {
   /**
-   * `COUNT`
+   * `COUNT count`
    */
   count?: number;
 }
@@ -994,12 +994,12 @@ export interface XrevrangeOptions {
 /** Options of `XSETID`. */
 export interface XsetidOptions {
   /**
-   * `ENTRIESADDED`
+   * `ENTRIESADDED entries-added`
    * @since 7.0.0
    */
   entriesadded?: number;
   /**
-   * `MAXDELETEDID`
+   * `MAXDELETEDID max-deleted-id`
    * @since 7.0.0
    */
   maxdeletedid?: RedisArgument;
@@ -1008,12 +1008,12 @@ export interface XsetidOptions {
 /** Options of `ZADD`. */
 export interface ZaddOptions {
   /**
-   * `condition`
+   * `NX | XX`
    * @since 3.0.2
    */
   condition?: 'NX' | 'XX';
   /**
-   * `comparison`
+   * `GT | LT`
    * @since 6.2.0
    */
   comparison?: 'GT' | 'LT';
@@ -1040,11 +1040,11 @@ export interface ZdiffOptions {
 /** Options of `ZINTER`. */
 export interface ZinterOptions {
   /**
-   * `WEIGHTS`
+   * `WEIGHTS weight [weight ...]`
    */
   weights?: OneOrMany<number>;
   /**
-   * `AGGREGATE`
+   * `AGGREGATE SUM | MIN | MAX`
    */
   aggregate?: 'SUM' | 'MIN' | 'MAX';
   /**
@@ -1056,7 +1056,7 @@ export interface ZinterOptions {
 /** Options of `ZINTERCARD`. */
 export interface ZintercardOptions {
   /**
-   * `LIMIT`
+   * `LIMIT limit`
    */
   limit?: number;
 }
@@ -1064,11 +1064,11 @@ export interface ZintercardOptions {
 /** Options of `ZINTERSTORE`. */
 export interface ZinterstoreOptions {
   /**
-   * `WEIGHTS`
+   * `WEIGHTS weight [weight ...]`
    */
   weights?: OneOrMany<number>;
   /**
-   * `AGGREGATE`
+   * `AGGREGATE SUM | MIN | MAX`
    */
   aggregate?: 'SUM' | 'MIN' | 'MAX';
 }
@@ -1076,7 +1076,7 @@ export interface ZinterstoreOptions {
 /** Options of `ZMPOP`. */
 export interface ZmpopOptions {
   /**
-   * `COUNT`
+   * `COUNT count`
    */
   count?: number;
 }
@@ -1084,7 +1084,7 @@ export interface ZmpopOptions {
 /** Options of `ZRANDMEMBER`. */
 export interface ZrandmemberOptions {
   /**
-   * `options`
+   * `count [WITHSCORES]`
    */
   options?: { count: number; withscores?: boolean };
 }
@@ -1092,7 +1092,7 @@ export interface ZrandmemberOptions {
 /** Options of `ZRANGE`. */
 export interface ZrangeOptions {
   /**
-   * `sortby`
+   * `BYSCORE | BYLEX`
    * @since 6.2.0
    */
   sortby?: 'BYSCORE' | 'BYLEX';
@@ -1102,7 +1102,7 @@ export interface ZrangeOptions {
    */
   rev?: boolean;
   /**
-   * `LIMIT`
+   * `LIMIT offset count`
    * @since 6.2.0
    */
   limit?: { offset: number; count: number };
@@ -1115,7 +1115,7 @@ export interface ZrangeOptions {
 /** Options of `ZRANGEBYLEX`. */
 export interface ZrangebylexOptions {
   /**
-   * `LIMIT`
+   * `LIMIT offset count`
    */
   limit?: { offset: number; count: number };
 }
@@ -1128,7 +1128,7 @@ export interface ZrangebyscoreOptions {
    */
   withscores?: boolean;
   /**
-   * `LIMIT`
+   * `LIMIT offset count`
    */
   limit?: { offset: number; count: number };
 }
@@ -1136,7 +1136,7 @@ export interface ZrangebyscoreOptions {
 /** Options of `ZRANGESTORE`. */
 export interface ZrangestoreOptions {
   /**
-   * `sortby`
+   * `BYSCORE | BYLEX`
    */
   sortby?: 'BYSCORE' | 'BYLEX';
   /**
@@ -1144,7 +1144,7 @@ export interface ZrangestoreOptions {
    */
   rev?: boolean;
   /**
-   * `LIMIT`
+   * `LIMIT offset count`
    */
   limit?: { offset: number; count: number };
 }
@@ -1168,7 +1168,7 @@ export interface ZrevrangeOptions {
 /** Options of `ZREVRANGEBYLEX`. */
 export interface ZrevrangebylexOptions {
   /**
-   * `LIMIT`
+   * `LIMIT offset count`
    */
   limit?: { offset: number; count: number };
 }
@@ -1180,7 +1180,7 @@ export interface ZrevrangebyscoreOptions {
    */
   withscores?: boolean;
   /**
-   * `LIMIT`
+   * `LIMIT offset count`
    */
   limit?: { offset: number; count: number };
 }
@@ -1196,11 +1196,11 @@ export interface ZrevrankOptions {
 /** Options of `ZSCAN`. */
 export interface ZscanOptions {
   /**
-   * `MATCH`
+   * `MATCH pattern`
    */
   match?: RedisArgument;
   /**
-   * `COUNT`
+   * `COUNT count`
    */
   count?: number;
   /**
@@ -1212,11 +1212,11 @@ export interface ZscanOptions {
 /** Options of `ZUNION`. */
 export interface ZunionOptions {
   /**
-   * `WEIGHTS`
+   * `WEIGHTS weight [weight ...]`
    */
   weights?: OneOrMany<number>;
   /**
-   * `AGGREGATE`
+   * `AGGREGATE SUM | MIN | MAX`
    */
   aggregate?: 'SUM' | 'MIN' | 'MAX';
   /**
@@ -1228,11 +1228,11 @@ export interface ZunionOptions {
 /** Options of `ZUNIONSTORE`. */
 export interface ZunionstoreOptions {
   /**
-   * `WEIGHTS`
+   * `WEIGHTS weight [weight ...]`
    */
   weights?: OneOrMany<number>;
   /**
-   * `AGGREGATE`
+   * `AGGREGATE SUM | MIN | MAX`
    */
   aggregate?: 'SUM' | 'MIN' | 'MAX';
 }

@@ -531,6 +531,28 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
         0,
       ],
     },
+    replyVariants: [
+      { when: [{ path: 'operation', equals: 'RESET' }], plan: 0 },
+      {
+        when: [{ path: 'operation', absent: true }],
+        plan: {
+          array: {
+            object: {
+              count: 0,
+              reason: 0,
+              context: 0,
+              object: 0,
+              username: 0,
+              'age-seconds': 'double',
+              'client-info': 0,
+              'entry-id': 0,
+              'timestamp-created': 0,
+              'timestamp-last-updated': 0,
+            },
+          },
+        },
+      },
+    ],
   },
   aclSave: {
     name: 'ACL SAVE',
@@ -1192,7 +1214,36 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     params: 0,
     hasOptions: false,
     plain: true,
-    reply: 0,
+    reply: {
+      record: {
+        id: 'integer',
+        fd: 'integer',
+        age: 'integer',
+        idle: 'integer',
+        db: 'integer',
+        sub: 'integer',
+        psub: 'integer',
+        ssub: 'integer',
+        multi: 'integer',
+        watch: 'integer',
+        qbuf: 'integer',
+        'qbuf-free': 'integer',
+        'argv-mem': 'integer',
+        'multi-mem': 'integer',
+        rbs: 'integer',
+        rbp: 'integer',
+        obl: 'integer',
+        oll: 'integer',
+        omem: 'integer',
+        'tot-mem': 'integer',
+        redir: 'integer',
+        resp: 'integer',
+        'io-thread': 'integer',
+        'tot-net-in': 'integer',
+        'tot-net-out': 'integer',
+        'tot-cmds': 'integer',
+      },
+    },
   },
   clientKill: {
     name: 'CLIENT KILL',
@@ -1329,7 +1380,36 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     params: 0,
     hasOptions: true,
     plain: true,
-    reply: 0,
+    reply: {
+      records: {
+        id: 'integer',
+        fd: 'integer',
+        age: 'integer',
+        idle: 'integer',
+        db: 'integer',
+        sub: 'integer',
+        psub: 'integer',
+        ssub: 'integer',
+        multi: 'integer',
+        watch: 'integer',
+        qbuf: 'integer',
+        'qbuf-free': 'integer',
+        'argv-mem': 'integer',
+        'multi-mem': 'integer',
+        rbs: 'integer',
+        rbp: 'integer',
+        obl: 'integer',
+        oll: 'integer',
+        omem: 'integer',
+        'tot-mem': 'integer',
+        redir: 'integer',
+        resp: 'integer',
+        'io-thread': 'integer',
+        'tot-net-in': 'integer',
+        'tot-net-out': 'integer',
+        'tot-cmds': 'integer',
+      },
+    },
   },
   clientNoEvict: {
     name: 'CLIENT NO-EVICT',
@@ -2058,49 +2138,51 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     plain: true,
     reply: {
       array: {
-        tuple: [
-          0,
-          0,
-          0,
-          0,
-          0,
-          0,
-          0,
-          0,
-          {
-            array: {
-              object: {
-                notes: 0,
-                flags: 0,
-                begin_search: {
-                  object: {
-                    type: 0,
-                    spec: {
-                      union: [
-                        { map: 0 },
-                        { object: { index: 0 } },
-                        { object: { keyword: 0, startfrom: 0 } },
-                      ],
+        loop: {
+          tuple: [
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            {
+              array: {
+                object: {
+                  notes: 0,
+                  flags: 0,
+                  begin_search: {
+                    object: {
+                      type: 0,
+                      spec: {
+                        union: [
+                          { map: 0 },
+                          { object: { index: 0 } },
+                          { object: { keyword: 0, startfrom: 0 } },
+                        ],
+                      },
                     },
                   },
-                },
-                find_keys: {
-                  object: {
-                    type: 0,
-                    spec: {
-                      union: [
-                        { map: 0 },
-                        { object: { lastkey: 0, keystep: 0, limit: 0 } },
-                        { object: { keynumidx: 0, firstkey: 0, keystep: 0 } },
-                      ],
+                  find_keys: {
+                    object: {
+                      type: 0,
+                      spec: {
+                        union: [
+                          { map: 0 },
+                          { object: { lastkey: 0, keystep: 0, limit: 0 } },
+                          { object: { keynumidx: 0, firstkey: 0, keystep: 0 } },
+                        ],
+                      },
                     },
                   },
                 },
               },
             },
-          },
-          0,
-        ],
+            { array: 'again' },
+          ],
+        },
       },
     },
   },
@@ -2139,17 +2221,19 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
           history: { array: { tuple: [0, 0] } },
           arguments: {
             array: {
-              object: {
-                name: 0,
-                type: 0,
-                display_text: 0,
-                key_spec_index: 0,
-                token: 0,
-                summary: 0,
-                since: 0,
-                deprecated_since: 0,
-                flags: 0,
-                arguments: 0,
+              loop: {
+                object: {
+                  name: 0,
+                  type: 0,
+                  display_text: 0,
+                  key_spec_index: 0,
+                  token: 0,
+                  summary: 0,
+                  since: 0,
+                  deprecated_since: 0,
+                  flags: 0,
+                  arguments: { array: 'again' },
+                },
               },
             },
           },
@@ -2213,49 +2297,51 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
         union: [
           0,
           {
-            tuple: [
-              0,
-              0,
-              0,
-              0,
-              0,
-              0,
-              0,
-              0,
-              {
-                array: {
-                  object: {
-                    notes: 0,
-                    flags: 0,
-                    begin_search: {
-                      object: {
-                        type: 0,
-                        spec: {
-                          union: [
-                            { map: 0 },
-                            { object: { index: 0 } },
-                            { object: { keyword: 0, startfrom: 0 } },
-                          ],
+            loop: {
+              tuple: [
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                {
+                  array: {
+                    object: {
+                      notes: 0,
+                      flags: 0,
+                      begin_search: {
+                        object: {
+                          type: 0,
+                          spec: {
+                            union: [
+                              { map: 0 },
+                              { object: { index: 0 } },
+                              { object: { keyword: 0, startfrom: 0 } },
+                            ],
+                          },
                         },
                       },
-                    },
-                    find_keys: {
-                      object: {
-                        type: 0,
-                        spec: {
-                          union: [
-                            { map: 0 },
-                            { object: { lastkey: 0, keystep: 0, limit: 0 } },
-                            { object: { keynumidx: 0, firstkey: 0, keystep: 0 } },
-                          ],
+                      find_keys: {
+                        object: {
+                          type: 0,
+                          spec: {
+                            union: [
+                              { map: 0 },
+                              { object: { lastkey: 0, keystep: 0, limit: 0 } },
+                              { object: { keynumidx: 0, firstkey: 0, keystep: 0 } },
+                            ],
+                          },
                         },
                       },
                     },
                   },
                 },
-              },
-              0,
-            ],
+                { array: 'again' },
+              ],
+            },
           },
         ],
       },
@@ -3006,7 +3092,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     hasOptions: true,
     plain: true,
     keys: [{ flags: K.RO | K.ACCESS, index: 1, range: [0, 1, 0] }],
-    reply: 0,
+    reply: { union: [0, 'double'] },
   },
   geohash: {
     name: 'GEOHASH',
@@ -3117,7 +3203,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     reply: {
       union: [
         0,
-        { array: { tuple: [0], rest: { union: [0, 0, { tuple: ['double', 'double'] }] } } },
+        { array: { tuple: [0], rest: { union: ['double', 0, { tuple: ['double', 'double'] }] } } },
         0,
       ],
     },
@@ -3125,15 +3211,21 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
       { when: [{ path: 'store' }], plan: 0 },
       {
         when: [{ path: 'withcoord' }],
-        plan: { array: { tuple: [0], rest: { union: [0, 0, { tuple: ['double', 'double'] }] } } },
+        plan: {
+          array: { tuple: [0], rest: { union: ['double', 0, { tuple: ['double', 'double'] }] } },
+        },
       },
       {
         when: [{ path: 'withdist' }],
-        plan: { array: { tuple: [0], rest: { union: [0, 0, { tuple: ['double', 'double'] }] } } },
+        plan: {
+          array: { tuple: [0], rest: { union: ['double', 0, { tuple: ['double', 'double'] }] } },
+        },
       },
       {
         when: [{ path: 'withhash' }],
-        plan: { array: { tuple: [0], rest: { union: [0, 0, { tuple: ['double', 'double'] }] } } },
+        plan: {
+          array: { tuple: [0], rest: { union: ['double', 0, { tuple: ['double', 'double'] }] } },
+        },
       },
       {
         when: [
@@ -3211,21 +3303,27 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     reply: {
       union: [
         0,
-        { array: { tuple: [0], rest: { union: [0, 0, { tuple: ['double', 'double'] }] } } },
+        { array: { tuple: [0], rest: { union: ['double', 0, { tuple: ['double', 'double'] }] } } },
       ],
     },
     replyVariants: [
       {
         when: [{ path: 'withcoord' }],
-        plan: { array: { tuple: [0], rest: { union: [0, 0, { tuple: ['double', 'double'] }] } } },
+        plan: {
+          array: { tuple: [0], rest: { union: ['double', 0, { tuple: ['double', 'double'] }] } },
+        },
       },
       {
         when: [{ path: 'withdist' }],
-        plan: { array: { tuple: [0], rest: { union: [0, 0, { tuple: ['double', 'double'] }] } } },
+        plan: {
+          array: { tuple: [0], rest: { union: ['double', 0, { tuple: ['double', 'double'] }] } },
+        },
       },
       {
         when: [{ path: 'withhash' }],
-        plan: { array: { tuple: [0], rest: { union: [0, 0, { tuple: ['double', 'double'] }] } } },
+        plan: {
+          array: { tuple: [0], rest: { union: ['double', 0, { tuple: ['double', 'double'] }] } },
+        },
       },
       {
         when: [
@@ -3308,7 +3406,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     reply: {
       union: [
         0,
-        { array: { tuple: [0], rest: { union: [0, 0, { tuple: ['double', 'double'] }] } } },
+        { array: { tuple: [0], rest: { union: ['double', 0, { tuple: ['double', 'double'] }] } } },
         0,
       ],
     },
@@ -3316,15 +3414,21 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
       { when: [{ path: 'store' }], plan: 0 },
       {
         when: [{ path: 'withcoord' }],
-        plan: { array: { tuple: [0], rest: { union: [0, 0, { tuple: ['double', 'double'] }] } } },
+        plan: {
+          array: { tuple: [0], rest: { union: ['double', 0, { tuple: ['double', 'double'] }] } },
+        },
       },
       {
         when: [{ path: 'withdist' }],
-        plan: { array: { tuple: [0], rest: { union: [0, 0, { tuple: ['double', 'double'] }] } } },
+        plan: {
+          array: { tuple: [0], rest: { union: ['double', 0, { tuple: ['double', 'double'] }] } },
+        },
       },
       {
         when: [{ path: 'withhash' }],
-        plan: { array: { tuple: [0], rest: { union: [0, 0, { tuple: ['double', 'double'] }] } } },
+        plan: {
+          array: { tuple: [0], rest: { union: ['double', 0, { tuple: ['double', 'double'] }] } },
+        },
       },
       {
         when: [
@@ -3394,21 +3498,27 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     reply: {
       union: [
         0,
-        { array: { tuple: [0], rest: { union: [0, 0, { tuple: ['double', 'double'] }] } } },
+        { array: { tuple: [0], rest: { union: ['double', 0, { tuple: ['double', 'double'] }] } } },
       ],
     },
     replyVariants: [
       {
         when: [{ path: 'withcoord' }],
-        plan: { array: { tuple: [0], rest: { union: [0, 0, { tuple: ['double', 'double'] }] } } },
+        plan: {
+          array: { tuple: [0], rest: { union: ['double', 0, { tuple: ['double', 'double'] }] } },
+        },
       },
       {
         when: [{ path: 'withdist' }],
-        plan: { array: { tuple: [0], rest: { union: [0, 0, { tuple: ['double', 'double'] }] } } },
+        plan: {
+          array: { tuple: [0], rest: { union: ['double', 0, { tuple: ['double', 'double'] }] } },
+        },
       },
       {
         when: [{ path: 'withhash' }],
-        plan: { array: { tuple: [0], rest: { union: [0, 0, { tuple: ['double', 'double'] }] } } },
+        plan: {
+          array: { tuple: [0], rest: { union: ['double', 0, { tuple: ['double', 'double'] }] } },
+        },
       },
       {
         when: [
@@ -3528,21 +3638,27 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     reply: {
       union: [
         0,
-        { array: { tuple: [0], rest: { union: [0, 0, { tuple: ['double', 'double'] }] } } },
+        { array: { tuple: [0], rest: { union: ['double', 0, { tuple: ['double', 'double'] }] } } },
       ],
     },
     replyVariants: [
       {
         when: [{ path: 'withcoord' }],
-        plan: { array: { tuple: [0], rest: { union: [0, 0, { tuple: ['double', 'double'] }] } } },
+        plan: {
+          array: { tuple: [0], rest: { union: ['double', 0, { tuple: ['double', 'double'] }] } },
+        },
       },
       {
         when: [{ path: 'withdist' }],
-        plan: { array: { tuple: [0], rest: { union: [0, 0, { tuple: ['double', 'double'] }] } } },
+        plan: {
+          array: { tuple: [0], rest: { union: ['double', 0, { tuple: ['double', 'double'] }] } },
+        },
       },
       {
         when: [{ path: 'withhash' }],
-        plan: { array: { tuple: [0], rest: { union: [0, 0, { tuple: ['double', 'double'] }] } } },
+        plan: {
+          array: { tuple: [0], rest: { union: ['double', 0, { tuple: ['double', 'double'] }] } },
+        },
       },
       {
         when: [
@@ -4244,7 +4360,11 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     plain: true,
     keys: [{ flags: K.RO | K.ACCESS, index: 1, range: [0, 1, 0] }],
     reply: { union: [0, 0, 0, { array: { tuple: [0, 0] } }] },
-    replyVariants: [{ when: [{ path: 'options.withvalues' }], plan: { array: { tuple: [0, 0] } } }],
+    replyVariants: [
+      { when: [{ path: 'options.withvalues' }], plan: { array: { tuple: [0, 0] } } },
+      { when: [{ path: 'options' }, { path: 'options.withvalues', absent: true }], plan: 0 },
+      { when: [{ path: 'options', absent: true }], plan: 0 },
+    ],
   },
   hscan: {
     name: 'HSCAN',
@@ -5585,7 +5705,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     args: [{ name: 'channel', kind: 'string', param: 0, optional: true, multiple: true }],
     params: 1,
     hasOptions: false,
-    reply: 0,
+    reply: { map: 0 },
   },
   pubsubShardchannels: {
     name: 'PUBSUB SHARDCHANNELS',
@@ -5607,7 +5727,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     args: [{ name: 'shardchannel', kind: 'string', param: 0, optional: true, multiple: true }],
     params: 1,
     hasOptions: false,
-    reply: 0,
+    reply: { map: 0 },
   },
   punsubscribe: {
     name: 'PUNSUBSCRIBE',
@@ -7164,7 +7284,13 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     plain: true,
     keys: [{ flags: K.RW | K.DELETE, index: 1, range: [0, 1, 0] }],
     reply: { union: [{ tuple: [0, { array: { tuple: [0, 0] } }, 0] }, 0] },
-    replyVariants: [{ when: [{ path: 'justid' }], plan: 0 }],
+    replyVariants: [
+      { when: [{ path: 'justid' }], plan: 0 },
+      {
+        when: [{ path: 'justid', absent: true }],
+        plan: { tuple: [0, { array: { tuple: [0, 0] } }, 0] },
+      },
+    ],
   },
   xclaim: {
     name: 'XCLAIM',
@@ -7195,7 +7321,10 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     hasOptions: true,
     keys: [{ flags: K.RW | K.UPDATE, index: 1, range: [0, 1, 0] }],
     reply: { union: [0, { array: { tuple: [0, 0] } }] },
-    replyVariants: [{ when: [{ path: 'justid' }], plan: 0 }],
+    replyVariants: [
+      { when: [{ path: 'justid' }], plan: 0 },
+      { when: [{ path: 'justid', absent: true }], plan: { array: { tuple: [0, 0] } } },
+    ],
   },
   xdel: {
     name: 'XDEL',
@@ -7575,9 +7704,16 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     reply: {
       union: [
         { array: { tuple: [0, 0, 0, 0] } },
-        { tuple: [0, 0, 0, { union: [{ array: { tuple: [0, 0] } }, 0] }] },
+        { tuple: [0, 0, 0, { union: [{ array: { tuple: [0, 'integer'] } }, 0] }] },
       ],
     },
+    replyVariants: [
+      { when: [{ path: 'filters' }], plan: { array: { tuple: [0, 0, 0, 0] } } },
+      {
+        when: [{ path: 'filters', absent: true }],
+        plan: { tuple: [0, 0, 0, { union: [{ array: { tuple: [0, 'integer'] } }, 0] }] },
+      },
+    ],
   },
   xrange: {
     name: 'XRANGE',
@@ -7875,7 +8011,10 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     hasOptions: true,
     keys: [{ flags: K.RO | K.ACCESS, index: 1, keynum: [0, 1, 1] }],
     reply: { union: [0, { array: { tuple: [0, 'double'] } }] },
-    replyVariants: [{ when: [{ path: 'withscores' }], plan: { array: { tuple: [0, 'double'] } } }],
+    replyVariants: [
+      { when: [{ path: 'withscores' }], plan: { array: { tuple: [0, 'double'] } } },
+      { when: [{ path: 'withscores', absent: true }], plan: 0 },
+    ],
   },
   zdiffstore: {
     name: 'ZDIFFSTORE',
@@ -7954,7 +8093,10 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     hasOptions: true,
     keys: [{ flags: K.RO | K.ACCESS, index: 1, keynum: [0, 1, 1] }],
     reply: { union: [0, { array: { tuple: [0, 'double'] } }] },
-    replyVariants: [{ when: [{ path: 'withscores' }], plan: { array: { tuple: [0, 'double'] } } }],
+    replyVariants: [
+      { when: [{ path: 'withscores' }], plan: { array: { tuple: [0, 'double'] } } },
+      { when: [{ path: 'withscores', absent: true }], plan: 0 },
+    ],
   },
   zintercard: {
     name: 'ZINTERCARD',
@@ -8081,8 +8223,11 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     params: 2,
     hasOptions: false,
     keys: [{ flags: K.RW | K.ACCESS | K.DELETE, index: 1, range: [0, 1, 0] }],
-    reply: { union: [{ tuple: [0, 'double'] }, { array: { tuple: [0, 'double'] } }] },
-    replyVariants: [{ when: [{ path: '#1' }], plan: { array: { tuple: [0, 'double'] } } }],
+    reply: { union: [{ tuple: [0, 'double'] }, 0, { array: { tuple: [0, 'double'] } }] },
+    replyVariants: [
+      { when: [{ path: '#1' }], plan: { array: { tuple: [0, 'double'] } } },
+      { when: [{ path: '#1', absent: true }], plan: { union: [{ tuple: [0, 'double'] }, 0] } },
+    ],
   },
   zpopmin: {
     name: 'ZPOPMIN',
@@ -8097,8 +8242,11 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     params: 2,
     hasOptions: false,
     keys: [{ flags: K.RW | K.ACCESS | K.DELETE, index: 1, range: [0, 1, 0] }],
-    reply: { union: [{ tuple: [0, 'double'] }, { array: { tuple: [0, 'double'] } }] },
-    replyVariants: [{ when: [{ path: '#1' }], plan: { array: { tuple: [0, 'double'] } } }],
+    reply: { union: [{ tuple: [0, 'double'] }, 0, { array: { tuple: [0, 'double'] } }] },
+    replyVariants: [
+      { when: [{ path: '#1' }], plan: { array: { tuple: [0, 'double'] } } },
+      { when: [{ path: '#1', absent: true }], plan: { union: [{ tuple: [0, 'double'] }, 0] } },
+    ],
   },
   zrandmember: {
     name: 'ZRANDMEMBER',
@@ -8132,6 +8280,8 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     reply: { union: [0, 0, 0, { array: { tuple: [0, 'double'] } }] },
     replyVariants: [
       { when: [{ path: 'options.withscores' }], plan: { array: { tuple: [0, 'double'] } } },
+      { when: [{ path: 'options' }, { path: 'options.withscores', absent: true }], plan: 0 },
+      { when: [{ path: 'options', absent: true }], plan: 0 },
     ],
   },
   zrange: {
@@ -8181,7 +8331,10 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     plain: true,
     keys: [{ flags: K.RO | K.ACCESS, index: 1, range: [0, 1, 0] }],
     reply: { union: [0, { array: { tuple: [0, 'double'] } }] },
-    replyVariants: [{ when: [{ path: 'withscores' }], plan: { array: { tuple: [0, 'double'] } } }],
+    replyVariants: [
+      { when: [{ path: 'withscores' }], plan: { array: { tuple: [0, 'double'] } } },
+      { when: [{ path: 'withscores', absent: true }], plan: 0 },
+    ],
   },
   zrangebylex: {
     name: 'ZRANGEBYLEX',
@@ -8246,7 +8399,10 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     plain: true,
     keys: [{ flags: K.RO | K.ACCESS, index: 1, range: [0, 1, 0] }],
     reply: { union: [0, { array: { tuple: [0, 'double'] } }] },
-    replyVariants: [{ when: [{ path: 'withscores' }], plan: { array: { tuple: [0, 'double'] } } }],
+    replyVariants: [
+      { when: [{ path: 'withscores' }], plan: { array: { tuple: [0, 'double'] } } },
+      { when: [{ path: 'withscores', absent: true }], plan: 0 },
+    ],
   },
   zrangestore: {
     name: 'ZRANGESTORE',
@@ -8408,7 +8564,10 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     plain: true,
     keys: [{ flags: K.RO | K.ACCESS, index: 1, range: [0, 1, 0] }],
     reply: { union: [0, { array: { tuple: [0, 'double'] } }] },
-    replyVariants: [{ when: [{ path: 'withscores' }], plan: { array: { tuple: [0, 'double'] } } }],
+    replyVariants: [
+      { when: [{ path: 'withscores' }], plan: { array: { tuple: [0, 'double'] } } },
+      { when: [{ path: 'withscores', absent: true }], plan: 0 },
+    ],
   },
   zrevrangebylex: {
     name: 'ZREVRANGEBYLEX',
@@ -8472,7 +8631,10 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     plain: true,
     keys: [{ flags: K.RO | K.ACCESS, index: 1, range: [0, 1, 0] }],
     reply: { union: [0, { array: { tuple: [0, 'double'] } }] },
-    replyVariants: [{ when: [{ path: 'withscores' }], plan: { array: { tuple: [0, 'double'] } } }],
+    replyVariants: [
+      { when: [{ path: 'withscores' }], plan: { array: { tuple: [0, 'double'] } } },
+      { when: [{ path: 'withscores', absent: true }], plan: 0 },
+    ],
   },
   zrevrank: {
     name: 'ZREVRANK',
@@ -8527,7 +8689,14 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     hasOptions: true,
     plain: true,
     keys: [{ flags: K.RO | K.ACCESS, index: 1, range: [0, 1, 0] }],
-    reply: 0,
+    reply: { tuple: [0, { union: [{ array: { tuple: [0, 'double'] } }, 0] }] },
+    replyVariants: [
+      { when: [{ path: 'noscores' }], plan: 0 },
+      {
+        when: [{ path: 'noscores', absent: true }],
+        plan: { tuple: [0, { array: { tuple: [0, 'double'] } }] },
+      },
+    ],
   },
   zscore: {
     name: 'ZSCORE',
@@ -8586,7 +8755,10 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     hasOptions: true,
     keys: [{ flags: K.RO | K.ACCESS, index: 1, keynum: [0, 1, 1] }],
     reply: { union: [0, { array: { tuple: [0, 'double'] } }] },
-    replyVariants: [{ when: [{ path: 'withscores' }], plan: { array: { tuple: [0, 'double'] } } }],
+    replyVariants: [
+      { when: [{ path: 'withscores' }], plan: { array: { tuple: [0, 'double'] } } },
+      { when: [{ path: 'withscores', absent: true }], plan: 0 },
+    ],
   },
   zunionstore: {
     name: 'ZUNIONSTORE',

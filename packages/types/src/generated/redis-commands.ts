@@ -16,8 +16,14 @@ import type * as R from './command-replies.js';
  */
 export interface RedisCommands<Ctx extends CommandContext> {
   /**
-   * `ACL CAT` (server).
+   * Lists the ACL categories, or the commands inside a category.
    *
+   * `ACL CAT` (server). Time complexity: O(1) since the categories and commands are a fixed set.
+   *
+   * @param category - `category`
+   * @returns One of:
+   * - In case `category` was not given, a list of existing ACL categories
+   * - In case `category` was given, list of commands that fall under the provided ACL category
    * @since 6.0.0
    * @group server
    * @commandFlags NOSCRIPT, LOADING, STALE, SENTINEL
@@ -26,18 +32,30 @@ export interface RedisCommands<Ctx extends CommandContext> {
   aclCat(category?: RedisArgument): Result<Ctx, Ctx['string'][]>;
 
   /**
-   * `ACL DELUSER` (server).
+   * Deletes ACL users, and terminates their connections.
    *
+   * `ACL DELUSER` (server). Time complexity: O(1) amortized time considering the typical user.
+   *
+   * @param username - `username [username ...]`
+   * @returns The number of users that were deleted
    * @since 6.0.0
    * @group server
    * @commandFlags ADMIN, NOSCRIPT, LOADING, STALE, SENTINEL
    * @see https://redis.io/docs/latest/commands/acl-deluser/
    */
-  aclDeluser(username: OneOrMany<RedisArgument>): Result<Ctx, number>;
+  aclDeluser(username: OneOrMany<RedisArgument>): Result<Ctx, Ctx['integer']>;
 
   /**
-   * `ACL DRYRUN` (server).
+   * Simulates the execution of a command by a user, without executing the command.
    *
+   * `ACL DRYRUN` (server). Time complexity: O(1).
+   *
+   * @param username - `username`
+   * @param command - `command`
+   * @param arg - `arg [arg ...]`
+   * @returns One of:
+   * - The given user may successfully execute the given command.
+   * - The description of the problem, in case the user is not allowed to run the given command.
    * @since 7.0.0
    * @group server
    * @commandFlags ADMIN, NOSCRIPT, LOADING, STALE, SENTINEL
@@ -50,8 +68,12 @@ export interface RedisCommands<Ctx extends CommandContext> {
   ): Result<Ctx, 'OK' | Ctx['string']>;
 
   /**
-   * `ACL GENPASS` (server).
+   * Generates a pseudorandom, secure password that can be used to identify ACL users.
    *
+   * `ACL GENPASS` (server). Time complexity: O(1).
+   *
+   * @param bits - `bits`
+   * @returns Pseudorandom data. By default it contains 64 bytes, representing 256 bits of data. If `bits` was given, the output string length is the number of specified bits (rounded to the next multiple of 4) divided by 4.
    * @since 6.0.0
    * @group server
    * @commandFlags NOSCRIPT, LOADING, STALE, SENTINEL
@@ -60,18 +82,29 @@ export interface RedisCommands<Ctx extends CommandContext> {
   aclGenpass(bits?: number): Result<Ctx, Ctx['string']>;
 
   /**
-   * `ACL GETUSER` (server).
+   * Lists the ACL rules of a user.
    *
+   * `ACL GETUSER` (server). Time complexity: O(N). Where N is the number of password, command and pattern rules that the user has.
+   *
+   * @param username - `username`
+   * @returns One of:
+   * - a set of ACL rule definitions for the user
+   * - If user does not exist
    * @since 6.0.0
    * @group server
    * @commandFlags ADMIN, NOSCRIPT, LOADING, STALE, SENTINEL
    * @see https://redis.io/docs/latest/commands/acl-getuser/
    */
-  aclGetuser(username: RedisArgument): Result<Ctx, R.AclGetuserReply<Ctx['string']>>;
+  aclGetuser(
+    username: RedisArgument,
+  ): Result<Ctx, R.AclGetuserReply<Ctx['string'], Ctx['integer']>>;
 
   /**
-   * `ACL HELP` (server).
+   * Returns helpful text about the different subcommands.
    *
+   * `ACL HELP` (server). Time complexity: O(1).
+   *
+   * @returns A list of subcommands and their description
    * @since 6.0.0
    * @group server
    * @commandFlags LOADING, STALE, SENTINEL
@@ -80,8 +113,11 @@ export interface RedisCommands<Ctx extends CommandContext> {
   aclHelp(): Result<Ctx, Ctx['string'][]>;
 
   /**
-   * `ACL LIST` (server).
+   * Dumps the effective rules in ACL file format.
    *
+   * `ACL LIST` (server). Time complexity: O(N). Where N is the number of configured users.
+   *
+   * @returns A list of currently active ACL rules
    * @since 6.0.0
    * @group server
    * @commandFlags ADMIN, NOSCRIPT, LOADING, STALE, SENTINEL
@@ -90,7 +126,9 @@ export interface RedisCommands<Ctx extends CommandContext> {
   aclList(): Result<Ctx, Ctx['string'][]>;
 
   /**
-   * `ACL LOAD` (server).
+   * Reloads the rules from the configured ACL file.
+   *
+   * `ACL LOAD` (server). Time complexity: O(N). Where N is the number of configured users.
    *
    * @since 6.0.0
    * @group server
@@ -100,17 +138,42 @@ export interface RedisCommands<Ctx extends CommandContext> {
   aclLoad(): Result<Ctx, 'OK'>;
 
   /**
-   * `ACL LOG` (server).
+   * Lists recent security events generated due to ACL rules.
    *
+   * `ACL LOG` (server). Time complexity: O(N) with N being the number of entries shown.
+   *
+   * @param options - the optional arguments, by property:
+   * - `operation`: `count | RESET`
+   * @returns One of:
+   * - In case `RESET` was not given, a list of recent ACL security events.
+   * - In case `RESET` was given, OK indicates ACL log was cleared.
    * @since 6.0.0
    * @group server
    * @commandFlags ADMIN, NOSCRIPT, LOADING, STALE, SENTINEL
    * @see https://redis.io/docs/latest/commands/acl-log/
    */
-  aclLog(options?: O.AclLogOptions): Result<Ctx, R.AclLogReply<Ctx['string']>>;
+  aclLog(options: O.AclLogOptions & { operation: 'RESET' }): Result<Ctx, 'OK'>;
+  aclLog(options?: O.AclLogOptions & { operation?: undefined }): Result<
+    Ctx,
+    {
+      count?: Ctx['integer'];
+      reason?: Ctx['string'];
+      context?: Ctx['string'];
+      object?: Ctx['string'];
+      username?: Ctx['string'];
+      'age-seconds'?: number;
+      'client-info'?: Ctx['string'];
+      'entry-id'?: Ctx['integer'];
+      'timestamp-created'?: Ctx['integer'];
+      'timestamp-last-updated'?: Ctx['integer'];
+    }[]
+  >;
+  aclLog(options?: O.AclLogOptions): Result<Ctx, R.AclLogReply<Ctx['string'], Ctx['integer']>>;
 
   /**
-   * `ACL SAVE` (server).
+   * Saves the effective ACL rules in the configured ACL file.
+   *
+   * `ACL SAVE` (server). Time complexity: O(N). Where N is the number of configured users.
    *
    * @since 6.0.0
    * @group server
@@ -120,8 +183,12 @@ export interface RedisCommands<Ctx extends CommandContext> {
   aclSave(): Result<Ctx, 'OK'>;
 
   /**
-   * `ACL SETUSER` (server).
+   * Creates and modifies an ACL user and its rules.
    *
+   * `ACL SETUSER` (server). Time complexity: O(N). Where N is the number of rules provided.
+   *
+   * @param username - `username`
+   * @param rule - `rule [rule ...]`
    * @since 6.0.0
    * @group server
    * @commandFlags ADMIN, NOSCRIPT, LOADING, STALE, SENTINEL
@@ -130,8 +197,11 @@ export interface RedisCommands<Ctx extends CommandContext> {
   aclSetuser(username: RedisArgument, rule?: OneOrMany<RedisArgument>): Result<Ctx, 'OK'>;
 
   /**
-   * `ACL USERS` (server).
+   * Lists all ACL users.
    *
+   * `ACL USERS` (server). Time complexity: O(N). Where N is the number of configured users.
+   *
+   * @returns List of existing ACL users
    * @since 6.0.0
    * @group server
    * @commandFlags ADMIN, NOSCRIPT, LOADING, STALE, SENTINEL
@@ -140,8 +210,11 @@ export interface RedisCommands<Ctx extends CommandContext> {
   aclUsers(): Result<Ctx, Ctx['string'][]>;
 
   /**
-   * `ACL WHOAMI` (server).
+   * Returns the authenticated username of the current connection.
    *
+   * `ACL WHOAMI` (server). Time complexity: O(1).
+   *
+   * @returns The username of the current connection.
    * @since 6.0.0
    * @group server
    * @commandFlags NOSCRIPT, LOADING, STALE, SENTINEL
@@ -150,18 +223,27 @@ export interface RedisCommands<Ctx extends CommandContext> {
   aclWhoami(): Result<Ctx, Ctx['string']>;
 
   /**
-   * `APPEND` (string).
+   * Appends a string to the value of a key. Creates the key if it doesn't exist.
    *
+   * `APPEND` (string). Time complexity: O(1). The amortized time complexity is O(1) assuming the appended value is small and the already present value is of any size, since the dynamic string library used by Redis will double the free space available on every reallocation.
+   *
+   * @param key - `key`, read and written
+   * @param value - `value`
+   * @returns The length of the string after the append operation.
+   * @example
+   * const length = await client.append('log', 'line\n');
    * @since 2.0.0
    * @group string
    * @aclCategories string
    * @commandFlags WRITE, DENYOOM, FAST
    * @see https://redis.io/docs/latest/commands/append/
    */
-  append(key: RedisKey, value: RedisArgument): Result<Ctx, number>;
+  append(key: RedisKey, value: RedisArgument): Result<Ctx, Ctx['integer']>;
 
   /**
-   * `ASKING` (cluster).
+   * Signals that a cluster client is following an -ASK redirect.
+   *
+   * `ASKING` (cluster). Time complexity: O(1).
    *
    * @since 3.0.0
    * @group cluster
@@ -172,8 +254,13 @@ export interface RedisCommands<Ctx extends CommandContext> {
   asking(): Result<Ctx, 'OK'>;
 
   /**
-   * `AUTH` (connection).
+   * Authenticates the connection.
    *
+   * `AUTH` (connection). Time complexity: O(N) where N is the number of passwords defined for the user.
+   *
+   * @param password - `password`
+   * @param options - the optional arguments, by property:
+   * - `username`: `username`, since 6.0.0
    * @since 1.0.0
    * @group connection
    * @aclCategories connection
@@ -183,18 +270,26 @@ export interface RedisCommands<Ctx extends CommandContext> {
   auth(password: RedisArgument, options?: O.AuthOptions): Result<Ctx, 'OK'>;
 
   /**
-   * `BGREWRITEAOF` (server).
+   * Asynchronously rewrites the append-only file to disk.
    *
+   * `BGREWRITEAOF` (server). Time complexity: O(1).
+   *
+   * @returns A simple string reply indicating that the rewriting started or is about to start ASAP
    * @since 1.0.0
    * @group server
    * @commandFlags NO_ASYNC_LOADING, ADMIN, NOSCRIPT
    * @see https://redis.io/docs/latest/commands/bgrewriteaof/
    */
-  bgrewriteaof(): Result<Ctx, Ctx['string']>;
+  bgrewriteaof(): Result<Ctx, string>;
 
   /**
-   * `BGSAVE` (server).
+   * Asynchronously saves the database(s) to disk.
    *
+   * `BGSAVE` (server). Time complexity: O(1).
+   *
+   * @param options - the optional arguments, by property:
+   * - `operation`: `SCHEDULE | CANCEL`
+   * - `schedule`: `SCHEDULE`, since 3.2.2
    * @since 1.0.0
    * @group server
    * @commandFlags NO_ASYNC_LOADING, ADMIN, NOSCRIPT
@@ -205,41 +300,63 @@ export interface RedisCommands<Ctx extends CommandContext> {
   ): Result<Ctx, 'Background saving started' | 'Background saving scheduled'>;
 
   /**
-   * `BITCOUNT` (bitmap).
+   * Counts the number of set bits (population counting) in a string.
    *
+   * `BITCOUNT` (bitmap). Time complexity: O(N).
+   *
+   * @param key - `key`, read
+   * @param options - the optional arguments, by property:
+   * - `range`: `start [end [BYTE | BIT]] end [BYTE | BIT]`
+   * @returns The number of bits set to 1.
    * @since 2.6.0
    * @group bitmap
    * @aclCategories bitmap
    * @commandFlags READONLY
    * @see https://redis.io/docs/latest/commands/bitcount/
    */
-  bitcount(key: RedisKey, options?: O.BitcountOptions): Result<Ctx, number>;
+  bitcount(key: RedisKey, options?: O.BitcountOptions): Result<Ctx, Ctx['integer']>;
 
   /**
-   * `BITFIELD` (bitmap).
+   * Performs arbitrary bitfield integer operations on strings.
    *
+   * `BITFIELD` (bitmap). Time complexity: O(1) for each subcommand specified.
+   *
+   * @param key - `key`, read and written
+   * @param options - the optional arguments, by property:
+   * - `operation`: `GET encoding offset | [OVERFLOW WRAP | SAT | FAIL] <SET encoding offset value | INCRBY encoding offset increment> [GET encoding offset | [OVERFLOW WRAP | SAT | FAIL] <SET encoding offset value | INCRBY encoding offset increment> ...]`
    * @since 3.2.0
    * @group bitmap
    * @aclCategories bitmap
    * @commandFlags WRITE, DENYOOM
    * @see https://redis.io/docs/latest/commands/bitfield/
    */
-  bitfield(key: RedisKey, options?: O.BitfieldOptions): Result<Ctx, Array<number | null>>;
+  bitfield(key: RedisKey, options?: O.BitfieldOptions): Result<Ctx, Array<Ctx['integer'] | null>>;
 
   /**
-   * `BITFIELD_RO` (bitmap).
+   * Performs arbitrary read-only bitfield integer operations on strings.
    *
+   * `BITFIELD_RO` (bitmap). Time complexity: O(1) for each subcommand specified.
+   *
+   * @param key - `key`, read
+   * @param options - the optional arguments, by property:
+   * - `get`: `GET encoding offset [GET encoding offset ...]`
    * @since 6.0.0
    * @group bitmap
    * @aclCategories bitmap
    * @commandFlags READONLY, FAST
    * @see https://redis.io/docs/latest/commands/bitfield_ro/
    */
-  bitfieldRo(key: RedisKey, options?: O.BitfieldRoOptions): Result<Ctx, number[]>;
+  bitfieldRo(key: RedisKey, options?: O.BitfieldRoOptions): Result<Ctx, Ctx['integer'][]>;
 
   /**
-   * `BITOP` (bitmap).
+   * Performs bitwise operations on multiple strings, and stores the result.
    *
+   * `BITOP` (bitmap). Time complexity: O(N).
+   *
+   * @param operation - `AND | OR | XOR | NOT`
+   * @param destkey - `destkey`, overwritten
+   * @param key - `key [key ...]`, read
+   * @returns the size of the string stored in the destination key, that is equal to the size of the longest input string
    * @since 2.6.0
    * @group bitmap
    * @aclCategories bitmap
@@ -250,22 +367,41 @@ export interface RedisCommands<Ctx extends CommandContext> {
     operation: 'AND' | 'OR' | 'XOR' | 'NOT',
     destkey: RedisKey,
     key: OneOrMany<RedisKey>,
-  ): Result<Ctx, number>;
+  ): Result<Ctx, Ctx['integer']>;
 
   /**
-   * `BITPOS` (bitmap).
+   * Finds the first set (1) or clear (0) bit in a string.
    *
+   * `BITPOS` (bitmap). Time complexity: O(N).
+   *
+   * @param key - `key`, read
+   * @param bit - `bit`
+   * @param options - the optional arguments, by property:
+   * - `range`: `start [end [BYTE | BIT]]`
+   * @returns One of:
+   * - the position of the first bit set to 1 or 0 according to the request
+   * - In case the `bit` argument is 1 and the string is empty or composed of just zero bytes
    * @since 2.8.7
    * @group bitmap
    * @aclCategories bitmap
    * @commandFlags READONLY
    * @see https://redis.io/docs/latest/commands/bitpos/
    */
-  bitpos(key: RedisKey, bit: number, options?: O.BitposOptions): Result<Ctx, number | -1>;
+  bitpos(key: RedisKey, bit: number, options?: O.BitposOptions): Result<Ctx, Ctx['integer']>;
 
   /**
-   * `BLMOVE` (list).
+   * Pops an element from a list, pushes it to another list and returns it. Blocks until an element is available otherwise. Deletes the list if the last element was moved.
    *
+   * `BLMOVE` (list). Time complexity: O(1).
+   *
+   * @param source - `source`, read and written
+   * @param destination - `destination`, read and written
+   * @param wherefrom - `LEFT | RIGHT`
+   * @param whereto - `LEFT | RIGHT`
+   * @param timeout - `timeout`
+   * @returns One of:
+   * - The popped element.
+   * - Operation timed-out
    * @since 6.2.0
    * @group list
    * @aclCategories list
@@ -281,8 +417,18 @@ export interface RedisCommands<Ctx extends CommandContext> {
   ): Result<Ctx, Ctx['string'] | null>;
 
   /**
-   * `BLMPOP` (list).
+   * Pops the first element from one of multiple lists. Blocks until an element is available otherwise. Deletes the list if the last element was popped.
    *
+   * `BLMPOP` (list). Time complexity: O(N+M) where N is the number of provided keys and M is the number of elements returned.
+   *
+   * @param timeout - `timeout`
+   * @param key - `key [key ...]`, read and written
+   * @param where - `LEFT | RIGHT`
+   * @param options - the optional arguments, by property:
+   * - `count`: `COUNT count`
+   * @returns One of:
+   * - Operation timed-out
+   * - The key from which elements were popped and the popped elements
    * @since 7.0.0
    * @group list
    * @aclCategories list
@@ -297,8 +443,21 @@ export interface RedisCommands<Ctx extends CommandContext> {
   ): Result<Ctx, null | [Ctx['string'], Ctx['string'][]]>;
 
   /**
-   * `BLPOP` (list).
+   * Removes and returns the first element in a list. Blocks until an element is available otherwise. Deletes the list if the last element was popped.
    *
+   * `BLPOP` (list). Time complexity: O(N) where N is the number of provided keys.
+   *
+   * @param key - `key [key ...]`, read and written
+   * @param timeout - `timeout`
+   * @returns One of:
+   * - No element could be popped and timeout expired
+   * - The key from which the element was popped and the value of the popped element
+   * @example
+   * // Waits up to 5 seconds for an element on either list; null on timeout.
+   * const popped = await client.blpop(['jobs:high', 'jobs:low'], 5);
+   * if (popped !== null) {
+   *   const [list, job] = popped;
+   * }
    * @since 2.0.0
    * @group list
    * @aclCategories list
@@ -311,8 +470,13 @@ export interface RedisCommands<Ctx extends CommandContext> {
   ): Result<Ctx, null | [Ctx['string'], Ctx['string']]>;
 
   /**
-   * `BRPOP` (list).
+   * Removes and returns the last element in a list. Blocks until an element is available otherwise. Deletes the list if the last element was popped.
    *
+   * `BRPOP` (list). Time complexity: O(N) where N is the number of provided keys.
+   *
+   * @param key - `key [key ...]`, read and written
+   * @param timeout - `timeout`
+   * @returns No element could be popped and the timeout expired.
    * @since 2.0.0
    * @group list
    * @aclCategories list
@@ -325,8 +489,16 @@ export interface RedisCommands<Ctx extends CommandContext> {
   ): Result<Ctx, null | [Ctx['string'], Ctx['string']]>;
 
   /**
-   * `BRPOPLPUSH` (list).
+   * Pops an element from a list, pushes it to another list and returns it. Block until an element is available otherwise. Deletes the list if the last element was popped.
    *
+   * `BRPOPLPUSH` (list). Time complexity: O(1).
+   *
+   * @param source - `source`, read and written
+   * @param destination - `destination`, read and written
+   * @param timeout - `timeout`
+   * @returns One of:
+   * - The element being popped from source and pushed to destination.
+   * - Timeout is reached.
    * @since 2.2.0
    * @group list
    * @aclCategories list
@@ -341,8 +513,18 @@ export interface RedisCommands<Ctx extends CommandContext> {
   ): Result<Ctx, Ctx['string'] | null>;
 
   /**
-   * `BZMPOP` (sorted_set).
+   * Removes and returns a member by score from one or more sorted sets. Blocks until a member is available otherwise. Deletes the sorted set if the last element was popped.
    *
+   * `BZMPOP` (sorted_set). Time complexity: O(K) + O(M*log(N)) where K is the number of provided keys, N being the number of elements in the sorted set, and M being the number of elements popped.
+   *
+   * @param timeout - `timeout`
+   * @param key - `key [key ...]`, read and written
+   * @param where - `MIN | MAX`
+   * @param options - the optional arguments, by property:
+   * - `count`: `COUNT count`
+   * @returns One of:
+   * - Timeout reached and no elements were popped.
+   * - The keyname and the popped members.
    * @since 7.0.0
    * @group sorted_set
    * @aclCategories sortedset
@@ -357,8 +539,15 @@ export interface RedisCommands<Ctx extends CommandContext> {
   ): Result<Ctx, null | [Ctx['string'], [Ctx['string'], number][]]>;
 
   /**
-   * `BZPOPMAX` (sorted_set).
+   * Removes and returns the member with the highest score from one or more sorted sets. Blocks until a member available otherwise.  Deletes the sorted set if the last element was popped.
    *
+   * `BZPOPMAX` (sorted_set). Time complexity: O(log(N)) with N being the number of elements in the sorted set.
+   *
+   * @param key - `key [key ...]`, read and written
+   * @param timeout - `timeout`
+   * @returns One of:
+   * - Timeout reached and no elements were popped.
+   * - The keyname, popped member, and its score.
    * @since 5.0.0
    * @group sorted_set
    * @aclCategories sortedset
@@ -371,8 +560,15 @@ export interface RedisCommands<Ctx extends CommandContext> {
   ): Result<Ctx, null | [Ctx['string'], Ctx['string'], number]>;
 
   /**
-   * `BZPOPMIN` (sorted_set).
+   * Removes and returns the member with the lowest score from one or more sorted sets. Blocks until a member is available otherwise. Deletes the sorted set if the last element was popped.
    *
+   * `BZPOPMIN` (sorted_set). Time complexity: O(log(N)) with N being the number of elements in the sorted set.
+   *
+   * @param key - `key [key ...]`, read and written
+   * @param timeout - `timeout`
+   * @returns One of:
+   * - Timeout reached and no elements were popped.
+   * - The keyname, popped member, and its score.
    * @since 5.0.0
    * @group sorted_set
    * @aclCategories sortedset
@@ -385,8 +581,11 @@ export interface RedisCommands<Ctx extends CommandContext> {
   ): Result<Ctx, null | [Ctx['string'], Ctx['string'], number]>;
 
   /**
-   * `CLIENT CACHING` (connection).
+   * Instructs the server whether to track the keys in the next request.
    *
+   * `CLIENT CACHING` (connection). Time complexity: O(1).
+   *
+   * @param mode - `YES | NO`
    * @since 6.0.0
    * @group connection
    * @aclCategories connection
@@ -396,8 +595,11 @@ export interface RedisCommands<Ctx extends CommandContext> {
   clientCaching(mode: 'YES' | 'NO'): Result<Ctx, 'OK'>;
 
   /**
-   * `CLIENT CAPA` (connection).
+   * A client claims its capability.
    *
+   * `CLIENT CAPA` (connection). Time complexity: O(1).
+   *
+   * @param capability - `capability`
    * @since 8.0.0
    * @group connection
    * @aclCategories connection
@@ -407,8 +609,13 @@ export interface RedisCommands<Ctx extends CommandContext> {
   clientCapa(capability: RedisArgument): Result<Ctx, 'OK'>;
 
   /**
-   * `CLIENT GETNAME` (connection).
+   * Returns the name of the connection.
    *
+   * `CLIENT GETNAME` (connection). Time complexity: O(1).
+   *
+   * @returns One of:
+   * - The connection name of the current connection
+   * - Connection name was not set
    * @since 2.6.9
    * @group connection
    * @aclCategories connection
@@ -418,19 +625,28 @@ export interface RedisCommands<Ctx extends CommandContext> {
   clientGetname(): Result<Ctx, Ctx['string'] | null>;
 
   /**
-   * `CLIENT GETREDIR` (connection).
+   * Returns the client ID to which the connection's tracking notifications are redirected.
    *
+   * `CLIENT GETREDIR` (connection). Time complexity: O(1).
+   *
+   * @returns One of:
+   * - Not redirecting notifications to any client.
+   * - Client tracking is not enabled.
+   * - ID of the client we are redirecting the notifications to.
    * @since 6.0.0
    * @group connection
    * @aclCategories connection
    * @commandFlags NOSCRIPT, LOADING, STALE, SENTINEL
    * @see https://redis.io/docs/latest/commands/client-getredir/
    */
-  clientGetredir(): Result<Ctx, 0 | -1 | number>;
+  clientGetredir(): Result<Ctx, Ctx['integer']>;
 
   /**
-   * `CLIENT HELP` (connection).
+   * Returns helpful text about the different subcommands.
    *
+   * `CLIENT HELP` (connection). Time complexity: O(1).
+   *
+   * @returns Helpful text about subcommands.
    * @since 5.0.0
    * @group connection
    * @aclCategories connection
@@ -440,30 +656,42 @@ export interface RedisCommands<Ctx extends CommandContext> {
   clientHelp(): Result<Ctx, Ctx['string'][]>;
 
   /**
-   * `CLIENT ID` (connection).
+   * Returns the unique client ID of the connection.
    *
+   * `CLIENT ID` (connection). Time complexity: O(1).
+   *
+   * @returns The id of the client
    * @since 5.0.0
    * @group connection
    * @aclCategories connection
    * @commandFlags NOSCRIPT, LOADING, STALE, SENTINEL
    * @see https://redis.io/docs/latest/commands/client-id/
    */
-  clientId(): Result<Ctx, number>;
+  clientId(): Result<Ctx, Ctx['integer']>;
 
   /**
-   * `CLIENT INFO` (connection).
+   * Returns information about the connection.
    *
+   * `CLIENT INFO` (connection). Time complexity: O(1).
+   *
+   * @returns a unique string, as described at the CLIENT LIST page, for the current client
    * @since 6.2.0
    * @group connection
    * @aclCategories connection
    * @commandFlags NOSCRIPT, LOADING, STALE, SENTINEL
    * @see https://redis.io/docs/latest/commands/client-info/
    */
-  clientInfo(): Result<Ctx, Ctx['string']>;
+  clientInfo(): Result<Ctx, R.ClientInfoReply<Ctx['string'], Ctx['integer']>>;
 
   /**
-   * `CLIENT KILL` (connection).
+   * Terminates open connections.
    *
+   * `CLIENT KILL` (connection). Time complexity: O(N) where N is the number of client connections.
+   *
+   * @param filter - `ip:port | ID client-id | TYPE normal | master | primary | slave | replica | pubsub | USER username | ADDR ip:port | LADDR ip:port | SKIPME YES | NO | MAXAGE maxage [ID client-id | TYPE normal | master | primary | slave | replica | pubsub | USER username | ADDR ip:port | LADDR ip:port | SKIPME YES | NO | MAXAGE maxage ...]`
+   * @returns One of:
+   * - when called in 3 argument format
+   * - when called in filter/value format, the number of clients killed
    * @since 2.4.0
    * @group connection
    * @aclCategories connection
@@ -486,7 +714,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
         },
       { newFormat: unknown }
     >,
-  ): Result<Ctx, number>;
+  ): Result<Ctx, Ctx['integer']>;
   clientKill(
     filter:
       | RedisArgument
@@ -501,22 +729,33 @@ export interface RedisCommands<Ctx extends CommandContext> {
             | { maxage: number }
           >;
         },
-  ): Result<Ctx, 'OK' | number>;
+  ): Result<Ctx, 'OK' | Ctx['integer']>;
 
   /**
-   * `CLIENT LIST` (connection).
+   * Lists open connections.
    *
+   * `CLIENT LIST` (connection). Time complexity: O(N) where N is the number of client connections.
+   *
+   * @param options - the optional arguments, by property:
+   * - `type`: `TYPE normal | master | replica | pubsub`, since 5.0.0
+   * - `id`: `ID client-id [client-id ...]`, since 6.2.0
+   * @returns Information and statistics about client connections
    * @since 2.4.0
    * @group connection
    * @aclCategories connection
    * @commandFlags ADMIN, NOSCRIPT, LOADING, STALE, SENTINEL
    * @see https://redis.io/docs/latest/commands/client-list/
    */
-  clientList(options?: O.ClientListOptions): Result<Ctx, Ctx['string']>;
+  clientList(
+    options?: O.ClientListOptions,
+  ): Result<Ctx, R.ClientListReply<Ctx['string'], Ctx['integer']>>;
 
   /**
-   * `CLIENT NO-EVICT` (connection).
+   * Sets the client eviction mode of the connection.
    *
+   * `CLIENT NO-EVICT` (connection). Time complexity: O(1).
+   *
+   * @param enabled - `ON | OFF`
    * @since 7.0.0
    * @group connection
    * @aclCategories connection
@@ -526,8 +765,11 @@ export interface RedisCommands<Ctx extends CommandContext> {
   clientNoEvict(enabled: 'ON' | 'OFF'): Result<Ctx, 'OK'>;
 
   /**
-   * `CLIENT NO-TOUCH` (connection).
+   * Controls whether commands sent by the client affect the LRU/LFU of accessed keys.
    *
+   * `CLIENT NO-TOUCH` (connection). Time complexity: O(1).
+   *
+   * @param enabled - `ON | OFF`
    * @since 7.2.0
    * @group connection
    * @aclCategories connection
@@ -537,8 +779,13 @@ export interface RedisCommands<Ctx extends CommandContext> {
   clientNoTouch(enabled: 'ON' | 'OFF'): Result<Ctx, 'OK'>;
 
   /**
-   * `CLIENT PAUSE` (connection).
+   * Suspends commands processing.
    *
+   * `CLIENT PAUSE` (connection). Time complexity: O(1).
+   *
+   * @param timeout - `timeout`
+   * @param options - the optional arguments, by property:
+   * - `mode`: `WRITE | ALL`, since 6.2.0
    * @since 3.0.0
    * @group connection
    * @aclCategories connection
@@ -548,8 +795,12 @@ export interface RedisCommands<Ctx extends CommandContext> {
   clientPause(timeout: number, options?: O.ClientPauseOptions): Result<Ctx, 'OK'>;
 
   /**
-   * `CLIENT REPLY` (connection).
+   * Instructs the server whether to reply to commands.
    *
+   * `CLIENT REPLY` (connection). Time complexity: O(1).
+   *
+   * @param action - `ON | OFF | SKIP`
+   * @returns When called with either OFF or SKIP subcommands, no reply is made. When called with ON, reply is OK.
    * @since 3.2.0
    * @group connection
    * @aclCategories connection
@@ -559,8 +810,11 @@ export interface RedisCommands<Ctx extends CommandContext> {
   clientReply(action: 'ON' | 'OFF' | 'SKIP'): Result<Ctx, 'OK'>;
 
   /**
-   * `CLIENT SETINFO` (connection).
+   * Sets information specific to the client or connection.
    *
+   * `CLIENT SETINFO` (connection). Time complexity: O(1).
+   *
+   * @param attr - `lib-name libname | lib-ver libver`
    * @since 7.2.0
    * @group connection
    * @aclCategories connection
@@ -570,8 +824,11 @@ export interface RedisCommands<Ctx extends CommandContext> {
   clientSetinfo(attr: { libName: RedisArgument } | { libVer: RedisArgument }): Result<Ctx, 'OK'>;
 
   /**
-   * `CLIENT SETNAME` (connection).
+   * Sets the connection name.
    *
+   * `CLIENT SETNAME` (connection). Time complexity: O(1).
+   *
+   * @param connectionName - `connection-name`
    * @since 2.6.9
    * @group connection
    * @aclCategories connection
@@ -581,8 +838,19 @@ export interface RedisCommands<Ctx extends CommandContext> {
   clientSetname(connectionName: RedisArgument): Result<Ctx, 'OK'>;
 
   /**
-   * `CLIENT TRACKING` (connection).
+   * Controls server-assisted client-side caching for the connection.
    *
+   * `CLIENT TRACKING` (connection). Time complexity: O(1). Some options may introduce additional complexity.
+   *
+   * @param status - `ON | OFF`
+   * @param options - the optional arguments, by property:
+   * - `redirect`: `REDIRECT client-id`
+   * - `prefix`: `PREFIX prefix [PREFIX prefix ...]`
+   * - `bcast`: `BCAST`
+   * - `optin`: `OPTIN`
+   * - `optout`: `OPTOUT`
+   * - `noloop`: `NOLOOP`
+   * @returns if the client was successfully put into or taken out of tracking mode
    * @since 6.0.0
    * @group connection
    * @aclCategories connection
@@ -592,7 +860,9 @@ export interface RedisCommands<Ctx extends CommandContext> {
   clientTracking(status: 'ON' | 'OFF', options?: O.ClientTrackingOptions): Result<Ctx, 'OK'>;
 
   /**
-   * `CLIENT TRACKINGINFO` (connection).
+   * Returns information about server-assisted client-side caching for the connection.
+   *
+   * `CLIENT TRACKINGINFO` (connection). Time complexity: O(1).
    *
    * @since 6.2.0
    * @group connection
@@ -600,21 +870,34 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags NOSCRIPT, LOADING, STALE, SENTINEL
    * @see https://redis.io/docs/latest/commands/client-trackinginfo/
    */
-  clientTrackinginfo(): Result<Ctx, R.ClientTrackinginfoReply<Ctx['string']>>;
+  clientTrackinginfo(): Result<Ctx, R.ClientTrackinginfoReply<Ctx['string'], Ctx['integer']>>;
 
   /**
-   * `CLIENT UNBLOCK` (connection).
+   * Unblocks a client blocked by a blocking command from a different connection.
    *
+   * `CLIENT UNBLOCK` (connection). Time complexity: O(log N) where N is the number of client connections.
+   *
+   * @param clientId - `client-id`
+   * @param options - the optional arguments, by property:
+   * - `unblockType`: `TIMEOUT | ERROR`
+   * @returns One of:
+   * - if the client was unblocked successfully
+   * - if the client wasn't unblocked
    * @since 5.0.0
    * @group connection
    * @aclCategories connection
    * @commandFlags ADMIN, NOSCRIPT, LOADING, STALE, SENTINEL
    * @see https://redis.io/docs/latest/commands/client-unblock/
    */
-  clientUnblock(clientId: number, options?: O.ClientUnblockOptions): Result<Ctx, 0 | 1>;
+  clientUnblock(
+    clientId: number,
+    options?: O.ClientUnblockOptions,
+  ): Result<Ctx, (0 | 1 | 0n | 1n) & Ctx['integer']>;
 
   /**
-   * `CLIENT UNPAUSE` (connection).
+   * Resumes processing commands from paused clients.
+   *
+   * `CLIENT UNPAUSE` (connection). Time complexity: O(N) Where N is the number of paused clients.
    *
    * @since 6.2.0
    * @group connection
@@ -625,8 +908,11 @@ export interface RedisCommands<Ctx extends CommandContext> {
   clientUnpause(): Result<Ctx, 'OK'>;
 
   /**
-   * `CLUSTER ADDSLOTS` (cluster).
+   * Assigns new hash slots to a node.
    *
+   * `CLUSTER ADDSLOTS` (cluster). Time complexity: O(N) where N is the total number of hash slot arguments.
+   *
+   * @param slot - `slot [slot ...]`
    * @since 3.0.0
    * @group cluster
    * @commandFlags NO_ASYNC_LOADING, ADMIN, STALE
@@ -635,8 +921,11 @@ export interface RedisCommands<Ctx extends CommandContext> {
   clusterAddslots(slot: OneOrMany<number>): Result<Ctx, 'OK'>;
 
   /**
-   * `CLUSTER ADDSLOTSRANGE` (cluster).
+   * Assigns new hash slot ranges to a node.
    *
+   * `CLUSTER ADDSLOTSRANGE` (cluster). Time complexity: O(N) where N is the total number of the slots between the start slot and end slot arguments.
+   *
+   * @param range - `start-slot end-slot [start-slot end-slot ...]`
    * @since 7.0.0
    * @group cluster
    * @commandFlags NO_ASYNC_LOADING, ADMIN, STALE
@@ -645,38 +934,54 @@ export interface RedisCommands<Ctx extends CommandContext> {
   clusterAddslotsrange(range: ReadonlyArray<readonly [number, number]>): Result<Ctx, 'OK'>;
 
   /**
-   * `CLUSTER BUMPEPOCH` (cluster).
+   * Advances the cluster config epoch.
    *
+   * `CLUSTER BUMPEPOCH` (cluster). Time complexity: O(1).
+   *
+   * @returns One of:
+   * - if the epoch was incremented
+   * - if the node already has the greatest config epoch in the cluster
    * @since 3.0.0
    * @group cluster
    * @commandFlags NO_ASYNC_LOADING, ADMIN, STALE
    * @see https://redis.io/docs/latest/commands/cluster-bumpepoch/
    */
-  clusterBumpepoch(): Result<Ctx, Ctx['string']>;
+  clusterBumpepoch(): Result<Ctx, string>;
 
   /**
-   * `CLUSTER COUNT-FAILURE-REPORTS` (cluster).
+   * Returns the number of active failure reports active for a node.
    *
+   * `CLUSTER COUNT-FAILURE-REPORTS` (cluster). Time complexity: O(N) where N is the number of failure reports.
+   *
+   * @param nodeId - `node-id`
+   * @returns the number of active failure reports for the node
    * @since 3.0.0
    * @group cluster
    * @commandFlags ADMIN, STALE
    * @see https://redis.io/docs/latest/commands/cluster-count-failure-reports/
    */
-  clusterCountFailureReports(nodeId: RedisArgument): Result<Ctx, number>;
+  clusterCountFailureReports(nodeId: RedisArgument): Result<Ctx, Ctx['integer']>;
 
   /**
-   * `CLUSTER COUNTKEYSINSLOT` (cluster).
+   * Returns the number of keys in a hash slot.
    *
+   * `CLUSTER COUNTKEYSINSLOT` (cluster). Time complexity: O(1).
+   *
+   * @param slot - `slot`
+   * @returns The number of keys in the specified hash slot
    * @since 3.0.0
    * @group cluster
    * @commandFlags STALE
    * @see https://redis.io/docs/latest/commands/cluster-countkeysinslot/
    */
-  clusterCountkeysinslot(slot: number): Result<Ctx, number>;
+  clusterCountkeysinslot(slot: number): Result<Ctx, Ctx['integer']>;
 
   /**
-   * `CLUSTER DELSLOTS` (cluster).
+   * Sets hash slots as unbound for a node.
    *
+   * `CLUSTER DELSLOTS` (cluster). Time complexity: O(N) where N is the total number of hash slot arguments.
+   *
+   * @param slot - `slot [slot ...]`
    * @since 3.0.0
    * @group cluster
    * @commandFlags NO_ASYNC_LOADING, ADMIN, STALE
@@ -685,8 +990,11 @@ export interface RedisCommands<Ctx extends CommandContext> {
   clusterDelslots(slot: OneOrMany<number>): Result<Ctx, 'OK'>;
 
   /**
-   * `CLUSTER DELSLOTSRANGE` (cluster).
+   * Sets hash slot ranges as unbound for a node.
    *
+   * `CLUSTER DELSLOTSRANGE` (cluster). Time complexity: O(N) where N is the total number of the slots between the start slot and end slot arguments.
+   *
+   * @param range - `start-slot end-slot [start-slot end-slot ...]`
    * @since 7.0.0
    * @group cluster
    * @commandFlags NO_ASYNC_LOADING, ADMIN, STALE
@@ -695,8 +1003,12 @@ export interface RedisCommands<Ctx extends CommandContext> {
   clusterDelslotsrange(range: ReadonlyArray<readonly [number, number]>): Result<Ctx, 'OK'>;
 
   /**
-   * `CLUSTER FAILOVER` (cluster).
+   * Forces a replica to perform a manual failover of its master.
    *
+   * `CLUSTER FAILOVER` (cluster). Time complexity: O(1).
+   *
+   * @param options - the optional arguments, by property:
+   * - `options`: `FORCE | TAKEOVER`
    * @since 3.0.0
    * @group cluster
    * @commandFlags NO_ASYNC_LOADING, ADMIN, STALE
@@ -705,7 +1017,9 @@ export interface RedisCommands<Ctx extends CommandContext> {
   clusterFailover(options?: O.ClusterFailoverOptions): Result<Ctx, 'OK'>;
 
   /**
-   * `CLUSTER FLUSHSLOTS` (cluster).
+   * Deletes all slots information from a node.
+   *
+   * `CLUSTER FLUSHSLOTS` (cluster). Time complexity: O(1).
    *
    * @since 3.0.0
    * @group cluster
@@ -715,8 +1029,11 @@ export interface RedisCommands<Ctx extends CommandContext> {
   clusterFlushslots(): Result<Ctx, 'OK'>;
 
   /**
-   * `CLUSTER FORGET` (cluster).
+   * Removes a node from the nodes table.
    *
+   * `CLUSTER FORGET` (cluster). Time complexity: O(1).
+   *
+   * @param nodeId - `node-id`
    * @since 3.0.0
    * @group cluster
    * @commandFlags NO_ASYNC_LOADING, ADMIN, STALE
@@ -725,8 +1042,13 @@ export interface RedisCommands<Ctx extends CommandContext> {
   clusterForget(nodeId: RedisArgument): Result<Ctx, 'OK'>;
 
   /**
-   * `CLUSTER GETKEYSINSLOT` (cluster).
+   * Returns the key names in a hash slot.
    *
+   * `CLUSTER GETKEYSINSLOT` (cluster). Time complexity: O(N) where N is the number of requested keys.
+   *
+   * @param slot - `slot`
+   * @param count - `count`
+   * @returns an array with up to count elements
    * @since 3.0.0
    * @group cluster
    * @commandFlags STALE
@@ -735,8 +1057,11 @@ export interface RedisCommands<Ctx extends CommandContext> {
   clusterGetkeysinslot(slot: number, count: number): Result<Ctx, Ctx['string'][]>;
 
   /**
-   * `CLUSTER HELP` (cluster).
+   * Returns helpful text about the different subcommands.
    *
+   * `CLUSTER HELP` (cluster). Time complexity: O(1).
+   *
+   * @returns Helpful text about subcommands.
    * @since 5.0.0
    * @group cluster
    * @commandFlags LOADING, STALE
@@ -745,8 +1070,11 @@ export interface RedisCommands<Ctx extends CommandContext> {
   clusterHelp(): Result<Ctx, Ctx['string'][]>;
 
   /**
-   * `CLUSTER INFO` (cluster).
+   * Returns information about the state of a node.
    *
+   * `CLUSTER INFO` (cluster). Time complexity: O(1).
+   *
+   * @returns A map between named fields and values in the form of <field>:<value> lines separated by newlines composed by the two bytes CRLF
    * @since 3.0.0
    * @group cluster
    * @commandFlags STALE
@@ -755,28 +1083,40 @@ export interface RedisCommands<Ctx extends CommandContext> {
   clusterInfo(): Result<Ctx, Ctx['string']>;
 
   /**
-   * `CLUSTER KEYSLOT` (cluster).
+   * Returns the hash slot for a key.
    *
+   * `CLUSTER KEYSLOT` (cluster). Time complexity: O(N) where N is the number of bytes in the key.
+   *
+   * @param key - `key`
+   * @returns The hash slot number for the specified key
    * @since 3.0.0
    * @group cluster
    * @commandFlags STALE
    * @see https://redis.io/docs/latest/commands/cluster-keyslot/
    */
-  clusterKeyslot(key: RedisArgument): Result<Ctx, number>;
+  clusterKeyslot(key: RedisArgument): Result<Ctx, Ctx['integer']>;
 
   /**
-   * `CLUSTER LINKS` (cluster).
+   * Returns a list of all TCP links to and from peer nodes.
    *
+   * `CLUSTER LINKS` (cluster). Time complexity: O(N) where N is the total number of Cluster nodes.
+   *
+   * @returns an array of cluster links and their attributes
    * @since 7.0.0
    * @group cluster
    * @commandFlags STALE
    * @see https://redis.io/docs/latest/commands/cluster-links/
    */
-  clusterLinks(): Result<Ctx, R.ClusterLinksReply<Ctx['string']>>;
+  clusterLinks(): Result<Ctx, R.ClusterLinksReply<Ctx['string'], Ctx['integer']>>;
 
   /**
-   * `CLUSTER MEET` (cluster).
+   * Forces a node to handshake with another node.
    *
+   * `CLUSTER MEET` (cluster). Time complexity: O(1).
+   *
+   * @param ip - `ip`
+   * @param port - `port`
+   * @param clusterBusPort - `cluster-bus-port`, since 4.0.0
    * @since 3.0.0
    * @group cluster
    * @commandFlags NO_ASYNC_LOADING, ADMIN, STALE
@@ -785,8 +1125,11 @@ export interface RedisCommands<Ctx extends CommandContext> {
   clusterMeet(ip: RedisArgument, port: number, clusterBusPort?: number): Result<Ctx, 'OK'>;
 
   /**
-   * `CLUSTER MYID` (cluster).
+   * Returns the ID of a node.
    *
+   * `CLUSTER MYID` (cluster). Time complexity: O(1).
+   *
+   * @returns the node id
    * @since 3.0.0
    * @group cluster
    * @commandFlags STALE
@@ -795,8 +1138,11 @@ export interface RedisCommands<Ctx extends CommandContext> {
   clusterMyid(): Result<Ctx, Ctx['string']>;
 
   /**
-   * `CLUSTER MYSHARDID` (cluster).
+   * Returns the shard ID of a node.
    *
+   * `CLUSTER MYSHARDID` (cluster). Time complexity: O(1).
+   *
+   * @returns the node's shard id
    * @since 7.2.0
    * @group cluster
    * @commandFlags STALE
@@ -805,8 +1151,11 @@ export interface RedisCommands<Ctx extends CommandContext> {
   clusterMyshardid(): Result<Ctx, Ctx['string']>;
 
   /**
-   * `CLUSTER NODES` (cluster).
+   * Returns the cluster configuration for a node.
    *
+   * `CLUSTER NODES` (cluster). Time complexity: O(N) where N is the total number of Cluster nodes.
+   *
+   * @returns the serialized cluster configuration
    * @since 3.0.0
    * @group cluster
    * @commandFlags STALE
@@ -815,8 +1164,12 @@ export interface RedisCommands<Ctx extends CommandContext> {
   clusterNodes(): Result<Ctx, Ctx['string']>;
 
   /**
-   * `CLUSTER REPLICAS` (cluster).
+   * Lists the replica nodes of a master node.
    *
+   * `CLUSTER REPLICAS` (cluster). Time complexity: O(N) where N is the number of replicas.
+   *
+   * @param nodeId - `node-id`
+   * @returns a list of replica nodes replicating from the specified master node provided in the same format used by CLUSTER NODES
    * @since 5.0.0
    * @group cluster
    * @commandFlags ADMIN, STALE
@@ -825,8 +1178,11 @@ export interface RedisCommands<Ctx extends CommandContext> {
   clusterReplicas(nodeId: RedisArgument): Result<Ctx, Ctx['string'][]>;
 
   /**
-   * `CLUSTER REPLICATE` (cluster).
+   * Configure a node as replica of a master node.
    *
+   * `CLUSTER REPLICATE` (cluster). Time complexity: O(1).
+   *
+   * @param nodeId - `node-id`
    * @since 3.0.0
    * @group cluster
    * @commandFlags NO_ASYNC_LOADING, ADMIN, STALE
@@ -835,8 +1191,12 @@ export interface RedisCommands<Ctx extends CommandContext> {
   clusterReplicate(nodeId: RedisArgument): Result<Ctx, 'OK'>;
 
   /**
-   * `CLUSTER RESET` (cluster).
+   * Resets a node.
    *
+   * `CLUSTER RESET` (cluster). Time complexity: O(N) where N is the number of known nodes. The command may execute a FLUSHALL as a side effect.
+   *
+   * @param options - the optional arguments, by property:
+   * - `resetType`: `HARD | SOFT`
    * @since 3.0.0
    * @group cluster
    * @commandFlags ADMIN, STALE, NOSCRIPT
@@ -845,7 +1205,9 @@ export interface RedisCommands<Ctx extends CommandContext> {
   clusterReset(options?: O.ClusterResetOptions): Result<Ctx, 'OK'>;
 
   /**
-   * `CLUSTER SAVECONFIG` (cluster).
+   * Forces a node to save the cluster configuration to disk.
+   *
+   * `CLUSTER SAVECONFIG` (cluster). Time complexity: O(1).
    *
    * @since 3.0.0
    * @group cluster
@@ -855,8 +1217,11 @@ export interface RedisCommands<Ctx extends CommandContext> {
   clusterSaveconfig(): Result<Ctx, 'OK'>;
 
   /**
-   * `CLUSTER SET-CONFIG-EPOCH` (cluster).
+   * Sets the configuration epoch for a new node.
    *
+   * `CLUSTER SET-CONFIG-EPOCH` (cluster). Time complexity: O(1).
+   *
+   * @param configEpoch - `config-epoch`
    * @since 3.0.0
    * @group cluster
    * @commandFlags NO_ASYNC_LOADING, ADMIN, STALE
@@ -865,8 +1230,14 @@ export interface RedisCommands<Ctx extends CommandContext> {
   clusterSetConfigEpoch(configEpoch: number): Result<Ctx, 'OK'>;
 
   /**
-   * `CLUSTER SETSLOT` (cluster).
+   * Binds a hash slot to a node.
    *
+   * `CLUSTER SETSLOT` (cluster). Time complexity: O(1).
+   *
+   * @param slot - `slot`
+   * @param subcommand - `IMPORTING node-id | MIGRATING node-id | NODE node-id | STABLE`
+   * @param options - the optional arguments, by property:
+   * - `timeout`: `TIMEOUT timeout`, since 8.0.0
    * @since 3.0.0
    * @group cluster
    * @commandFlags NO_ASYNC_LOADING, ADMIN, STALE
@@ -883,18 +1254,25 @@ export interface RedisCommands<Ctx extends CommandContext> {
   ): Result<Ctx, 'OK'>;
 
   /**
-   * `CLUSTER SHARDS` (cluster).
+   * Returns the mapping of cluster slots to shards.
    *
+   * `CLUSTER SHARDS` (cluster). Time complexity: O(N) where N is the total number of cluster nodes.
+   *
+   * @returns a nested list of a map of hash ranges and shard nodes describing individual shards
    * @since 7.0.0
    * @group cluster
    * @commandFlags LOADING, STALE
    * @see https://redis.io/docs/latest/commands/cluster-shards/
    */
-  clusterShards(): Result<Ctx, R.ClusterShardsReply<Ctx['string']>>;
+  clusterShards(): Result<Ctx, R.ClusterShardsReply<Ctx['string'], Ctx['integer']>>;
 
   /**
-   * `CLUSTER SLAVES` (cluster).
+   * Lists the replica nodes of a master node.
    *
+   * `CLUSTER SLAVES` (cluster). Time complexity: O(N) where N is the number of replicas.
+   *
+   * @param nodeId - `node-id`
+   * @returns a list of replica nodes replicating from the specified master node provided in the same format used by CLUSTER NODES
    * @since 3.0.0
    * @group cluster
    * @commandFlags ADMIN, STALE
@@ -904,8 +1282,12 @@ export interface RedisCommands<Ctx extends CommandContext> {
   clusterSlaves(nodeId: RedisArgument): Result<Ctx, Ctx['string'][]>;
 
   /**
-   * `CLUSTER SLOT-STATS` (cluster).
+   * Return an array of slot usage statistics for slots assigned to the current node.
    *
+   * `CLUSTER SLOT-STATS` (cluster). Time complexity: O(N) where N is the total number of slots based on arguments. O(N*log(N)) with ORDERBY subcommand.
+   *
+   * @param filter - `SLOTSRANGE start-slot end-slot | ORDERBY metric [LIMIT limit] [ASC | DESC]`
+   * @returns Array of nested arrays, where the inner array element represents a slot and its respective usage statistics.
    * @since 8.0.0
    * @group cluster
    * @commandFlags STALE, LOADING
@@ -915,21 +1297,26 @@ export interface RedisCommands<Ctx extends CommandContext> {
     filter:
       | { slotsrange: { startSlot: number; endSlot: number } }
       | { orderby: { metric: RedisArgument; limit?: number; order?: 'ASC' | 'DESC' } },
-  ): Result<Ctx, R.ClusterSlotStatsReply<Ctx['string']>>;
+  ): Result<Ctx, R.ClusterSlotStatsReply<Ctx['string'], Ctx['integer']>>;
 
   /**
-   * `CLUSTER SLOTS` (cluster).
+   * Returns the mapping of cluster slots to nodes.
    *
+   * `CLUSTER SLOTS` (cluster). Time complexity: O(N) where N is the total number of Cluster nodes.
+   *
+   * @returns nested list of slot ranges with networking information
    * @since 3.0.0
    * @group cluster
    * @commandFlags LOADING, STALE
    * @deprecated since 7.0.0; replaced by `CLUSTER SHARDS`
    * @see https://redis.io/docs/latest/commands/cluster-slots/
    */
-  clusterSlots(): Result<Ctx, R.ClusterSlotsReply<Ctx['string']>>;
+  clusterSlots(): Result<Ctx, R.ClusterSlotsReply<Ctx['string'], Ctx['integer']>>;
 
   /**
-   * `COMMAND` (server).
+   * Returns detailed information about all commands.
+   *
+   * `COMMAND` (server). Time complexity: O(N) where N is the total number of Redis commands.
    *
    * @since 2.8.13
    * @group server
@@ -937,22 +1324,29 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags LOADING, STALE, SENTINEL
    * @see https://redis.io/docs/latest/commands/command/
    */
-  command(): Result<Ctx, R.CommandReply<Ctx['string']>>;
+  command(): Result<Ctx, R.CommandReply<Ctx['string'], Ctx['integer']>>;
 
   /**
-   * `COMMAND COUNT` (server).
+   * Returns a count of commands.
    *
+   * `COMMAND COUNT` (server). Time complexity: O(1).
+   *
+   * @returns Number of total commands in this Redis server.
    * @since 2.8.13
    * @group server
    * @aclCategories connection
    * @commandFlags LOADING, STALE, SENTINEL
    * @see https://redis.io/docs/latest/commands/command-count/
    */
-  commandCount(): Result<Ctx, number>;
+  commandCount(): Result<Ctx, Ctx['integer']>;
 
   /**
-   * `COMMAND DOCS` (server).
+   * Returns documentary information about one, multiple or all commands.
    *
+   * `COMMAND DOCS` (server). Time complexity: O(N) where N is the number of commands to look up.
+   *
+   * @param commandName - `command-name [command-name ...]`
+   * @returns A map where each key is a command name, and each value is the documentary information
    * @since 7.0.0
    * @group server
    * @aclCategories connection
@@ -961,11 +1355,16 @@ export interface RedisCommands<Ctx extends CommandContext> {
    */
   commandDocs(
     commandName?: OneOrMany<RedisArgument>,
-  ): Result<Ctx, R.CommandDocsReply<Ctx['string']>>;
+  ): Result<Ctx, R.CommandDocsReply<Ctx['string'], Ctx['integer']>>;
 
   /**
-   * `COMMAND GETKEYS` (server).
+   * Extracts the key names from an arbitrary command.
    *
+   * `COMMAND GETKEYS` (server). Time complexity: O(N) where N is the number of arguments to the command.
+   *
+   * @param command - `command`
+   * @param arg - `arg [arg ...]`
+   * @returns List of keys from the given Redis command.
    * @since 2.8.13
    * @group server
    * @aclCategories connection
@@ -978,8 +1377,13 @@ export interface RedisCommands<Ctx extends CommandContext> {
   ): Result<Ctx, Ctx['string'][]>;
 
   /**
-   * `COMMAND GETKEYSANDFLAGS` (server).
+   * Extracts the key names and access flags for an arbitrary command.
    *
+   * `COMMAND GETKEYSANDFLAGS` (server). Time complexity: O(N) where N is the number of arguments to the command.
+   *
+   * @param command - `command`
+   * @param arg - `arg [arg ...]`
+   * @returns List of keys from the given Redis command and their usage flags.
    * @since 7.0.0
    * @group server
    * @aclCategories connection
@@ -992,8 +1396,11 @@ export interface RedisCommands<Ctx extends CommandContext> {
   ): Result<Ctx, [Ctx['string'], Ctx['string'][]][]>;
 
   /**
-   * `COMMAND HELP` (server).
+   * Returns helpful text about the different subcommands.
    *
+   * `COMMAND HELP` (server). Time complexity: O(1).
+   *
+   * @returns Helpful text about subcommands.
    * @since 5.0.0
    * @group server
    * @aclCategories connection
@@ -1003,8 +1410,11 @@ export interface RedisCommands<Ctx extends CommandContext> {
   commandHelp(): Result<Ctx, Ctx['string'][]>;
 
   /**
-   * `COMMAND INFO` (server).
+   * Returns information about one, multiple or all commands.
    *
+   * `COMMAND INFO` (server). Time complexity: O(N) where N is the number of commands to look up.
+   *
+   * @param commandName - `command-name [command-name ...]`
    * @since 2.8.13
    * @group server
    * @aclCategories connection
@@ -1013,11 +1423,15 @@ export interface RedisCommands<Ctx extends CommandContext> {
    */
   commandInfo(
     commandName?: OneOrMany<RedisArgument>,
-  ): Result<Ctx, R.CommandInfoReply<Ctx['string']>>;
+  ): Result<Ctx, R.CommandInfoReply<Ctx['string'], Ctx['integer']>>;
 
   /**
-   * `COMMAND LIST` (server).
+   * Returns a list of command names.
    *
+   * `COMMAND LIST` (server). Time complexity: O(N) where N is the total number of Redis commands.
+   *
+   * @param options - the optional arguments, by property:
+   * - `filterby`: `FILTERBY MODULE module-name | ACLCAT category | PATTERN pattern`
    * @since 7.0.0
    * @group server
    * @aclCategories connection
@@ -1027,8 +1441,11 @@ export interface RedisCommands<Ctx extends CommandContext> {
   commandList(options?: O.CommandListOptions): Result<Ctx, Ctx['string'][]>;
 
   /**
-   * `CONFIG GET` (server).
+   * Returns the effective values of configuration parameters.
    *
+   * `CONFIG GET` (server). Time complexity: O(N) when N is the number of configuration parameters provided.
+   *
+   * @param parameter - `parameter [parameter ...]`
    * @since 2.0.0
    * @group server
    * @commandFlags ADMIN, NOSCRIPT, LOADING, STALE
@@ -1037,8 +1454,11 @@ export interface RedisCommands<Ctx extends CommandContext> {
   configGet(parameter: OneOrMany<RedisArgument>): Result<Ctx, Record<string, Ctx['string']>>;
 
   /**
-   * `CONFIG HELP` (server).
+   * Returns helpful text about the different subcommands.
    *
+   * `CONFIG HELP` (server). Time complexity: O(1).
+   *
+   * @returns Helpful text about subcommands.
    * @since 5.0.0
    * @group server
    * @commandFlags LOADING, STALE
@@ -1047,7 +1467,9 @@ export interface RedisCommands<Ctx extends CommandContext> {
   configHelp(): Result<Ctx, Ctx['string'][]>;
 
   /**
-   * `CONFIG RESETSTAT` (server).
+   * Resets the server's statistics.
+   *
+   * `CONFIG RESETSTAT` (server). Time complexity: O(1).
    *
    * @since 2.0.0
    * @group server
@@ -1057,7 +1479,9 @@ export interface RedisCommands<Ctx extends CommandContext> {
   configResetstat(): Result<Ctx, 'OK'>;
 
   /**
-   * `CONFIG REWRITE` (server).
+   * Persists the effective configuration to file.
+   *
+   * `CONFIG REWRITE` (server). Time complexity: O(1).
    *
    * @since 2.8.0
    * @group server
@@ -1067,8 +1491,11 @@ export interface RedisCommands<Ctx extends CommandContext> {
   configRewrite(): Result<Ctx, 'OK'>;
 
   /**
-   * `CONFIG SET` (server).
+   * Sets configuration parameters in-flight.
    *
+   * `CONFIG SET` (server). Time complexity: O(N) when N is the number of configuration parameters provided.
+   *
+   * @param data - `parameter value [parameter value ...]`
    * @since 2.0.0
    * @group server
    * @commandFlags ADMIN, NOSCRIPT, LOADING, STALE
@@ -1077,29 +1504,48 @@ export interface RedisCommands<Ctx extends CommandContext> {
   configSet(data: FieldValues<RedisArgument>): Result<Ctx, 'OK'>;
 
   /**
-   * `COPY` (generic).
+   * Copies the value of a key to a new key.
    *
+   * `COPY` (generic). Time complexity: O(N) worst case for collections, where N is the number of nested items. O(1) for string values.
+   *
+   * @param source - `source`, read
+   * @param destination - `destination`, overwritten
+   * @param options - the optional arguments, by property:
+   * - `db`: `DB destination-db`
+   * - `replace`: `REPLACE`
+   * @returns One of:
+   * - source was copied
+   * - source was not copied
    * @since 6.2.0
    * @group generic
    * @aclCategories keyspace
    * @commandFlags WRITE, DENYOOM
    * @see https://redis.io/docs/latest/commands/copy/
    */
-  copy(source: RedisKey, destination: RedisKey, options?: O.CopyOptions): Result<Ctx, 1 | 0>;
+  copy(
+    source: RedisKey,
+    destination: RedisKey,
+    options?: O.CopyOptions,
+  ): Result<Ctx, (1 | 0 | 1n | 0n) & Ctx['integer']>;
 
   /**
-   * `DBSIZE` (server).
+   * Returns the number of keys in the database.
    *
+   * `DBSIZE` (server). Time complexity: O(1).
+   *
+   * @returns The number of keys in the currently-selected database.
    * @since 1.0.0
    * @group server
    * @aclCategories keyspace
    * @commandFlags READONLY, FAST
    * @see https://redis.io/docs/latest/commands/dbsize/
    */
-  dbsize(): Result<Ctx, number>;
+  dbsize(): Result<Ctx, Ctx['integer']>;
 
   /**
-   * `DEBUG` (server).
+   * A container for debugging commands.
+   *
+   * `DEBUG` (server). Time complexity: Depends on subcommand.
    *
    * @since 1.0.0
    * @group server
@@ -1109,40 +1555,59 @@ export interface RedisCommands<Ctx extends CommandContext> {
   debug<TReply = unknown>(): Result<Ctx, TReply>;
 
   /**
-   * `DECR` (string).
+   * Decrements the integer value of a key by one. Uses 0 as initial value if the key doesn't exist.
    *
+   * `DECR` (string). Time complexity: O(1).
+   *
+   * @param key - `key`, read and written
+   * @returns The value of the key after decrementing it.
+   * @example
+   * const left: number = await client.decr('stock:42');
    * @since 1.0.0
    * @group string
    * @aclCategories string
    * @commandFlags WRITE, DENYOOM, FAST
    * @see https://redis.io/docs/latest/commands/decr/
    */
-  decr(key: RedisKey): Result<Ctx, number>;
+  decr(key: RedisKey): Result<Ctx, Ctx['integer']>;
 
   /**
-   * `DECRBY` (string).
+   * Decrements a number from the integer value of a key. Uses 0 as initial value if the key doesn't exist.
    *
+   * `DECRBY` (string). Time complexity: O(1).
+   *
+   * @param key - `key`, read and written
+   * @param decrement - `decrement`
+   * @returns The value of the key after decrementing it.
    * @since 1.0.0
    * @group string
    * @aclCategories string
    * @commandFlags WRITE, DENYOOM, FAST
    * @see https://redis.io/docs/latest/commands/decrby/
    */
-  decrby(key: RedisKey, decrement: number): Result<Ctx, number>;
+  decrby(key: RedisKey, decrement: number): Result<Ctx, Ctx['integer']>;
 
   /**
-   * `DEL` (generic).
+   * Deletes one or more keys.
    *
+   * `DEL` (generic). Time complexity: O(N) where N is the number of keys that will be removed. When a key to remove holds a value other than a string, the individual complexity for this key is O(M) where M is the number of elements in the list, set, sorted set or hash. Removing a single key that holds a string value is O(1).
+   *
+   * @param key - `key [key ...]`, deleted
+   * @returns the number of keys that were removed
+   * @example
+   * const removed: number = await client.del(['session:1', 'session:2']);
    * @since 1.0.0
    * @group generic
    * @aclCategories keyspace
    * @commandFlags WRITE
    * @see https://redis.io/docs/latest/commands/del/
    */
-  del(key: OneOrMany<RedisKey>): Result<Ctx, number>;
+  del(key: OneOrMany<RedisKey>): Result<Ctx, Ctx['integer']>;
 
   /**
-   * `DISCARD` (transactions).
+   * Discards a transaction.
+   *
+   * `DISCARD` (transactions). Time complexity: O(N), when N is the number of queued commands.
    *
    * @since 2.0.0
    * @group transactions
@@ -1153,8 +1618,14 @@ export interface RedisCommands<Ctx extends CommandContext> {
   discard(): Result<Ctx, 'OK'>;
 
   /**
-   * `DUMP` (generic).
+   * Returns a serialized representation of the value stored at a key.
    *
+   * `DUMP` (generic). Time complexity: O(1) to access the key and additional O(N*M) to serialize it, where N is the number of Redis objects composing the value and M their average size. For small string values the time complexity is thus O(1)+O(1*M) where M is small, so simply O(1).
+   *
+   * @param key - `key`, read
+   * @returns One of:
+   * - The serialized value.
+   * - Key does not exist.
    * @since 2.6.0
    * @group generic
    * @aclCategories keyspace
@@ -1164,8 +1635,12 @@ export interface RedisCommands<Ctx extends CommandContext> {
   dump(key: RedisKey): Result<Ctx, Ctx['string'] | null>;
 
   /**
-   * `ECHO` (connection).
+   * Returns the given string.
    *
+   * `ECHO` (connection). Time complexity: O(1).
+   *
+   * @param message - `message`
+   * @returns The given string
    * @since 1.0.0
    * @group connection
    * @aclCategories connection
@@ -1175,8 +1650,16 @@ export interface RedisCommands<Ctx extends CommandContext> {
   echo(message: RedisArgument): Result<Ctx, Ctx['string']>;
 
   /**
-   * `EVAL` (scripting).
+   * Executes a server-side Lua script.
    *
+   * `EVAL` (scripting). Time complexity: Depends on the script that is executed.
+   *
+   * @param script - `script`
+   * @param key - `key [key ...]`, read and written
+   * @param arg - `arg [arg ...]`
+   * @returns Return value depends on the script that is executed
+   * @example
+   * const count = await client.eval<number>("return redis.call('INCRBY', KEYS[1], ARGV[1])", ['visits'], [5]);
    * @since 2.6.0
    * @group scripting
    * @aclCategories scripting
@@ -1190,8 +1673,14 @@ export interface RedisCommands<Ctx extends CommandContext> {
   ): Result<Ctx, TReply>;
 
   /**
-   * `EVAL_RO` (scripting).
+   * Executes a read-only server-side Lua script.
    *
+   * `EVAL_RO` (scripting). Time complexity: Depends on the script that is executed.
+   *
+   * @param script - `script`
+   * @param key - `key [key ...]`, read
+   * @param arg - `arg [arg ...]`
+   * @returns Return value depends on the script that is executed
    * @since 7.0.0
    * @group scripting
    * @aclCategories scripting
@@ -1205,8 +1694,14 @@ export interface RedisCommands<Ctx extends CommandContext> {
   ): Result<Ctx, TReply>;
 
   /**
-   * `EVALSHA` (scripting).
+   * Executes a server-side Lua script by SHA1 digest.
    *
+   * `EVALSHA` (scripting). Time complexity: Depends on the script that is executed.
+   *
+   * @param sha1 - `sha1`
+   * @param key - `key [key ...]`, read and written
+   * @param arg - `arg [arg ...]`
+   * @returns Return value depends on the script that is executed
    * @since 2.6.0
    * @group scripting
    * @aclCategories scripting
@@ -1220,8 +1715,14 @@ export interface RedisCommands<Ctx extends CommandContext> {
   ): Result<Ctx, TReply>;
 
   /**
-   * `EVALSHA_RO` (scripting).
+   * Executes a read-only server-side Lua script by SHA1 digest.
    *
+   * `EVALSHA_RO` (scripting). Time complexity: Depends on the script that is executed.
+   *
+   * @param sha1 - `sha1`
+   * @param key - `key [key ...]`, read
+   * @param arg - `arg [arg ...]`
+   * @returns Return value depends on the script that is executed
    * @since 7.0.0
    * @group scripting
    * @aclCategories scripting
@@ -1235,8 +1736,13 @@ export interface RedisCommands<Ctx extends CommandContext> {
   ): Result<Ctx, TReply>;
 
   /**
-   * `EXEC` (transactions).
+   * Executes all commands in a transaction.
    *
+   * `EXEC` (transactions). Time complexity: Depends on commands in the transaction.
+   *
+   * @returns One of:
+   * - Each element being the reply to each of the commands in the atomic transaction.
+   * - The transaction was aborted because a `WATCH`ed key was touched
    * @since 1.2.0
    * @group transactions
    * @aclCategories transaction
@@ -1246,52 +1752,101 @@ export interface RedisCommands<Ctx extends CommandContext> {
   exec(): Result<Ctx, unknown[] | null>;
 
   /**
-   * `EXISTS` (generic).
+   * Determines whether one or more keys exist.
    *
+   * `EXISTS` (generic). Time complexity: O(N) where N is the number of keys to check.
+   *
+   * @param key - `key [key ...]`, read
+   * @returns Number of keys that exist from those specified as arguments.
+   * @example
+   * const present: number = await client.exists(['user:1', 'user:2']); // how many exist
    * @since 1.0.0
    * @group generic
    * @aclCategories keyspace
    * @commandFlags READONLY, FAST
    * @see https://redis.io/docs/latest/commands/exists/
    */
-  exists(key: OneOrMany<RedisKey>): Result<Ctx, number>;
+  exists(key: OneOrMany<RedisKey>): Result<Ctx, Ctx['integer']>;
 
   /**
-   * `EXPIRE` (generic).
+   * Sets the expiration time of a key in seconds.
    *
+   * `EXPIRE` (generic). Time complexity: O(1).
+   *
+   * @param key - `key`, read and written
+   * @param seconds - `seconds`
+   * @param options - the optional arguments, by property:
+   * - `condition`: `NX | XX | GT | LT`, since 7.0.0
+   * @returns One of:
+   * - The timeout was not set. e.g. key doesn't exist, or operation skipped due to the provided arguments.
+   * - The timeout was set.
+   * @example
+   * await client.expire('session:1', 3600);
+   * // Only when no expiry is set yet:
+   * const set: 0 | 1 = await client.expire('session:1', 60, { condition: 'NX' });
    * @since 1.0.0
    * @group generic
    * @aclCategories keyspace
    * @commandFlags WRITE, FAST
    * @see https://redis.io/docs/latest/commands/expire/
    */
-  expire(key: RedisKey, seconds: number, options?: O.ExpireOptions): Result<Ctx, 0 | 1>;
+  expire(
+    key: RedisKey,
+    seconds: number,
+    options?: O.ExpireOptions,
+  ): Result<Ctx, (0 | 1 | 0n | 1n) & Ctx['integer']>;
 
   /**
-   * `EXPIREAT` (generic).
+   * Sets the expiration time of a key to a Unix timestamp.
    *
+   * `EXPIREAT` (generic). Time complexity: O(1).
+   *
+   * @param key - `key`, read and written
+   * @param unixTimeSeconds - `unix-time-seconds`
+   * @param options - the optional arguments, by property:
+   * - `condition`: `NX | XX | GT | LT`, since 7.0.0
+   * @returns One of:
+   * - The timeout was set.
+   * - The timeout was not set. e.g. key doesn't exist, or operation skipped due to the provided arguments.
    * @since 1.2.0
    * @group generic
    * @aclCategories keyspace
    * @commandFlags WRITE, FAST
    * @see https://redis.io/docs/latest/commands/expireat/
    */
-  expireat(key: RedisKey, unixTimeSeconds: number, options?: O.ExpireatOptions): Result<Ctx, 1 | 0>;
+  expireat(
+    key: RedisKey,
+    unixTimeSeconds: number,
+    options?: O.ExpireatOptions,
+  ): Result<Ctx, (1 | 0 | 1n | 0n) & Ctx['integer']>;
 
   /**
-   * `EXPIRETIME` (generic).
+   * Returns the expiration time of a key as a Unix timestamp.
    *
+   * `EXPIRETIME` (generic). Time complexity: O(1).
+   *
+   * @param key - `key`, read
+   * @returns One of:
+   * - Expiration Unix timestamp in seconds.
+   * - The key exists but has no associated expiration time.
+   * - The key does not exist.
    * @since 7.0.0
    * @group generic
    * @aclCategories keyspace
    * @commandFlags READONLY, FAST
    * @see https://redis.io/docs/latest/commands/expiretime/
    */
-  expiretime(key: RedisKey): Result<Ctx, number | -1 | -2>;
+  expiretime(key: RedisKey): Result<Ctx, Ctx['integer']>;
 
   /**
-   * `FAILOVER` (server).
+   * Starts a coordinated failover from a server to one of its replicas.
    *
+   * `FAILOVER` (server). Time complexity: O(1).
+   *
+   * @param options - the optional arguments, by property:
+   * - `to`: `TO host port [FORCE]`
+   * - `abort`: `ABORT`
+   * - `timeout`: `TIMEOUT milliseconds`
    * @since 6.2.0
    * @group server
    * @commandFlags ADMIN, NOSCRIPT, STALE
@@ -1300,8 +1855,14 @@ export interface RedisCommands<Ctx extends CommandContext> {
   failover(options?: O.FailoverOptions): Result<Ctx, 'OK'>;
 
   /**
-   * `FCALL` (scripting).
+   * Invokes a function.
    *
+   * `FCALL` (scripting). Time complexity: Depends on the function that is executed.
+   *
+   * @param functionName - `function`
+   * @param key - `key [key ...]`, read and written
+   * @param arg - `arg [arg ...]`
+   * @returns Return value depends on the function that is executed
    * @since 7.0.0
    * @group scripting
    * @aclCategories scripting
@@ -1315,8 +1876,14 @@ export interface RedisCommands<Ctx extends CommandContext> {
   ): Result<Ctx, TReply>;
 
   /**
-   * `FCALL_RO` (scripting).
+   * Invokes a read-only function.
    *
+   * `FCALL_RO` (scripting). Time complexity: Depends on the function that is executed.
+   *
+   * @param functionName - `function`
+   * @param key - `key [key ...]`, read
+   * @param arg - `arg [arg ...]`
+   * @returns Return value depends on the function that is executed
    * @since 7.0.0
    * @group scripting
    * @aclCategories scripting
@@ -1330,8 +1897,12 @@ export interface RedisCommands<Ctx extends CommandContext> {
   ): Result<Ctx, TReply>;
 
   /**
-   * `FLUSHALL` (server).
+   * Removes all keys from all databases.
    *
+   * `FLUSHALL` (server). Time complexity: O(N) where N is the total number of keys in all databases.
+   *
+   * @param options - the optional arguments, by property:
+   * - `flushType`: `ASYNC | SYNC`
    * @since 1.0.0
    * @group server
    * @aclCategories keyspace, dangerous
@@ -1341,8 +1912,12 @@ export interface RedisCommands<Ctx extends CommandContext> {
   flushall(options?: O.FlushallOptions): Result<Ctx, 'OK'>;
 
   /**
-   * `FLUSHDB` (server).
+   * Remove all keys from the current database.
    *
+   * `FLUSHDB` (server). Time complexity: O(N) where N is the number of keys in the selected database.
+   *
+   * @param options - the optional arguments, by property:
+   * - `flushType`: `ASYNC | SYNC`
    * @since 1.0.0
    * @group server
    * @aclCategories keyspace, dangerous
@@ -1352,8 +1927,11 @@ export interface RedisCommands<Ctx extends CommandContext> {
   flushdb(options?: O.FlushdbOptions): Result<Ctx, 'OK'>;
 
   /**
-   * `FUNCTION DELETE` (scripting).
+   * Deletes a library and its functions.
    *
+   * `FUNCTION DELETE` (scripting). Time complexity: O(1).
+   *
+   * @param libraryName - `library-name`
    * @since 7.0.0
    * @group scripting
    * @aclCategories scripting
@@ -1363,8 +1941,11 @@ export interface RedisCommands<Ctx extends CommandContext> {
   functionDelete(libraryName: RedisArgument): Result<Ctx, 'OK'>;
 
   /**
-   * `FUNCTION DUMP` (scripting).
+   * Dumps all libraries into a serialized binary payload.
    *
+   * `FUNCTION DUMP` (scripting). Time complexity: O(N) where N is the number of functions.
+   *
+   * @returns the serialized payload
    * @since 7.0.0
    * @group scripting
    * @aclCategories scripting
@@ -1374,8 +1955,12 @@ export interface RedisCommands<Ctx extends CommandContext> {
   functionDump(): Result<Ctx, Ctx['string']>;
 
   /**
-   * `FUNCTION FLUSH` (scripting).
+   * Deletes all libraries and functions.
    *
+   * `FUNCTION FLUSH` (scripting). Time complexity: O(N) where N is the number of functions deleted.
+   *
+   * @param options - the optional arguments, by property:
+   * - `flushType`: `ASYNC | SYNC`
    * @since 7.0.0
    * @group scripting
    * @aclCategories scripting
@@ -1385,8 +1970,11 @@ export interface RedisCommands<Ctx extends CommandContext> {
   functionFlush(options?: O.FunctionFlushOptions): Result<Ctx, 'OK'>;
 
   /**
-   * `FUNCTION HELP` (scripting).
+   * Returns helpful text about the different subcommands.
    *
+   * `FUNCTION HELP` (scripting). Time complexity: O(1).
+   *
+   * @returns Helpful text about subcommands.
    * @since 7.0.0
    * @group scripting
    * @aclCategories scripting
@@ -1396,7 +1984,9 @@ export interface RedisCommands<Ctx extends CommandContext> {
   functionHelp(): Result<Ctx, Ctx['string'][]>;
 
   /**
-   * `FUNCTION KILL` (scripting).
+   * Terminates a function during execution.
+   *
+   * `FUNCTION KILL` (scripting). Time complexity: O(1).
    *
    * @since 7.0.0
    * @group scripting
@@ -1407,19 +1997,32 @@ export interface RedisCommands<Ctx extends CommandContext> {
   functionKill(): Result<Ctx, 'OK'>;
 
   /**
-   * `FUNCTION LIST` (scripting).
+   * Returns information about all libraries.
    *
+   * `FUNCTION LIST` (scripting). Time complexity: O(N) where N is the number of functions.
+   *
+   * @param options - the optional arguments, by property:
+   * - `libraryname`: `LIBRARYNAME library-name-pattern`
+   * - `withcode`: `WITHCODE`
    * @since 7.0.0
    * @group scripting
    * @aclCategories scripting
    * @commandFlags NOSCRIPT
    * @see https://redis.io/docs/latest/commands/function-list/
    */
-  functionList(options?: O.FunctionListOptions): Result<Ctx, R.FunctionListReply<Ctx['string']>>;
+  functionList(
+    options?: O.FunctionListOptions,
+  ): Result<Ctx, R.FunctionListReply<Ctx['string'], Ctx['integer']>>;
 
   /**
-   * `FUNCTION LOAD` (scripting).
+   * Creates a library.
    *
+   * `FUNCTION LOAD` (scripting). Time complexity: O(1) (considering compilation time is redundant).
+   *
+   * @param functionCode - `function-code`
+   * @param options - the optional arguments, by property:
+   * - `replace`: `REPLACE`
+   * @returns The library name that was loaded
    * @since 7.0.0
    * @group scripting
    * @aclCategories scripting
@@ -1432,8 +2035,13 @@ export interface RedisCommands<Ctx extends CommandContext> {
   ): Result<Ctx, Ctx['string']>;
 
   /**
-   * `FUNCTION RESTORE` (scripting).
+   * Restores all libraries from a payload.
    *
+   * `FUNCTION RESTORE` (scripting). Time complexity: O(N) where N is the number of functions on the payload.
+   *
+   * @param serializedValue - `serialized-value`
+   * @param options - the optional arguments, by property:
+   * - `policy`: `FLUSH | APPEND | REPLACE`
    * @since 7.0.0
    * @group scripting
    * @aclCategories scripting
@@ -1446,7 +2054,9 @@ export interface RedisCommands<Ctx extends CommandContext> {
   ): Result<Ctx, 'OK'>;
 
   /**
-   * `FUNCTION STATS` (scripting).
+   * Returns information about a function during execution.
+   *
+   * `FUNCTION STATS` (scripting). Time complexity: O(1).
    *
    * @since 7.0.0
    * @group scripting
@@ -1454,11 +2064,19 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags NOSCRIPT, ALLOW_BUSY
    * @see https://redis.io/docs/latest/commands/function-stats/
    */
-  functionStats(): Result<Ctx, R.FunctionStatsReply<Ctx['string']>>;
+  functionStats(): Result<Ctx, R.FunctionStatsReply<Ctx['string'], Ctx['integer']>>;
 
   /**
-   * `GEOADD` (geo).
+   * Adds one or more members to a geospatial index. The key is created if it doesn't exist.
    *
+   * `GEOADD` (geo). Time complexity: O(log(N)) for each item added, where N is the number of elements in the sorted set.
+   *
+   * @param key - `key`, read and written
+   * @param data - `longitude latitude member [longitude latitude member ...]`
+   * @param options - the optional arguments, by property:
+   * - `condition`: `NX | XX`, since 6.2.0
+   * - `ch`: `CH`, since 6.2.0
+   * @returns When used without optional arguments, the number of elements added to the sorted set (excluding score updates).  If the CH option is specified, the number of elements that were changed (added or updated).
    * @since 3.2.0
    * @group geo
    * @aclCategories geo
@@ -1469,11 +2087,21 @@ export interface RedisCommands<Ctx extends CommandContext> {
     key: RedisKey,
     data: ReadonlyArray<{ longitude: number; latitude: number; member: RedisArgument }>,
     options?: O.GeoaddOptions,
-  ): Result<Ctx, number>;
+  ): Result<Ctx, Ctx['integer']>;
 
   /**
-   * `GEODIST` (geo).
+   * Returns the distance between two members of a geospatial index.
    *
+   * `GEODIST` (geo). Time complexity: O(1).
+   *
+   * @param key - `key`, read
+   * @param member1 - `member1`
+   * @param member2 - `member2`
+   * @param options - the optional arguments, by property:
+   * - `unit`: `m | km | ft | mi`
+   * @returns One of:
+   * - one or both of elements are missing
+   * - distance as a double (represented as a string) in the specified units
    * @since 3.2.0
    * @group geo
    * @aclCategories geo
@@ -1485,11 +2113,16 @@ export interface RedisCommands<Ctx extends CommandContext> {
     member1: RedisArgument,
     member2: RedisArgument,
     options?: O.GeodistOptions,
-  ): Result<Ctx, null | Ctx['string']>;
+  ): Result<Ctx, null | number>;
 
   /**
-   * `GEOHASH` (geo).
+   * Returns members from a geospatial index as geohash strings.
    *
+   * `GEOHASH` (geo). Time complexity: O(1) for each member requested.
+   *
+   * @param key - `key`, read
+   * @param member - `member [member ...]`
+   * @returns An array where each element is the Geohash corresponding to each member name passed as argument to the command.
    * @since 3.2.0
    * @group geo
    * @aclCategories geo
@@ -1502,8 +2135,13 @@ export interface RedisCommands<Ctx extends CommandContext> {
   ): Result<Ctx, Array<Ctx['string'] | null>>;
 
   /**
-   * `GEOPOS` (geo).
+   * Returns the longitude and latitude of members from a geospatial index.
    *
+   * `GEOPOS` (geo). Time complexity: O(1) for each member requested.
+   *
+   * @param key - `key`, read
+   * @param member - `member [member ...]`
+   * @returns An array where each element is a two elements array representing longitude and latitude (x,y) of each member name passed as argument to the command
    * @since 3.2.0
    * @group geo
    * @aclCategories geo
@@ -1516,8 +2154,26 @@ export interface RedisCommands<Ctx extends CommandContext> {
   ): Result<Ctx, Array<null | [number, number]>>;
 
   /**
-   * `GEORADIUS` (geo).
+   * Queries a geospatial index for members within a distance from a coordinate, optionally stores the result.
    *
+   * `GEORADIUS` (geo). Time complexity: O(N+log(M)) where N is the number of elements inside the bounding box of the circular area delimited by center and radius and M is the number of items inside the index.
+   *
+   * @param key - `key`, read
+   * @param longitude - `longitude`
+   * @param latitude - `latitude`
+   * @param radius - `radius`
+   * @param unit - `m | km | ft | mi`
+   * @param options - the optional arguments, by property:
+   * - `withcoord`: `WITHCOORD`
+   * - `withdist`: `WITHDIST`
+   * - `withhash`: `WITHHASH`
+   * - `count`: `COUNT count [ANY]`
+   * - `order`: `ASC | DESC`
+   * - `store`: `STORE key | STOREDIST key`
+   * @returns One of:
+   * - Array of matched members information
+   * - If no WITH* option is specified, array of matched members names
+   * - number of items stored in key
    * @since 3.2.0
    * @group geo
    * @aclCategories geo
@@ -1532,7 +2188,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
     radius: number,
     unit: 'm' | 'km' | 'ft' | 'mi',
     options: O.GeoradiusOptions & { store: { store: RedisKey } | { storedist: RedisKey } },
-  ): Result<Ctx, number>;
+  ): Result<Ctx, Ctx['integer']>;
   georadius(
     key: RedisKey,
     longitude: number,
@@ -1540,7 +2196,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
     radius: number,
     unit: 'm' | 'km' | 'ft' | 'mi',
     options: O.GeoradiusOptions & { withcoord: true },
-  ): Result<Ctx, Array<[Ctx['string'], ...Array<Ctx['string'] | number | [number, number]>]>>;
+  ): Result<Ctx, Array<[Ctx['string'], ...Array<number | Ctx['integer'] | [number, number]>]>>;
   georadius(
     key: RedisKey,
     longitude: number,
@@ -1548,7 +2204,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
     radius: number,
     unit: 'm' | 'km' | 'ft' | 'mi',
     options: O.GeoradiusOptions & { withdist: true },
-  ): Result<Ctx, Array<[Ctx['string'], ...Array<Ctx['string'] | number | [number, number]>]>>;
+  ): Result<Ctx, Array<[Ctx['string'], ...Array<number | Ctx['integer'] | [number, number]>]>>;
   georadius(
     key: RedisKey,
     longitude: number,
@@ -1556,7 +2212,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
     radius: number,
     unit: 'm' | 'km' | 'ft' | 'mi',
     options: O.GeoradiusOptions & { withhash: true },
-  ): Result<Ctx, Array<[Ctx['string'], ...Array<Ctx['string'] | number | [number, number]>]>>;
+  ): Result<Ctx, Array<[Ctx['string'], ...Array<number | Ctx['integer'] | [number, number]>]>>;
   georadius(
     key: RedisKey,
     longitude: number,
@@ -1580,13 +2236,29 @@ export interface RedisCommands<Ctx extends CommandContext> {
   ): Result<
     Ctx,
     | Ctx['string'][]
-    | Array<[Ctx['string'], ...Array<Ctx['string'] | number | [number, number]>]>
-    | number
+    | Array<[Ctx['string'], ...Array<number | Ctx['integer'] | [number, number]>]>
+    | Ctx['integer']
   >;
 
   /**
-   * `GEORADIUS_RO` (geo).
+   * Returns members from a geospatial index that are within a distance from a coordinate.
    *
+   * `GEORADIUS_RO` (geo). Time complexity: O(N+log(M)) where N is the number of elements inside the bounding box of the circular area delimited by center and radius and M is the number of items inside the index.
+   *
+   * @param key - `key`, read
+   * @param longitude - `longitude`
+   * @param latitude - `latitude`
+   * @param radius - `radius`
+   * @param unit - `m | km | ft | mi`
+   * @param options - the optional arguments, by property:
+   * - `withcoord`: `WITHCOORD`
+   * - `withdist`: `WITHDIST`
+   * - `withhash`: `WITHHASH`
+   * - `count`: `COUNT count [ANY]`
+   * - `order`: `ASC | DESC`
+   * @returns One of:
+   * - Array of matched members information
+   * - If no WITH* option is specified, array of matched members names
    * @since 3.2.10
    * @group geo
    * @aclCategories geo
@@ -1601,7 +2273,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
     radius: number,
     unit: 'm' | 'km' | 'ft' | 'mi',
     options: O.GeoradiusRoOptions & { withcoord: true },
-  ): Result<Ctx, Array<[Ctx['string'], ...Array<Ctx['string'] | number | [number, number]>]>>;
+  ): Result<Ctx, Array<[Ctx['string'], ...Array<number | Ctx['integer'] | [number, number]>]>>;
   georadiusRo(
     key: RedisKey,
     longitude: number,
@@ -1609,7 +2281,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
     radius: number,
     unit: 'm' | 'km' | 'ft' | 'mi',
     options: O.GeoradiusRoOptions & { withdist: true },
-  ): Result<Ctx, Array<[Ctx['string'], ...Array<Ctx['string'] | number | [number, number]>]>>;
+  ): Result<Ctx, Array<[Ctx['string'], ...Array<number | Ctx['integer'] | [number, number]>]>>;
   georadiusRo(
     key: RedisKey,
     longitude: number,
@@ -1617,7 +2289,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
     radius: number,
     unit: 'm' | 'km' | 'ft' | 'mi',
     options: O.GeoradiusRoOptions & { withhash: true },
-  ): Result<Ctx, Array<[Ctx['string'], ...Array<Ctx['string'] | number | [number, number]>]>>;
+  ): Result<Ctx, Array<[Ctx['string'], ...Array<number | Ctx['integer'] | [number, number]>]>>;
   georadiusRo(
     key: RedisKey,
     longitude: number,
@@ -1635,12 +2307,29 @@ export interface RedisCommands<Ctx extends CommandContext> {
     options?: O.GeoradiusRoOptions,
   ): Result<
     Ctx,
-    Ctx['string'][] | Array<[Ctx['string'], ...Array<Ctx['string'] | number | [number, number]>]>
+    Ctx['string'][] | Array<[Ctx['string'], ...Array<number | Ctx['integer'] | [number, number]>]>
   >;
 
   /**
-   * `GEORADIUSBYMEMBER` (geo).
+   * Queries a geospatial index for members within a distance from a member, optionally stores the result.
    *
+   * `GEORADIUSBYMEMBER` (geo). Time complexity: O(N+log(M)) where N is the number of elements inside the bounding box of the circular area delimited by center and radius and M is the number of items inside the index.
+   *
+   * @param key - `key`, read
+   * @param member - `member`
+   * @param radius - `radius`
+   * @param unit - `m | km | ft | mi`
+   * @param options - the optional arguments, by property:
+   * - `withcoord`: `WITHCOORD`
+   * - `withdist`: `WITHDIST`
+   * - `withhash`: `WITHHASH`
+   * - `count`: `COUNT count [ANY]`
+   * - `order`: `ASC | DESC`
+   * - `store`: `STORE key | STOREDIST key`
+   * @returns One of:
+   * - Array of matched members information
+   * - If no WITH* option is specified, array of matched members names
+   * - number of items stored in key
    * @since 3.2.0
    * @group geo
    * @aclCategories geo
@@ -1654,28 +2343,28 @@ export interface RedisCommands<Ctx extends CommandContext> {
     radius: number,
     unit: 'm' | 'km' | 'ft' | 'mi',
     options: O.GeoradiusbymemberOptions & { store: { store: RedisKey } | { storedist: RedisKey } },
-  ): Result<Ctx, number>;
+  ): Result<Ctx, Ctx['integer']>;
   georadiusbymember(
     key: RedisKey,
     member: RedisArgument,
     radius: number,
     unit: 'm' | 'km' | 'ft' | 'mi',
     options: O.GeoradiusbymemberOptions & { withcoord: true },
-  ): Result<Ctx, Array<[Ctx['string'], ...Array<Ctx['string'] | number | [number, number]>]>>;
+  ): Result<Ctx, Array<[Ctx['string'], ...Array<number | Ctx['integer'] | [number, number]>]>>;
   georadiusbymember(
     key: RedisKey,
     member: RedisArgument,
     radius: number,
     unit: 'm' | 'km' | 'ft' | 'mi',
     options: O.GeoradiusbymemberOptions & { withdist: true },
-  ): Result<Ctx, Array<[Ctx['string'], ...Array<Ctx['string'] | number | [number, number]>]>>;
+  ): Result<Ctx, Array<[Ctx['string'], ...Array<number | Ctx['integer'] | [number, number]>]>>;
   georadiusbymember(
     key: RedisKey,
     member: RedisArgument,
     radius: number,
     unit: 'm' | 'km' | 'ft' | 'mi',
     options: O.GeoradiusbymemberOptions & { withhash: true },
-  ): Result<Ctx, Array<[Ctx['string'], ...Array<Ctx['string'] | number | [number, number]>]>>;
+  ): Result<Ctx, Array<[Ctx['string'], ...Array<number | Ctx['integer'] | [number, number]>]>>;
   georadiusbymember(
     key: RedisKey,
     member: RedisArgument,
@@ -1697,13 +2386,28 @@ export interface RedisCommands<Ctx extends CommandContext> {
   ): Result<
     Ctx,
     | Ctx['string'][]
-    | Array<[Ctx['string'], ...Array<Ctx['string'] | number | [number, number]>]>
-    | number
+    | Array<[Ctx['string'], ...Array<number | Ctx['integer'] | [number, number]>]>
+    | Ctx['integer']
   >;
 
   /**
-   * `GEORADIUSBYMEMBER_RO` (geo).
+   * Returns members from a geospatial index that are within a distance from a member.
    *
+   * `GEORADIUSBYMEMBER_RO` (geo). Time complexity: O(N+log(M)) where N is the number of elements inside the bounding box of the circular area delimited by center and radius and M is the number of items inside the index.
+   *
+   * @param key - `key`, read
+   * @param member - `member`
+   * @param radius - `radius`
+   * @param unit - `m | km | ft | mi`
+   * @param options - the optional arguments, by property:
+   * - `withcoord`: `WITHCOORD`
+   * - `withdist`: `WITHDIST`
+   * - `withhash`: `WITHHASH`
+   * - `count`: `COUNT count [ANY]`
+   * - `order`: `ASC | DESC`
+   * @returns One of:
+   * - Array of matched members information
+   * - If no WITH* option is specified, array of matched members names
    * @since 3.2.10
    * @group geo
    * @aclCategories geo
@@ -1717,21 +2421,21 @@ export interface RedisCommands<Ctx extends CommandContext> {
     radius: number,
     unit: 'm' | 'km' | 'ft' | 'mi',
     options: O.GeoradiusbymemberRoOptions & { withcoord: true },
-  ): Result<Ctx, Array<[Ctx['string'], ...Array<Ctx['string'] | number | [number, number]>]>>;
+  ): Result<Ctx, Array<[Ctx['string'], ...Array<number | Ctx['integer'] | [number, number]>]>>;
   georadiusbymemberRo(
     key: RedisKey,
     member: RedisArgument,
     radius: number,
     unit: 'm' | 'km' | 'ft' | 'mi',
     options: O.GeoradiusbymemberRoOptions & { withdist: true },
-  ): Result<Ctx, Array<[Ctx['string'], ...Array<Ctx['string'] | number | [number, number]>]>>;
+  ): Result<Ctx, Array<[Ctx['string'], ...Array<number | Ctx['integer'] | [number, number]>]>>;
   georadiusbymemberRo(
     key: RedisKey,
     member: RedisArgument,
     radius: number,
     unit: 'm' | 'km' | 'ft' | 'mi',
     options: O.GeoradiusbymemberRoOptions & { withhash: true },
-  ): Result<Ctx, Array<[Ctx['string'], ...Array<Ctx['string'] | number | [number, number]>]>>;
+  ): Result<Ctx, Array<[Ctx['string'], ...Array<number | Ctx['integer'] | [number, number]>]>>;
   georadiusbymemberRo(
     key: RedisKey,
     member: RedisArgument,
@@ -1751,12 +2455,26 @@ export interface RedisCommands<Ctx extends CommandContext> {
     options?: O.GeoradiusbymemberRoOptions,
   ): Result<
     Ctx,
-    Ctx['string'][] | Array<[Ctx['string'], ...Array<Ctx['string'] | number | [number, number]>]>
+    Ctx['string'][] | Array<[Ctx['string'], ...Array<number | Ctx['integer'] | [number, number]>]>
   >;
 
   /**
-   * `GEOSEARCH` (geo).
+   * Queries a geospatial index for members inside an area of a box or a circle.
    *
+   * `GEOSEARCH` (geo). Time complexity: O(N+log(M)) where N is the number of elements in the grid-aligned bounding box area around the shape provided as the filter and M is the number of items inside the shape.
+   *
+   * @param key - `key`, read
+   * @param from - `FROMMEMBER member | FROMLONLAT longitude latitude`
+   * @param by - `BYRADIUS radius <m | km | ft | mi> | BYBOX width height <m | km | ft | mi>`
+   * @param options - the optional arguments, by property:
+   * - `order`: `ASC | DESC`
+   * - `count`: `COUNT count [ANY]`
+   * - `withcoord`: `WITHCOORD`
+   * - `withdist`: `WITHDIST`
+   * - `withhash`: `WITHHASH`
+   * @returns One of:
+   * - Array of matched members information
+   * - If no WITH* option is specified, array of matched members names
    * @since 6.2.0
    * @group geo
    * @aclCategories geo
@@ -1770,7 +2488,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
       | { circle: { byradius: number; unit: 'm' | 'km' | 'ft' | 'mi' } }
       | { box: { bybox: number; height: number; unit: 'm' | 'km' | 'ft' | 'mi' } },
     options: O.GeosearchOptions & { withcoord: true },
-  ): Result<Ctx, Array<[Ctx['string'], ...Array<Ctx['string'] | number | [number, number]>]>>;
+  ): Result<Ctx, Array<[Ctx['string'], ...Array<number | Ctx['integer'] | [number, number]>]>>;
   geosearch(
     key: RedisKey,
     from: { frommember: RedisArgument } | { fromlonlat: { longitude: number; latitude: number } },
@@ -1778,7 +2496,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
       | { circle: { byradius: number; unit: 'm' | 'km' | 'ft' | 'mi' } }
       | { box: { bybox: number; height: number; unit: 'm' | 'km' | 'ft' | 'mi' } },
     options: O.GeosearchOptions & { withdist: true },
-  ): Result<Ctx, Array<[Ctx['string'], ...Array<Ctx['string'] | number | [number, number]>]>>;
+  ): Result<Ctx, Array<[Ctx['string'], ...Array<number | Ctx['integer'] | [number, number]>]>>;
   geosearch(
     key: RedisKey,
     from: { frommember: RedisArgument } | { fromlonlat: { longitude: number; latitude: number } },
@@ -1786,7 +2504,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
       | { circle: { byradius: number; unit: 'm' | 'km' | 'ft' | 'mi' } }
       | { box: { bybox: number; height: number; unit: 'm' | 'km' | 'ft' | 'mi' } },
     options: O.GeosearchOptions & { withhash: true },
-  ): Result<Ctx, Array<[Ctx['string'], ...Array<Ctx['string'] | number | [number, number]>]>>;
+  ): Result<Ctx, Array<[Ctx['string'], ...Array<number | Ctx['integer'] | [number, number]>]>>;
   geosearch(
     key: RedisKey,
     from: { frommember: RedisArgument } | { fromlonlat: { longitude: number; latitude: number } },
@@ -1804,12 +2522,23 @@ export interface RedisCommands<Ctx extends CommandContext> {
     options?: O.GeosearchOptions,
   ): Result<
     Ctx,
-    Ctx['string'][] | Array<[Ctx['string'], ...Array<Ctx['string'] | number | [number, number]>]>
+    Ctx['string'][] | Array<[Ctx['string'], ...Array<number | Ctx['integer'] | [number, number]>]>
   >;
 
   /**
-   * `GEOSEARCHSTORE` (geo).
+   * Queries a geospatial index for members inside an area of a box or a circle, optionally stores the result.
    *
+   * `GEOSEARCHSTORE` (geo). Time complexity: O(N+log(M)) where N is the number of elements in the grid-aligned bounding box area around the shape provided as the filter and M is the number of items inside the shape.
+   *
+   * @param destination - `destination`, overwritten
+   * @param source - `source`, read
+   * @param from - `FROMMEMBER member | FROMLONLAT longitude latitude`
+   * @param by - `BYRADIUS radius <m | km | ft | mi> | BYBOX width height <m | km | ft | mi>`
+   * @param options - the optional arguments, by property:
+   * - `order`: `ASC | DESC`
+   * - `countBlock`: `COUNT count [ANY]`
+   * - `storedist`: `STOREDIST`
+   * @returns the number of elements in the resulting set
    * @since 6.2.0
    * @group geo
    * @aclCategories geo
@@ -1824,11 +2553,19 @@ export interface RedisCommands<Ctx extends CommandContext> {
       | { circle: { byradius: number; unit: 'm' | 'km' | 'ft' | 'mi' } }
       | { box: { bybox: number; height: number; unit: 'm' | 'km' | 'ft' | 'mi' } },
     options?: O.GeosearchstoreOptions,
-  ): Result<Ctx, number>;
+  ): Result<Ctx, Ctx['integer']>;
 
   /**
-   * `GET` (string).
+   * Returns the string value of a key.
    *
+   * `GET` (string). Time complexity: O(1).
+   *
+   * @param key - `key`, read
+   * @returns One of:
+   * - The value of the key.
+   * - Key does not exist.
+   * @example
+   * const value: string | null = await client.get('greeting');
    * @since 1.0.0
    * @group string
    * @aclCategories string
@@ -1838,19 +2575,32 @@ export interface RedisCommands<Ctx extends CommandContext> {
   get(key: RedisKey): Result<Ctx, Ctx['string'] | null>;
 
   /**
-   * `GETBIT` (bitmap).
+   * Returns a bit value by offset.
    *
+   * `GETBIT` (bitmap). Time complexity: O(1).
+   *
+   * @param key - `key`, read
+   * @param offset - `offset`
+   * @returns The bit value stored at offset.
    * @since 2.2.0
    * @group bitmap
    * @aclCategories bitmap
    * @commandFlags READONLY, FAST
    * @see https://redis.io/docs/latest/commands/getbit/
    */
-  getbit(key: RedisKey, offset: number): Result<Ctx, 0 | 1>;
+  getbit(key: RedisKey, offset: number): Result<Ctx, (0 | 1 | 0n | 1n) & Ctx['integer']>;
 
   /**
-   * `GETDEL` (string).
+   * Returns the string value of a key after deleting the key.
    *
+   * `GETDEL` (string). Time complexity: O(1).
+   *
+   * @param key - `key`, read and written
+   * @returns One of:
+   * - The value of the key.
+   * - The key does not exist.
+   * @example
+   * const token: string | null = await client.getdel('once:abc');
    * @since 6.2.0
    * @group string
    * @aclCategories string
@@ -1860,8 +2610,19 @@ export interface RedisCommands<Ctx extends CommandContext> {
   getdel(key: RedisKey): Result<Ctx, Ctx['string'] | null>;
 
   /**
-   * `GETEX` (string).
+   * Returns the string value of a key after setting its expiration time.
    *
+   * `GETEX` (string). Time complexity: O(1).
+   *
+   * @param key - `key`, read and written
+   * @param options - the optional arguments, by property:
+   * - `expiration`: `EX seconds | PX milliseconds | EXAT unix-time-seconds | PXAT unix-time-milliseconds | PERSIST`
+   * @returns One of:
+   * - The value of the key.
+   * - Key does not exist.
+   * @example
+   * // Reads the value and pushes its expiry 60 seconds out.
+   * const value = await client.getex('session:1', { expiration: { ex: 60 } });
    * @since 6.2.0
    * @group string
    * @aclCategories string
@@ -1871,8 +2632,14 @@ export interface RedisCommands<Ctx extends CommandContext> {
   getex(key: RedisKey, options?: O.GetexOptions): Result<Ctx, Ctx['string'] | null>;
 
   /**
-   * `GETRANGE` (string).
+   * Returns a substring of the string stored at a key.
    *
+   * `GETRANGE` (string). Time complexity: O(N) where N is the length of the returned string. The complexity is ultimately determined by the returned length, but because creating a substring from an existing string is very cheap, it can be considered O(1) for small strings.
+   *
+   * @param key - `key`, read
+   * @param start - `start`
+   * @param end - `end`
+   * @returns The substring of the string value stored at key, determined by the offsets start and end (both are inclusive).
    * @since 2.4.0
    * @group string
    * @aclCategories string
@@ -1882,8 +2649,15 @@ export interface RedisCommands<Ctx extends CommandContext> {
   getrange(key: RedisKey, start: number, end: number): Result<Ctx, Ctx['string']>;
 
   /**
-   * `GETSET` (string).
+   * Returns the previous string value of a key after setting it to a new value.
    *
+   * `GETSET` (string). Time complexity: O(1).
+   *
+   * @param key - `key`, read and written
+   * @param value - `value`
+   * @returns One of:
+   * - The old value stored at the key.
+   * - The key does not exist.
    * @since 1.0.0
    * @group string
    * @aclCategories string
@@ -1894,41 +2668,64 @@ export interface RedisCommands<Ctx extends CommandContext> {
   getset(key: RedisKey, value: RedisArgument): Result<Ctx, Ctx['string'] | null>;
 
   /**
-   * `HDEL` (hash).
+   * Deletes one or more fields and their values from a hash. Deletes the hash if no fields remain.
    *
+   * `HDEL` (hash). Time complexity: O(N) where N is the number of fields to be removed.
+   *
+   * @param key - `key`, read and written
+   * @param field - `field [field ...]`
+   * @returns The number of fields that were removed from the hash.
+   * @example
+   * const removed: number = await client.hdel('user:1', ['email', 'phone']);
    * @since 2.0.0
    * @group hash
    * @aclCategories hash
    * @commandFlags WRITE, FAST
    * @see https://redis.io/docs/latest/commands/hdel/
    */
-  hdel(key: RedisKey, field: OneOrMany<RedisArgument>): Result<Ctx, number>;
+  hdel(key: RedisKey, field: OneOrMany<RedisArgument>): Result<Ctx, Ctx['integer']>;
 
   /**
-   * `HELLO` (connection).
+   * Handshakes with the Redis server.
    *
+   * `HELLO` (connection). Time complexity: O(1).
+   *
+   * @param options - the optional arguments, by property:
+   * - `arguments`: `protover [AUTH username password] [SETNAME clientname]`
    * @since 6.0.0
    * @group connection
    * @aclCategories connection
    * @commandFlags NOSCRIPT, LOADING, STALE, FAST, NO_AUTH, SENTINEL, ALLOW_BUSY
    * @see https://redis.io/docs/latest/commands/hello/
    */
-  hello(options?: O.HelloOptions): Result<Ctx, R.HelloReply<Ctx['string']>>;
+  hello(options?: O.HelloOptions): Result<Ctx, R.HelloReply<Ctx['string'], Ctx['integer']>>;
 
   /**
-   * `HEXISTS` (hash).
+   * Determines whether a field exists in a hash.
    *
+   * `HEXISTS` (hash). Time complexity: O(1).
+   *
+   * @param key - `key`, read
+   * @param field - `field`
+   * @returns One of:
+   * - The hash does not contain the field, or key does not exist.
+   * - The hash contains the field.
    * @since 2.0.0
    * @group hash
    * @aclCategories hash
    * @commandFlags READONLY, FAST
    * @see https://redis.io/docs/latest/commands/hexists/
    */
-  hexists(key: RedisKey, field: RedisArgument): Result<Ctx, 0 | 1>;
+  hexists(key: RedisKey, field: RedisArgument): Result<Ctx, (0 | 1 | 0n | 1n) & Ctx['integer']>;
 
   /**
    * `HEXPIRE` (hash).
    *
+   * @param key - `key`, read and written
+   * @param seconds - `seconds`
+   * @param fields - `FIELDS numfields field [field ...]`
+   * @param options - the optional arguments, by property:
+   * - `condition`: `NX | XX | GT | LT`
    * @since 7.4.0
    * @group hash
    * @aclCategories hash
@@ -1940,11 +2737,16 @@ export interface RedisCommands<Ctx extends CommandContext> {
     seconds: number,
     fields: { field: OneOrMany<RedisArgument> },
     options?: O.HexpireOptions,
-  ): Result<Ctx, Array<-2 | 0 | 1 | 2>>;
+  ): Result<Ctx, Array<(-2 | 0 | 1 | 2 | -2n | 0n | 1n | 2n) & Ctx['integer']>>;
 
   /**
    * `HEXPIREAT` (hash).
    *
+   * @param key - `key`, read and written
+   * @param unixTimeSeconds - `unix-time-seconds`
+   * @param fields - `FIELDS numfields field [field ...]`
+   * @param options - the optional arguments, by property:
+   * - `condition`: `NX | XX | GT | LT`
    * @since 7.4.0
    * @group hash
    * @aclCategories hash
@@ -1956,11 +2758,13 @@ export interface RedisCommands<Ctx extends CommandContext> {
     unixTimeSeconds: number,
     fields: { field: OneOrMany<RedisArgument> },
     options?: O.HexpireatOptions,
-  ): Result<Ctx, Array<-2 | 0 | 1 | 2>>;
+  ): Result<Ctx, Array<(-2 | 0 | 1 | 2 | -2n | 0n | 1n | 2n) & Ctx['integer']>>;
 
   /**
    * `HEXPIRETIME` (hash).
    *
+   * @param key - `key`, read
+   * @param fields - `FIELDS numfields field [field ...]`
    * @since 7.4.0
    * @group hash
    * @aclCategories hash
@@ -1970,11 +2774,20 @@ export interface RedisCommands<Ctx extends CommandContext> {
   hexpiretime(
     key: RedisKey,
     fields: { field: OneOrMany<RedisArgument> },
-  ): Result<Ctx, Array<-2 | -1 | number>>;
+  ): Result<Ctx, Ctx['integer'][]>;
 
   /**
-   * `HGET` (hash).
+   * Returns the value of a field in a hash.
    *
+   * `HGET` (hash). Time complexity: O(1).
+   *
+   * @param key - `key`, read
+   * @param field - `field`
+   * @returns One of:
+   * - The value associated with the field.
+   * - If the field is not present in the hash or key does not exist.
+   * @example
+   * const name: string | null = await client.hget('user:1', 'name');
    * @since 2.0.0
    * @group hash
    * @aclCategories hash
@@ -1984,8 +2797,14 @@ export interface RedisCommands<Ctx extends CommandContext> {
   hget(key: RedisKey, field: RedisArgument): Result<Ctx, Ctx['string'] | null>;
 
   /**
-   * `HGETALL` (hash).
+   * Returns all fields and values in a hash.
    *
+   * `HGETALL` (hash). Time complexity: O(N) where N is the size of the hash.
+   *
+   * @param key - `key`, read
+   * @returns Map of fields and their values stored in the hash, or an empty list when key does not exist. In RESP2 this is returned as a flat array.
+   * @example
+   * const user: Record<string, string> = await client.hgetall('user:1');
    * @since 2.0.0
    * @group hash
    * @aclCategories hash
@@ -1995,19 +2814,33 @@ export interface RedisCommands<Ctx extends CommandContext> {
   hgetall(key: RedisKey): Result<Ctx, Record<string, Ctx['string']>>;
 
   /**
-   * `HINCRBY` (hash).
+   * Increments the integer value of a field in a hash by a number. Uses 0 as initial value if the field doesn't exist.
    *
+   * `HINCRBY` (hash). Time complexity: O(1).
+   *
+   * @param key - `key`, read and written
+   * @param field - `field`
+   * @param increment - `increment`
+   * @returns The value of the field after the increment operation.
+   * @example
+   * const logins: number = await client.hincrby('user:1', 'logins', 1);
    * @since 2.0.0
    * @group hash
    * @aclCategories hash
    * @commandFlags WRITE, DENYOOM, FAST
    * @see https://redis.io/docs/latest/commands/hincrby/
    */
-  hincrby(key: RedisKey, field: RedisArgument, increment: number): Result<Ctx, number>;
+  hincrby(key: RedisKey, field: RedisArgument, increment: number): Result<Ctx, Ctx['integer']>;
 
   /**
-   * `HINCRBYFLOAT` (hash).
+   * Increments the floating point value of a field by a number. Uses 0 as initial value if the field doesn't exist.
    *
+   * `HINCRBYFLOAT` (hash). Time complexity: O(1).
+   *
+   * @param key - `key`, read and written
+   * @param field - `field`
+   * @param increment - `increment`
+   * @returns The value of the field after the increment operation.
    * @since 2.6.0
    * @group hash
    * @aclCategories hash
@@ -2017,8 +2850,12 @@ export interface RedisCommands<Ctx extends CommandContext> {
   hincrbyfloat(key: RedisKey, field: RedisArgument, increment: number): Result<Ctx, Ctx['string']>;
 
   /**
-   * `HKEYS` (hash).
+   * Returns all fields in a hash.
    *
+   * `HKEYS` (hash). Time complexity: O(N) where N is the size of the hash.
+   *
+   * @param key - `key`, read
+   * @returns List of fields in the hash, or an empty list when the key does not exist.
    * @since 2.0.0
    * @group hash
    * @aclCategories hash
@@ -2028,19 +2865,30 @@ export interface RedisCommands<Ctx extends CommandContext> {
   hkeys(key: RedisKey): Result<Ctx, Ctx['string'][]>;
 
   /**
-   * `HLEN` (hash).
+   * Returns the number of fields in a hash.
    *
+   * `HLEN` (hash). Time complexity: O(1).
+   *
+   * @param key - `key`, read
+   * @returns Number of the fields in the hash, or 0 when the key does not exist.
    * @since 2.0.0
    * @group hash
    * @aclCategories hash
    * @commandFlags READONLY, FAST
    * @see https://redis.io/docs/latest/commands/hlen/
    */
-  hlen(key: RedisKey): Result<Ctx, number>;
+  hlen(key: RedisKey): Result<Ctx, Ctx['integer']>;
 
   /**
-   * `HMGET` (hash).
+   * Returns the values of all fields in a hash.
    *
+   * `HMGET` (hash). Time complexity: O(N) where N is the number of fields being requested.
+   *
+   * @param key - `key`, read
+   * @param field - `field [field ...]`
+   * @returns List of values associated with the given fields, in the same order as they are requested.
+   * @example
+   * const [name, email] = await client.hmget('user:1', ['name', 'email']);
    * @since 2.0.0
    * @group hash
    * @aclCategories hash
@@ -2050,8 +2898,12 @@ export interface RedisCommands<Ctx extends CommandContext> {
   hmget(key: RedisKey, field: OneOrMany<RedisArgument>): Result<Ctx, Array<Ctx['string'] | null>>;
 
   /**
-   * `HMSET` (hash).
+   * Sets the values of multiple fields.
    *
+   * `HMSET` (hash). Time complexity: O(N) where N is the number of fields being set.
+   *
+   * @param key - `key`, read and written
+   * @param data - `field value [field value ...]`
    * @since 2.0.0
    * @group hash
    * @aclCategories hash
@@ -2064,6 +2916,8 @@ export interface RedisCommands<Ctx extends CommandContext> {
   /**
    * `HPERSIST` (hash).
    *
+   * @param key - `key`, read and written
+   * @param fields - `FIELDS numfields field [field ...]`
    * @since 7.4.0
    * @group hash
    * @aclCategories hash
@@ -2073,11 +2927,16 @@ export interface RedisCommands<Ctx extends CommandContext> {
   hpersist(
     key: RedisKey,
     fields: { field: OneOrMany<RedisArgument> },
-  ): Result<Ctx, Array<-2 | -1 | 1>>;
+  ): Result<Ctx, Array<(-2 | -1 | 1 | -2n | -1n | 1n) & Ctx['integer']>>;
 
   /**
    * `HPEXPIRE` (hash).
    *
+   * @param key - `key`, read and written
+   * @param milliseconds - `milliseconds`
+   * @param fields - `FIELDS numfields field [field ...]`
+   * @param options - the optional arguments, by property:
+   * - `condition`: `NX | XX | GT | LT`
    * @since 7.4.0
    * @group hash
    * @aclCategories hash
@@ -2089,11 +2948,16 @@ export interface RedisCommands<Ctx extends CommandContext> {
     milliseconds: number,
     fields: { field: OneOrMany<RedisArgument> },
     options?: O.HpexpireOptions,
-  ): Result<Ctx, Array<-2 | 0 | 1 | 2>>;
+  ): Result<Ctx, Array<(-2 | 0 | 1 | 2 | -2n | 0n | 1n | 2n) & Ctx['integer']>>;
 
   /**
    * `HPEXPIREAT` (hash).
    *
+   * @param key - `key`, read and written
+   * @param unixTimeMilliseconds - `unix-time-milliseconds`
+   * @param fields - `FIELDS numfields field [field ...]`
+   * @param options - the optional arguments, by property:
+   * - `condition`: `NX | XX | GT | LT`
    * @since 7.4.0
    * @group hash
    * @aclCategories hash
@@ -2105,11 +2969,13 @@ export interface RedisCommands<Ctx extends CommandContext> {
     unixTimeMilliseconds: number,
     fields: { field: OneOrMany<RedisArgument> },
     options?: O.HpexpireatOptions,
-  ): Result<Ctx, Array<-2 | 0 | 1 | 2>>;
+  ): Result<Ctx, Array<(-2 | 0 | 1 | 2 | -2n | 0n | 1n | 2n) & Ctx['integer']>>;
 
   /**
    * `HPEXPIRETIME` (hash).
    *
+   * @param key - `key`, read
+   * @param fields - `FIELDS numfields field [field ...]`
    * @since 7.4.0
    * @group hash
    * @aclCategories hash
@@ -2119,25 +2985,34 @@ export interface RedisCommands<Ctx extends CommandContext> {
   hpexpiretime(
     key: RedisKey,
     fields: { field: OneOrMany<RedisArgument> },
-  ): Result<Ctx, Array<-2 | -1 | number>>;
+  ): Result<Ctx, Ctx['integer'][]>;
 
   /**
    * `HPTTL` (hash).
    *
+   * @param key - `key`, read
+   * @param fields - `FIELDS numfields field [field ...]`
    * @since 7.4.0
    * @group hash
    * @aclCategories hash
    * @commandFlags READONLY, FAST
    * @see https://redis.io/docs/latest/commands/hpttl/
    */
-  hpttl(
-    key: RedisKey,
-    fields: { field: OneOrMany<RedisArgument> },
-  ): Result<Ctx, Array<-2 | -1 | number>>;
+  hpttl(key: RedisKey, fields: { field: OneOrMany<RedisArgument> }): Result<Ctx, Ctx['integer'][]>;
 
   /**
-   * `HRANDFIELD` (hash).
+   * Returns one or more random fields from a hash.
    *
+   * `HRANDFIELD` (hash). Time complexity: O(N) where N is the number of fields returned.
+   *
+   * @param key - `key`, read
+   * @param options - the optional arguments, by property:
+   * - `options`: `count [WITHVALUES]`
+   * @returns One of:
+   * - Key doesn't exist
+   * - A single random field. Returned in case `COUNT` was not used.
+   * - A list of fields. Returned in case `COUNT` was used.
+   * - Fields and their values. Returned in case `COUNT` and `WITHVALUES` were used. In RESP2 this is returned as a flat array.
    * @since 6.2.0
    * @group hash
    * @aclCategories hash
@@ -2150,12 +3025,31 @@ export interface RedisCommands<Ctx extends CommandContext> {
   ): Result<Ctx, [Ctx['string'], Ctx['string']][]>;
   hrandfield(
     key: RedisKey,
+    options: O.HrandfieldOptions & {
+      options: { count: number; withvalues?: boolean } & { withvalues?: false | undefined };
+    },
+  ): Result<Ctx, Ctx['string'][]>;
+  hrandfield(
+    key: RedisKey,
+    options?: O.HrandfieldOptions & { options?: undefined },
+  ): Result<Ctx, Ctx['string'] | null>;
+  hrandfield(
+    key: RedisKey,
     options?: O.HrandfieldOptions,
   ): Result<Ctx, null | Ctx['string'] | Ctx['string'][] | [Ctx['string'], Ctx['string']][]>;
 
   /**
-   * `HSCAN` (hash).
+   * Iterates over fields and values of a hash.
    *
+   * `HSCAN` (hash). Time complexity: O(1) for every call. O(N) for a complete iteration, including enough command calls for the cursor to return back to 0. N is the number of elements inside the collection.
+   *
+   * @param key - `key`, read
+   * @param cursor - `cursor`
+   * @param options - the optional arguments, by property:
+   * - `match`: `MATCH pattern`
+   * - `count`: `COUNT count`
+   * - `novalues`: `NOVALUES`
+   * @returns cursor and scan response in array form
    * @since 2.8.0
    * @group hash
    * @aclCategories hash
@@ -2169,55 +3063,83 @@ export interface RedisCommands<Ctx extends CommandContext> {
   ): Result<Ctx, [Ctx['string'], Ctx['string'][]]>;
 
   /**
-   * `HSET` (hash).
+   * Creates or modifies the value of a field in a hash.
    *
+   * `HSET` (hash). Time complexity: O(1) for each field/value pair added, so O(N) to add N field/value pairs when the command is called with multiple field/value pairs.
+   *
+   * @param key - `key`, read and written
+   * @param data - `field value [field value ...]`
+   * @returns The number of fields that were added
+   * @example
+   * // A Record, a Map or [field, value] pairs:
+   * const added: number = await client.hset('user:1', { name: 'Ada', lang: 'en' });
    * @since 2.0.0
    * @group hash
    * @aclCategories hash
    * @commandFlags WRITE, DENYOOM, FAST
    * @see https://redis.io/docs/latest/commands/hset/
    */
-  hset(key: RedisKey, data: FieldValues<RedisArgument>): Result<Ctx, number>;
+  hset(key: RedisKey, data: FieldValues<RedisArgument>): Result<Ctx, Ctx['integer']>;
 
   /**
-   * `HSETNX` (hash).
+   * Sets the value of a field in a hash only when the field doesn't exist.
    *
+   * `HSETNX` (hash). Time complexity: O(1).
+   *
+   * @param key - `key`, read and written
+   * @param field - `field`
+   * @param value - `value`
+   * @returns One of:
+   * - The field is a new field in the hash and value was set.
+   * - The field already exists in the hash and no operation was performed.
    * @since 2.0.0
    * @group hash
    * @aclCategories hash
    * @commandFlags WRITE, DENYOOM, FAST
    * @see https://redis.io/docs/latest/commands/hsetnx/
    */
-  hsetnx(key: RedisKey, field: RedisArgument, value: RedisArgument): Result<Ctx, 0 | 1>;
+  hsetnx(
+    key: RedisKey,
+    field: RedisArgument,
+    value: RedisArgument,
+  ): Result<Ctx, (0 | 1 | 0n | 1n) & Ctx['integer']>;
 
   /**
-   * `HSTRLEN` (hash).
+   * Returns the length of the value of a field.
    *
+   * `HSTRLEN` (hash). Time complexity: O(1).
+   *
+   * @param key - `key`, read
+   * @param field - `field`
+   * @returns String length of the value associated with the field, or zero when the field is not present in the hash or key does not exist at all.
    * @since 3.2.0
    * @group hash
    * @aclCategories hash
    * @commandFlags READONLY, FAST
    * @see https://redis.io/docs/latest/commands/hstrlen/
    */
-  hstrlen(key: RedisKey, field: RedisArgument): Result<Ctx, number>;
+  hstrlen(key: RedisKey, field: RedisArgument): Result<Ctx, Ctx['integer']>;
 
   /**
    * `HTTL` (hash).
    *
+   * @param key - `key`, read
+   * @param fields - `FIELDS numfields field [field ...]`
    * @since 7.4.0
    * @group hash
    * @aclCategories hash
    * @commandFlags READONLY, FAST
    * @see https://redis.io/docs/latest/commands/httl/
    */
-  httl(
-    key: RedisKey,
-    fields: { field: OneOrMany<RedisArgument> },
-  ): Result<Ctx, Array<-2 | -1 | number>>;
+  httl(key: RedisKey, fields: { field: OneOrMany<RedisArgument> }): Result<Ctx, Ctx['integer'][]>;
 
   /**
-   * `HVALS` (hash).
+   * Returns all values in a hash.
    *
+   * `HVALS` (hash). Time complexity: O(N) where N is the size of the hash.
+   *
+   * @param key - `key`, read
+   * @returns List of values in the hash, or an empty list when the key does not exist.
    * @since 2.0.0
    * @group hash
    * @aclCategories hash
@@ -2227,30 +3149,48 @@ export interface RedisCommands<Ctx extends CommandContext> {
   hvals(key: RedisKey): Result<Ctx, Ctx['string'][]>;
 
   /**
-   * `INCR` (string).
+   * Increments the integer value of a key by one. Uses 0 as initial value if the key doesn't exist.
    *
+   * `INCR` (string). Time complexity: O(1).
+   *
+   * @param key - `key`, read and written
+   * @returns The value of key after the increment
+   * @example
+   * const visits: number = await client.incr('visits');
    * @since 1.0.0
    * @group string
    * @aclCategories string
    * @commandFlags WRITE, DENYOOM, FAST
    * @see https://redis.io/docs/latest/commands/incr/
    */
-  incr(key: RedisKey): Result<Ctx, number>;
+  incr(key: RedisKey): Result<Ctx, Ctx['integer']>;
 
   /**
-   * `INCRBY` (string).
+   * Increments the integer value of a key by a number. Uses 0 as initial value if the key doesn't exist.
    *
+   * `INCRBY` (string). Time complexity: O(1).
+   *
+   * @param key - `key`, read and written
+   * @param increment - `increment`
+   * @returns The value of the key after incrementing it.
+   * @example
+   * const total: number = await client.incrby('bytes', 512);
    * @since 1.0.0
    * @group string
    * @aclCategories string
    * @commandFlags WRITE, DENYOOM, FAST
    * @see https://redis.io/docs/latest/commands/incrby/
    */
-  incrby(key: RedisKey, increment: number): Result<Ctx, number>;
+  incrby(key: RedisKey, increment: number): Result<Ctx, Ctx['integer']>;
 
   /**
-   * `INCRBYFLOAT` (string).
+   * Increment the floating point value of a key by a number. Uses 0 as initial value if the key doesn't exist.
    *
+   * `INCRBYFLOAT` (string). Time complexity: O(1).
+   *
+   * @param key - `key`, read and written
+   * @param increment - `increment`
+   * @returns The value of the key after incrementing it.
    * @since 2.6.0
    * @group string
    * @aclCategories string
@@ -2260,8 +3200,12 @@ export interface RedisCommands<Ctx extends CommandContext> {
   incrbyfloat(key: RedisKey, increment: number): Result<Ctx, Ctx['string']>;
 
   /**
-   * `INFO` (server).
+   * Returns information and statistics about the server.
    *
+   * `INFO` (server). Time complexity: O(1).
+   *
+   * @param section - `section [section ...]`
+   * @returns A map of info fields, one field per line in the form of <field>:<value> where the value can be a comma separated map like <key>=<val>. Also contains section header lines starting with `#` and blank lines.
    * @since 1.0.0
    * @group server
    * @aclCategories dangerous
@@ -2271,8 +3215,15 @@ export interface RedisCommands<Ctx extends CommandContext> {
   info(section?: OneOrMany<RedisArgument>): Result<Ctx, Ctx['string']>;
 
   /**
-   * `KEYS` (generic).
+   * Returns all key names that match a pattern.
    *
+   * `KEYS` (generic). Time complexity: O(N) with N being the number of keys in the database, under the assumption that the key names in the database and the given pattern have limited length.
+   *
+   * @param pattern - `pattern`
+   * @returns list of keys matching pattern
+   * @example
+   * // Blocks the server while it walks every key: prefer SCAN in production.
+   * const keys: string[] = await client.keys('user:*');
    * @since 1.0.0
    * @group generic
    * @aclCategories keyspace, dangerous
@@ -2282,19 +3233,25 @@ export interface RedisCommands<Ctx extends CommandContext> {
   keys(pattern: RedisArgument): Result<Ctx, Ctx['string'][]>;
 
   /**
-   * `LASTSAVE` (server).
+   * Returns the Unix timestamp of the last successful save to disk.
    *
+   * `LASTSAVE` (server). Time complexity: O(1).
+   *
+   * @returns UNIX TIME of the last DB save executed with success.
    * @since 1.0.0
    * @group server
    * @aclCategories admin, dangerous
    * @commandFlags LOADING, STALE, FAST
    * @see https://redis.io/docs/latest/commands/lastsave/
    */
-  lastsave(): Result<Ctx, number>;
+  lastsave(): Result<Ctx, Ctx['integer']>;
 
   /**
-   * `LATENCY DOCTOR` (server).
+   * Returns a human-readable latency analysis report.
    *
+   * `LATENCY DOCTOR` (server). Time complexity: O(1).
+   *
+   * @returns A human readable latency analysis report.
    * @since 2.8.13
    * @group server
    * @commandFlags ADMIN, NOSCRIPT, LOADING, STALE
@@ -2303,8 +3260,12 @@ export interface RedisCommands<Ctx extends CommandContext> {
   latencyDoctor(): Result<Ctx, Ctx['string']>;
 
   /**
-   * `LATENCY GRAPH` (server).
+   * Returns a latency graph for an event.
    *
+   * `LATENCY GRAPH` (server). Time complexity: O(1).
+   *
+   * @param event - `event`
+   * @returns Latency graph
    * @since 2.8.13
    * @group server
    * @commandFlags ADMIN, NOSCRIPT, LOADING, STALE
@@ -2313,8 +3274,11 @@ export interface RedisCommands<Ctx extends CommandContext> {
   latencyGraph(event: RedisArgument): Result<Ctx, Ctx['string']>;
 
   /**
-   * `LATENCY HELP` (server).
+   * Returns helpful text about the different subcommands.
    *
+   * `LATENCY HELP` (server). Time complexity: O(1).
+   *
+   * @returns Helpful text about subcommands.
    * @since 2.8.13
    * @group server
    * @commandFlags LOADING, STALE
@@ -2323,8 +3287,12 @@ export interface RedisCommands<Ctx extends CommandContext> {
   latencyHelp(): Result<Ctx, Ctx['string'][]>;
 
   /**
-   * `LATENCY HISTOGRAM` (server).
+   * Returns the cumulative distribution of latencies of a subset or all commands.
    *
+   * `LATENCY HISTOGRAM` (server). Time complexity: O(N) where N is the number of commands with latency information being retrieved.
+   *
+   * @param command - `COMMAND [COMMAND ...]`
+   * @returns A map where each key is a command name, and each value is a map with the total calls, and an inner map of the histogram time buckets.
    * @since 7.0.0
    * @group server
    * @commandFlags ADMIN, NOSCRIPT, LOADING, STALE
@@ -2332,53 +3300,91 @@ export interface RedisCommands<Ctx extends CommandContext> {
    */
   latencyHistogram(
     command?: OneOrMany<RedisArgument>,
-  ): Result<Ctx, R.LatencyHistogramReply<Ctx['string']>>;
+  ): Result<Ctx, R.LatencyHistogramReply<Ctx['string'], Ctx['integer']>>;
 
   /**
-   * `LATENCY HISTORY` (server).
+   * Returns timestamp-latency samples for an event.
    *
+   * `LATENCY HISTORY` (server). Time complexity: O(1).
+   *
+   * @param event - `event`
+   * @returns An array where each element is a two elements array representing the timestamp and the latency of the event.
    * @since 2.8.13
    * @group server
    * @commandFlags ADMIN, NOSCRIPT, LOADING, STALE
    * @see https://redis.io/docs/latest/commands/latency-history/
    */
-  latencyHistory(event: RedisArgument): Result<Ctx, [number, number][]>;
+  latencyHistory(event: RedisArgument): Result<Ctx, [Ctx['integer'], Ctx['integer']][]>;
 
   /**
-   * `LATENCY LATEST` (server).
+   * Returns the latest latency samples for all events.
    *
+   * `LATENCY LATEST` (server). Time complexity: O(1).
+   *
+   * @returns An array where each element is a four elements array representing the event's name, timestamp, latest and all-time latency measurements.
    * @since 2.8.13
    * @group server
    * @commandFlags ADMIN, NOSCRIPT, LOADING, STALE
    * @see https://redis.io/docs/latest/commands/latency-latest/
    */
-  latencyLatest(): Result<Ctx, [Ctx['string'], number, number, number][]>;
+  latencyLatest(): Result<Ctx, [Ctx['string'], Ctx['integer'], Ctx['integer'], Ctx['integer']][]>;
 
   /**
-   * `LATENCY RESET` (server).
+   * Resets the latency data for one or more events.
    *
+   * `LATENCY RESET` (server). Time complexity: O(1).
+   *
+   * @param event - `event [event ...]`
+   * @returns Number of event time series that were reset.
    * @since 2.8.13
    * @group server
    * @commandFlags ADMIN, NOSCRIPT, LOADING, STALE
    * @see https://redis.io/docs/latest/commands/latency-reset/
    */
-  latencyReset(event?: OneOrMany<RedisArgument>): Result<Ctx, number>;
+  latencyReset(event?: OneOrMany<RedisArgument>): Result<Ctx, Ctx['integer']>;
 
   /**
-   * `LCS` (string).
+   * Finds the longest common substring.
    *
+   * `LCS` (string). Time complexity: O(N*M) where N and M are the lengths of s1 and s2, respectively.
+   *
+   * @param key1 - `key1`, read
+   * @param key2 - `key2`, read
+   * @param options - the optional arguments, by property:
+   * - `len`: `LEN`
+   * - `idx`: `IDX`
+   * - `minmatchlen`: `MINMATCHLEN min-match-len`
+   * - `withmatchlen`: `WITHMATCHLEN`
+   * @returns One of:
+   * - The longest common subsequence.
+   * - The length of the longest common subsequence when 'LEN' is given.
+   * - Array with the LCS length and all the ranges in both the strings when 'IDX' is given. In RESP2 this is returned as a flat array
    * @since 7.0.0
    * @group string
    * @aclCategories string
    * @commandFlags READONLY
    * @see https://redis.io/docs/latest/commands/lcs/
    */
-  lcs(key1: RedisKey, key2: RedisKey, options: O.LcsOptions & { len: true }): Result<Ctx, number>;
+  lcs(
+    key1: RedisKey,
+    key2: RedisKey,
+    options: O.LcsOptions & { len: true },
+  ): Result<Ctx, Ctx['integer']>;
   lcs(
     key1: RedisKey,
     key2: RedisKey,
     options: O.LcsOptions & { idx: true },
-  ): Result<Ctx, { matches: [[number, number], [number, number], ...number[]][]; len: number }>;
+  ): Result<
+    Ctx,
+    {
+      matches: [
+        [Ctx['integer'], Ctx['integer']],
+        [Ctx['integer'], Ctx['integer']],
+        ...Ctx['integer'][],
+      ][];
+      len: Ctx['integer'];
+    }
+  >;
   lcs(
     key1: RedisKey,
     key2: RedisKey,
@@ -2388,11 +3394,18 @@ export interface RedisCommands<Ctx extends CommandContext> {
     key1: RedisKey,
     key2: RedisKey,
     options?: O.LcsOptions,
-  ): Result<Ctx, R.LcsReply<Ctx['string']>>;
+  ): Result<Ctx, R.LcsReply<Ctx['string'], Ctx['integer']>>;
 
   /**
-   * `LINDEX` (list).
+   * Returns an element from a list by its index.
    *
+   * `LINDEX` (list). Time complexity: O(N) where N is the number of elements to traverse to get to the element at index. This makes asking for the first or the last element of the list O(1).
+   *
+   * @param key - `key`, read
+   * @param index - `index`
+   * @returns One of:
+   * - Index is out of range
+   * - The requested element
    * @since 1.0.0
    * @group list
    * @aclCategories list
@@ -2402,8 +3415,18 @@ export interface RedisCommands<Ctx extends CommandContext> {
   lindex(key: RedisKey, index: number): Result<Ctx, null | Ctx['string']>;
 
   /**
-   * `LINSERT` (list).
+   * Inserts an element before or after another element in a list.
    *
+   * `LINSERT` (list). Time complexity: O(N) where N is the number of elements to traverse before seeing the value pivot. This means that inserting somewhere on the left end on the list (head) can be considered O(1) and inserting somewhere on the right end (tail) is O(N).
+   *
+   * @param key - `key`, read and written
+   * @param where - `BEFORE | AFTER`
+   * @param pivot - `pivot`
+   * @param element - `element`
+   * @returns One of:
+   * - List length after a successful insert operation.
+   * - in case key doesn't exist.
+   * - when the pivot wasn't found.
    * @since 2.2.0
    * @group list
    * @aclCategories list
@@ -2415,22 +3438,35 @@ export interface RedisCommands<Ctx extends CommandContext> {
     where: 'BEFORE' | 'AFTER',
     pivot: RedisArgument,
     element: RedisArgument,
-  ): Result<Ctx, number | 0 | -1>;
+  ): Result<Ctx, Ctx['integer']>;
 
   /**
-   * `LLEN` (list).
+   * Returns the length of a list.
    *
+   * `LLEN` (list). Time complexity: O(1).
+   *
+   * @param key - `key`, read
+   * @returns List length.
+   * @example
+   * const length: number = await client.llen('jobs');
    * @since 1.0.0
    * @group list
    * @aclCategories list
    * @commandFlags READONLY, FAST
    * @see https://redis.io/docs/latest/commands/llen/
    */
-  llen(key: RedisKey): Result<Ctx, number>;
+  llen(key: RedisKey): Result<Ctx, Ctx['integer']>;
 
   /**
-   * `LMOVE` (list).
+   * Returns an element after popping it from one list and pushing it to another. Deletes the list if the last element was moved.
    *
+   * `LMOVE` (list). Time complexity: O(1).
+   *
+   * @param source - `source`, read and written
+   * @param destination - `destination`, read and written
+   * @param wherefrom - `LEFT | RIGHT`
+   * @param whereto - `LEFT | RIGHT`
+   * @returns The element being popped and pushed.
    * @since 6.2.0
    * @group list
    * @aclCategories list
@@ -2442,11 +3478,20 @@ export interface RedisCommands<Ctx extends CommandContext> {
     destination: RedisKey,
     wherefrom: 'LEFT' | 'RIGHT',
     whereto: 'LEFT' | 'RIGHT',
-  ): Result<Ctx, Ctx['string']>;
+  ): Result<Ctx, Ctx['string'] | null>;
 
   /**
-   * `LMPOP` (list).
+   * Returns multiple elements from a list after removing them. Deletes the list if the last element was popped.
    *
+   * `LMPOP` (list). Time complexity: O(N+M) where N is the number of provided keys and M is the number of elements returned.
+   *
+   * @param key - `key [key ...]`, read and written
+   * @param where - `LEFT | RIGHT`
+   * @param options - the optional arguments, by property:
+   * - `count`: `COUNT count`
+   * @returns One of:
+   * - If no element could be popped.
+   * - List key from which elements were popped.
    * @since 7.0.0
    * @group list
    * @aclCategories list
@@ -2460,8 +3505,13 @@ export interface RedisCommands<Ctx extends CommandContext> {
   ): Result<Ctx, null | [Ctx['string'], Ctx['string'][]]>;
 
   /**
+   * Displays computer art and the Redis version
+   *
    * `LOLWUT` (server).
    *
+   * @param options - the optional arguments, by property:
+   * - `version`: `VERSION version`
+   * @returns String containing the generative computer art, and a text with the Redis version.
    * @since 5.0.0
    * @group server
    * @commandFlags READONLY, FAST
@@ -2470,8 +3520,19 @@ export interface RedisCommands<Ctx extends CommandContext> {
   lolwut(options?: O.LolwutOptions): Result<Ctx, Ctx['string']>;
 
   /**
-   * `LPOP` (list).
+   * Returns the first elements in a list after removing it. Deletes the list if the last element was popped.
    *
+   * `LPOP` (list). Time complexity: O(N) where N is the number of elements returned.
+   *
+   * @param key - `key`, read and written
+   * @param count - `count`, since 6.2.0
+   * @returns One of:
+   * - Key does not exist.
+   * - In case `count` argument was not given, the value of the first element.
+   * - In case `count` argument was given, a list of popped elements
+   * @example
+   * const next: string | null = await client.lpop('jobs');
+   * const batch: string[] | null = await client.lpop('jobs', 10);
    * @since 1.0.0
    * @group list
    * @aclCategories list
@@ -2483,8 +3544,20 @@ export interface RedisCommands<Ctx extends CommandContext> {
   lpop(key: RedisKey, count?: number): Result<Ctx, null | Ctx['string'] | Ctx['string'][]>;
 
   /**
-   * `LPOS` (list).
+   * Returns the index of matching elements in a list.
    *
+   * `LPOS` (list). Time complexity: O(N) where N is the number of elements in the list, for the average case. When searching for elements near the head or the tail of the list, or when the MAXLEN option is provided, the command may run in constant time.
+   *
+   * @param key - `key`, read
+   * @param element - `element`
+   * @param options - the optional arguments, by property:
+   * - `rank`: `RANK rank`
+   * - `count`: `COUNT num-matches`
+   * - `maxlen`: `MAXLEN len`
+   * @returns One of:
+   * - In case there is no matching element
+   * - An integer representing the matching element
+   * - If the COUNT option is given, an array of integers representing the matching elements (empty if there are no matches)
    * @since 6.0.6
    * @group list
    * @aclCategories list
@@ -2494,34 +3567,64 @@ export interface RedisCommands<Ctx extends CommandContext> {
   lpos(
     key: RedisKey,
     element: RedisArgument,
+    options: O.LposOptions & { count: number },
+  ): Result<Ctx, Ctx['integer'][]>;
+  lpos(
+    key: RedisKey,
+    element: RedisArgument,
+    options?: O.LposOptions & { count?: undefined },
+  ): Result<Ctx, Ctx['integer'] | null>;
+  lpos(
+    key: RedisKey,
+    element: RedisArgument,
     options?: O.LposOptions,
-  ): Result<Ctx, null | number | number[]>;
+  ): Result<Ctx, null | Ctx['integer'] | Ctx['integer'][]>;
 
   /**
-   * `LPUSH` (list).
+   * Prepends one or more elements to a list. Creates the key if it doesn't exist.
    *
+   * `LPUSH` (list). Time complexity: O(1) for each element added, so O(N) to add N elements when the command is called with multiple arguments.
+   *
+   * @param key - `key`, read and written
+   * @param element - `element [element ...]`
+   * @returns Length of the list after the push operations.
+   * @example
+   * const length: number = await client.lpush('jobs', ['a', 'b']);
    * @since 1.0.0
    * @group list
    * @aclCategories list
    * @commandFlags WRITE, DENYOOM, FAST
    * @see https://redis.io/docs/latest/commands/lpush/
    */
-  lpush(key: RedisKey, element: OneOrMany<RedisArgument>): Result<Ctx, number>;
+  lpush(key: RedisKey, element: OneOrMany<RedisArgument>): Result<Ctx, Ctx['integer']>;
 
   /**
-   * `LPUSHX` (list).
+   * Prepends one or more elements to a list only when the list exists.
    *
+   * `LPUSHX` (list). Time complexity: O(1) for each element added, so O(N) to add N elements when the command is called with multiple arguments.
+   *
+   * @param key - `key`, read and written
+   * @param element - `element [element ...]`
+   * @returns the length of the list after the push operation
    * @since 2.2.0
    * @group list
    * @aclCategories list
    * @commandFlags WRITE, DENYOOM, FAST
    * @see https://redis.io/docs/latest/commands/lpushx/
    */
-  lpushx(key: RedisKey, element: OneOrMany<RedisArgument>): Result<Ctx, number>;
+  lpushx(key: RedisKey, element: OneOrMany<RedisArgument>): Result<Ctx, Ctx['integer']>;
 
   /**
-   * `LRANGE` (list).
+   * Returns a range of elements from a list.
    *
+   * `LRANGE` (list). Time complexity: O(S+N) where S is the distance of start offset from HEAD for small lists, from nearest end (HEAD or TAIL) for large lists; and N is the number of elements in the specified range.
+   *
+   * @param key - `key`, read
+   * @param start - `start`
+   * @param stop - `stop`
+   * @returns List of elements in the specified range
+   * @example
+   * const all: string[] = await client.lrange('jobs', 0, -1);
    * @since 1.0.0
    * @group list
    * @aclCategories list
@@ -2531,19 +3634,30 @@ export interface RedisCommands<Ctx extends CommandContext> {
   lrange(key: RedisKey, start: number, stop: number): Result<Ctx, Ctx['string'][]>;
 
   /**
-   * `LREM` (list).
+   * Removes elements from a list. Deletes the list if the last element was removed.
    *
+   * `LREM` (list). Time complexity: O(N+M) where N is the length of the list and M is the number of elements removed.
+   *
+   * @param key - `key`, read and written
+   * @param count - `count`
+   * @param element - `element`
+   * @returns The number of removed elements.
    * @since 1.0.0
    * @group list
    * @aclCategories list
    * @commandFlags WRITE
    * @see https://redis.io/docs/latest/commands/lrem/
    */
-  lrem(key: RedisKey, count: number, element: RedisArgument): Result<Ctx, number>;
+  lrem(key: RedisKey, count: number, element: RedisArgument): Result<Ctx, Ctx['integer']>;
 
   /**
-   * `LSET` (list).
+   * Sets the value of an element in a list by its index.
    *
+   * `LSET` (list). Time complexity: O(N) where N is the length of the list. Setting either the first or the last element of the list is O(1).
+   *
+   * @param key - `key`, read and written
+   * @param index - `index`
+   * @param element - `element`
    * @since 1.0.0
    * @group list
    * @aclCategories list
@@ -2553,8 +3667,13 @@ export interface RedisCommands<Ctx extends CommandContext> {
   lset(key: RedisKey, index: number, element: RedisArgument): Result<Ctx, 'OK'>;
 
   /**
-   * `LTRIM` (list).
+   * Removes elements from both ends a list. Deletes the list if all elements were trimmed.
    *
+   * `LTRIM` (list). Time complexity: O(N) where N is the number of elements to be removed by the operation.
+   *
+   * @param key - `key`, read and written
+   * @param start - `start`
+   * @param stop - `stop`
    * @since 1.0.0
    * @group list
    * @aclCategories list
@@ -2564,8 +3683,11 @@ export interface RedisCommands<Ctx extends CommandContext> {
   ltrim(key: RedisKey, start: number, stop: number): Result<Ctx, 'OK'>;
 
   /**
-   * `MEMORY DOCTOR` (server).
+   * Outputs a memory problems report.
    *
+   * `MEMORY DOCTOR` (server). Time complexity: O(1).
+   *
+   * @returns memory problems report
    * @since 4.0.0
    * @group server
    * @see https://redis.io/docs/latest/commands/memory-doctor/
@@ -2573,8 +3695,11 @@ export interface RedisCommands<Ctx extends CommandContext> {
   memoryDoctor(): Result<Ctx, Ctx['string']>;
 
   /**
-   * `MEMORY HELP` (server).
+   * Returns helpful text about the different subcommands.
    *
+   * `MEMORY HELP` (server). Time complexity: O(1).
+   *
+   * @returns Helpful text about subcommands.
    * @since 4.0.0
    * @group server
    * @commandFlags LOADING, STALE
@@ -2583,8 +3708,11 @@ export interface RedisCommands<Ctx extends CommandContext> {
   memoryHelp(): Result<Ctx, Ctx['string'][]>;
 
   /**
-   * `MEMORY MALLOC-STATS` (server).
+   * Returns the allocator statistics.
    *
+   * `MEMORY MALLOC-STATS` (server). Time complexity: Depends on how much memory is allocated, could be slow.
+   *
+   * @returns The memory allocator's internal statistics report.
    * @since 4.0.0
    * @group server
    * @see https://redis.io/docs/latest/commands/memory-malloc-stats/
@@ -2592,7 +3720,9 @@ export interface RedisCommands<Ctx extends CommandContext> {
   memoryMallocStats(): Result<Ctx, Ctx['string']>;
 
   /**
-   * `MEMORY PURGE` (server).
+   * Asks the allocator to release memory.
+   *
+   * `MEMORY PURGE` (server). Time complexity: Depends on how much memory is allocated, could be slow.
    *
    * @since 4.0.0
    * @group server
@@ -2601,27 +3731,44 @@ export interface RedisCommands<Ctx extends CommandContext> {
   memoryPurge(): Result<Ctx, 'OK'>;
 
   /**
-   * `MEMORY STATS` (server).
+   * Returns details about memory usage.
    *
+   * `MEMORY STATS` (server). Time complexity: O(1).
+   *
+   * @returns memory usage details
    * @since 4.0.0
    * @group server
    * @see https://redis.io/docs/latest/commands/memory-stats/
    */
-  memoryStats(): Result<Ctx, R.MemoryStatsReply<Ctx['string']>>;
+  memoryStats(): Result<Ctx, R.MemoryStatsReply<Ctx['string'], Ctx['integer']>>;
 
   /**
-   * `MEMORY USAGE` (server).
+   * Estimates the memory usage of a key.
    *
+   * `MEMORY USAGE` (server). Time complexity: O(N) where N is the number of samples.
+   *
+   * @param key - `key`, read
+   * @param options - the optional arguments, by property:
+   * - `samples`: `SAMPLES count`
+   * @returns One of:
+   * - Number of bytes that a key and its value require to be stored in RAM.
+   * - Key does not exist.
    * @since 4.0.0
    * @group server
    * @commandFlags READONLY
    * @see https://redis.io/docs/latest/commands/memory-usage/
    */
-  memoryUsage(key: RedisKey, options?: O.MemoryUsageOptions): Result<Ctx, number | null>;
+  memoryUsage(key: RedisKey, options?: O.MemoryUsageOptions): Result<Ctx, Ctx['integer'] | null>;
 
   /**
-   * `MGET` (string).
+   * Atomically returns the string values of one or more keys.
    *
+   * `MGET` (string). Time complexity: O(N) where N is the number of keys to retrieve.
+   *
+   * @param key - `key [key ...]`, read
+   * @returns List of values at the specified keys.
+   * @example
+   * const [a, b] = await client.mget(['a', 'b']); // string | null each
    * @since 1.0.0
    * @group string
    * @aclCategories string
@@ -2631,8 +3778,23 @@ export interface RedisCommands<Ctx extends CommandContext> {
   mget(key: OneOrMany<RedisKey>): Result<Ctx, Array<Ctx['string'] | null>>;
 
   /**
-   * `MIGRATE` (generic).
+   * Atomically transfers a key from one Redis instance to another.
    *
+   * `MIGRATE` (generic). Time complexity: This command actually executes a DUMP+DEL in the source instance, and a RESTORE in the target instance. See the pages of these commands for time complexity. Also an O(N) data transfer between the two instances is performed.
+   *
+   * @param host - `host`
+   * @param port - `port`
+   * @param keySelector - `key | ""`
+   * @param destinationDb - `destination-db`
+   * @param timeout - `timeout`
+   * @param options - the optional arguments, by property:
+   * - `copy`: `COPY`, since 3.0.0
+   * - `replace`: `REPLACE`, since 3.0.0
+   * - `authentication`: `AUTH password | AUTH2 username password`
+   * - `keys`: `KEYS key [key ...]`, since 3.0.6
+   * @returns One of:
+   * - Success.
+   * - No keys were found in the source instance.
    * @since 2.6.0
    * @group generic
    * @aclCategories keyspace, dangerous
@@ -2649,8 +3811,11 @@ export interface RedisCommands<Ctx extends CommandContext> {
   ): Result<Ctx, 'OK' | 'NOKEY'>;
 
   /**
-   * `MODULE HELP` (server).
+   * Returns helpful text about the different subcommands.
    *
+   * `MODULE HELP` (server). Time complexity: O(1).
+   *
+   * @returns Helpful text about subcommands.
    * @since 5.0.0
    * @group server
    * @commandFlags LOADING, STALE
@@ -2659,18 +3824,25 @@ export interface RedisCommands<Ctx extends CommandContext> {
   moduleHelp(): Result<Ctx, Ctx['string'][]>;
 
   /**
-   * `MODULE LIST` (server).
+   * Returns all loaded modules.
    *
+   * `MODULE LIST` (server). Time complexity: O(N) where N is the number of loaded modules.
+   *
+   * @returns Returns information about the modules loaded to the server.
    * @since 4.0.0
    * @group server
    * @commandFlags ADMIN, NOSCRIPT
    * @see https://redis.io/docs/latest/commands/module-list/
    */
-  moduleList(): Result<Ctx, R.ModuleListReply<Ctx['string']>>;
+  moduleList(): Result<Ctx, R.ModuleListReply<Ctx['string'], Ctx['integer']>>;
 
   /**
-   * `MODULE LOAD` (server).
+   * Loads a module.
    *
+   * `MODULE LOAD` (server). Time complexity: O(1).
+   *
+   * @param path - `path`
+   * @param arg - `arg [arg ...]`
    * @since 4.0.0
    * @group server
    * @commandFlags NO_ASYNC_LOADING, ADMIN, NOSCRIPT, PROTECTED
@@ -2679,8 +3851,14 @@ export interface RedisCommands<Ctx extends CommandContext> {
   moduleLoad(path: RedisArgument, arg?: OneOrMany<RedisArgument>): Result<Ctx, 'OK'>;
 
   /**
-   * `MODULE LOADEX` (server).
+   * Loads a module using extended parameters.
    *
+   * `MODULE LOADEX` (server). Time complexity: O(1).
+   *
+   * @param path - `path`
+   * @param options - the optional arguments, by property:
+   * - `config`: `CONFIG name value [CONFIG name value ...]`
+   * - `args`: `ARGS args [args ...]`
    * @since 7.0.0
    * @group server
    * @commandFlags NO_ASYNC_LOADING, ADMIN, NOSCRIPT, PROTECTED
@@ -2689,8 +3867,11 @@ export interface RedisCommands<Ctx extends CommandContext> {
   moduleLoadex(path: RedisArgument, options?: O.ModuleLoadexOptions): Result<Ctx, 'OK'>;
 
   /**
-   * `MODULE UNLOAD` (server).
+   * Unloads a module.
    *
+   * `MODULE UNLOAD` (server). Time complexity: O(1).
+   *
+   * @param name - `name`
    * @since 4.0.0
    * @group server
    * @commandFlags NO_ASYNC_LOADING, ADMIN, NOSCRIPT, PROTECTED
@@ -2699,6 +3880,8 @@ export interface RedisCommands<Ctx extends CommandContext> {
   moduleUnload(name: RedisArgument): Result<Ctx, 'OK'>;
 
   /**
+   * Listens for all requests received by the server in real-time.
+   *
    * `MONITOR` (server).
    *
    * @since 1.0.0
@@ -2709,19 +3892,31 @@ export interface RedisCommands<Ctx extends CommandContext> {
   monitor<TReply = unknown>(): Result<Ctx, TReply>;
 
   /**
-   * `MOVE` (generic).
+   * Moves a key to another database.
    *
+   * `MOVE` (generic). Time complexity: O(1).
+   *
+   * @param key - `key`, read and written
+   * @param db - `db`
+   * @returns One of:
+   * - key was moved
+   * - key wasn't moved
    * @since 1.0.0
    * @group generic
    * @aclCategories keyspace
    * @commandFlags WRITE, FAST
    * @see https://redis.io/docs/latest/commands/move/
    */
-  move(key: RedisKey, db: number): Result<Ctx, 1 | 0>;
+  move(key: RedisKey, db: number): Result<Ctx, (1 | 0 | 1n | 0n) & Ctx['integer']>;
 
   /**
-   * `MSET` (string).
+   * Atomically creates or modifies the string values of one or more keys.
    *
+   * `MSET` (string). Time complexity: O(N) where N is the number of keys to set.
+   *
+   * @param data - `key value [key value ...]`
+   * @example
+   * await client.mset({ a: '1', b: '2' });
    * @since 1.0.1
    * @group string
    * @aclCategories string
@@ -2731,18 +3926,26 @@ export interface RedisCommands<Ctx extends CommandContext> {
   mset(data: FieldValues<RedisArgument>): Result<Ctx, 'OK'>;
 
   /**
-   * `MSETNX` (string).
+   * Atomically modifies the string values of one or more keys only when all keys don't exist.
    *
+   * `MSETNX` (string). Time complexity: O(N) where N is the number of keys to set.
+   *
+   * @param data - `key value [key value ...]`
+   * @returns One of:
+   * - No key was set (at least one key already existed).
+   * - All the keys were set.
    * @since 1.0.1
    * @group string
    * @aclCategories string
    * @commandFlags WRITE, DENYOOM
    * @see https://redis.io/docs/latest/commands/msetnx/
    */
-  msetnx(data: FieldValues<RedisArgument>): Result<Ctx, 0 | 1>;
+  msetnx(data: FieldValues<RedisArgument>): Result<Ctx, (0 | 1 | 0n | 1n) & Ctx['integer']>;
 
   /**
-   * `MULTI` (transactions).
+   * Starts a transaction.
+   *
+   * `MULTI` (transactions). Time complexity: O(1).
    *
    * @since 1.2.0
    * @group transactions
@@ -2753,8 +3956,14 @@ export interface RedisCommands<Ctx extends CommandContext> {
   multi(): Result<Ctx, 'OK'>;
 
   /**
-   * `OBJECT ENCODING` (generic).
+   * Returns the internal encoding of a Redis object.
    *
+   * `OBJECT ENCODING` (generic). Time complexity: O(1).
+   *
+   * @param key - `key`, read
+   * @returns One of:
+   * - key doesn't exist
+   * - encoding of the object
    * @since 2.2.3
    * @group generic
    * @aclCategories keyspace
@@ -2764,19 +3973,26 @@ export interface RedisCommands<Ctx extends CommandContext> {
   objectEncoding(key: RedisKey): Result<Ctx, null | Ctx['string']>;
 
   /**
-   * `OBJECT FREQ` (generic).
+   * Returns the logarithmic access frequency counter of a Redis object.
    *
+   * `OBJECT FREQ` (generic). Time complexity: O(1).
+   *
+   * @param key - `key`, read
+   * @returns the counter's value
    * @since 4.0.0
    * @group generic
    * @aclCategories keyspace
    * @commandFlags READONLY
    * @see https://redis.io/docs/latest/commands/object-freq/
    */
-  objectFreq(key: RedisKey): Result<Ctx, number>;
+  objectFreq(key: RedisKey): Result<Ctx, Ctx['integer'] | null>;
 
   /**
-   * `OBJECT HELP` (generic).
+   * Returns helpful text about the different subcommands.
    *
+   * `OBJECT HELP` (generic). Time complexity: O(1).
+   *
+   * @returns Helpful text about subcommands.
    * @since 6.2.0
    * @group generic
    * @aclCategories keyspace
@@ -2786,52 +4002,88 @@ export interface RedisCommands<Ctx extends CommandContext> {
   objectHelp(): Result<Ctx, Ctx['string'][]>;
 
   /**
-   * `OBJECT IDLETIME` (generic).
+   * Returns the time since the last access to a Redis object.
    *
+   * `OBJECT IDLETIME` (generic). Time complexity: O(1).
+   *
+   * @param key - `key`, read
+   * @returns the idle time in seconds
    * @since 2.2.3
    * @group generic
    * @aclCategories keyspace
    * @commandFlags READONLY
    * @see https://redis.io/docs/latest/commands/object-idletime/
    */
-  objectIdletime(key: RedisKey): Result<Ctx, number>;
+  objectIdletime(key: RedisKey): Result<Ctx, Ctx['integer'] | null>;
 
   /**
-   * `OBJECT REFCOUNT` (generic).
+   * Returns the reference count of a value of a key.
    *
+   * `OBJECT REFCOUNT` (generic). Time complexity: O(1).
+   *
+   * @param key - `key`, read
+   * @returns the number of references
    * @since 2.2.3
    * @group generic
    * @aclCategories keyspace
    * @commandFlags READONLY
    * @see https://redis.io/docs/latest/commands/object-refcount/
    */
-  objectRefcount(key: RedisKey): Result<Ctx, number>;
+  objectRefcount(key: RedisKey): Result<Ctx, Ctx['integer'] | null>;
 
   /**
-   * `PERSIST` (generic).
+   * Removes the expiration time of a key.
    *
+   * `PERSIST` (generic). Time complexity: O(1).
+   *
+   * @param key - `key`, read and written
+   * @returns One of:
+   * - Key does not exist or does not have an associated timeout.
+   * - The timeout has been removed.
    * @since 2.2.0
    * @group generic
    * @aclCategories keyspace
    * @commandFlags WRITE, FAST
    * @see https://redis.io/docs/latest/commands/persist/
    */
-  persist(key: RedisKey): Result<Ctx, 0 | 1>;
+  persist(key: RedisKey): Result<Ctx, (0 | 1 | 0n | 1n) & Ctx['integer']>;
 
   /**
-   * `PEXPIRE` (generic).
+   * Sets the expiration time of a key in milliseconds.
    *
+   * `PEXPIRE` (generic). Time complexity: O(1).
+   *
+   * @param key - `key`, read and written
+   * @param milliseconds - `milliseconds`
+   * @param options - the optional arguments, by property:
+   * - `condition`: `NX | XX | GT | LT`, since 7.0.0
+   * @returns One of:
+   * - The timeout was not set. e.g. key doesn't exist, or operation skipped due to the provided arguments.
+   * - The timeout was set.
    * @since 2.6.0
    * @group generic
    * @aclCategories keyspace
    * @commandFlags WRITE, FAST
    * @see https://redis.io/docs/latest/commands/pexpire/
    */
-  pexpire(key: RedisKey, milliseconds: number, options?: O.PexpireOptions): Result<Ctx, 0 | 1>;
+  pexpire(
+    key: RedisKey,
+    milliseconds: number,
+    options?: O.PexpireOptions,
+  ): Result<Ctx, (0 | 1 | 0n | 1n) & Ctx['integer']>;
 
   /**
-   * `PEXPIREAT` (generic).
+   * Sets the expiration time of a key to a Unix milliseconds timestamp.
    *
+   * `PEXPIREAT` (generic). Time complexity: O(1).
+   *
+   * @param key - `key`, read and written
+   * @param unixTimeMilliseconds - `unix-time-milliseconds`
+   * @param options - the optional arguments, by property:
+   * - `condition`: `NX | XX | GT | LT`, since 7.0.0
+   * @returns One of:
+   * - The timeout was set.
+   * - The timeout was not set. e.g. key doesn't exist, or operation skipped due to the provided arguments.
    * @since 2.6.0
    * @group generic
    * @aclCategories keyspace
@@ -2842,44 +4094,69 @@ export interface RedisCommands<Ctx extends CommandContext> {
     key: RedisKey,
     unixTimeMilliseconds: number,
     options?: O.PexpireatOptions,
-  ): Result<Ctx, 1 | 0>;
+  ): Result<Ctx, (1 | 0 | 1n | 0n) & Ctx['integer']>;
 
   /**
-   * `PEXPIRETIME` (generic).
+   * Returns the expiration time of a key as a Unix milliseconds timestamp.
    *
+   * `PEXPIRETIME` (generic). Time complexity: O(1).
+   *
+   * @param key - `key`, read
+   * @returns One of:
+   * - Expiration Unix timestamp in milliseconds.
+   * - The key exists but has no associated expiration time.
+   * - The key does not exist.
    * @since 7.0.0
    * @group generic
    * @aclCategories keyspace
    * @commandFlags READONLY, FAST
    * @see https://redis.io/docs/latest/commands/pexpiretime/
    */
-  pexpiretime(key: RedisKey): Result<Ctx, number | -1 | -2>;
+  pexpiretime(key: RedisKey): Result<Ctx, Ctx['integer']>;
 
   /**
-   * `PFADD` (hyperloglog).
+   * Adds elements to a HyperLogLog key. Creates the key if it doesn't exist.
    *
+   * `PFADD` (hyperloglog). Time complexity: O(1) to add every element.
+   *
+   * @param key - `key`, read and written
+   * @param element - `element [element ...]`
+   * @returns One of:
+   * - if at least 1 HyperLogLog internal register was altered
+   * - if no HyperLogLog internal register were altered
    * @since 2.8.9
    * @group hyperloglog
    * @aclCategories hyperloglog
    * @commandFlags WRITE, DENYOOM, FAST
    * @see https://redis.io/docs/latest/commands/pfadd/
    */
-  pfadd(key: RedisKey, element?: OneOrMany<RedisArgument>): Result<Ctx, 1 | 0>;
+  pfadd(
+    key: RedisKey,
+    element?: OneOrMany<RedisArgument>,
+  ): Result<Ctx, (1 | 0 | 1n | 0n) & Ctx['integer']>;
 
   /**
-   * `PFCOUNT` (hyperloglog).
+   * Returns the approximated cardinality of the set(s) observed by the HyperLogLog key(s).
    *
+   * `PFCOUNT` (hyperloglog). Time complexity: O(1) with a very small average constant time when called with a single key. O(N) with N being the number of keys, and much bigger constant times, when called with multiple keys.
+   *
+   * @param key - `key [key ...]`, read and written
+   * @returns The approximated number of unique elements observed via PFADD
    * @since 2.8.9
    * @group hyperloglog
    * @aclCategories hyperloglog
    * @commandFlags READONLY, MAY_REPLICATE
    * @see https://redis.io/docs/latest/commands/pfcount/
    */
-  pfcount(key: OneOrMany<RedisKey>): Result<Ctx, number>;
+  pfcount(key: OneOrMany<RedisKey>): Result<Ctx, Ctx['integer']>;
 
   /**
-   * `PFDEBUG` (hyperloglog).
+   * Internal commands for debugging HyperLogLog values.
    *
+   * `PFDEBUG` (hyperloglog). Time complexity: N/A.
+   *
+   * @param subcommand - `subcommand`
+   * @param key - `key`, read and written
    * @since 2.8.9
    * @group hyperloglog
    * @aclCategories hyperloglog
@@ -2889,8 +4166,12 @@ export interface RedisCommands<Ctx extends CommandContext> {
   pfdebug<TReply = unknown>(subcommand: RedisArgument, key: RedisKey): Result<Ctx, TReply>;
 
   /**
-   * `PFMERGE` (hyperloglog).
+   * Merges one or more HyperLogLog values into a single key.
    *
+   * `PFMERGE` (hyperloglog). Time complexity: O(N) to merge N HyperLogLogs, but with high constant times.
+   *
+   * @param destkey - `destkey`, read and written
+   * @param sourcekey - `sourcekey [sourcekey ...]`, read
    * @since 2.8.9
    * @group hyperloglog
    * @aclCategories hyperloglog
@@ -2900,7 +4181,9 @@ export interface RedisCommands<Ctx extends CommandContext> {
   pfmerge(destkey: RedisKey, sourcekey?: OneOrMany<RedisKey>): Result<Ctx, 'OK'>;
 
   /**
-   * `PFSELFTEST` (hyperloglog).
+   * An internal command for testing HyperLogLog values.
+   *
+   * `PFSELFTEST` (hyperloglog). Time complexity: N/A.
    *
    * @since 2.8.9
    * @group hyperloglog
@@ -2911,19 +4194,34 @@ export interface RedisCommands<Ctx extends CommandContext> {
   pfselftest(): Result<Ctx, 'OK'>;
 
   /**
-   * `PING` (connection).
+   * Returns the server's liveliness response.
    *
+   * `PING` (connection). Time complexity: O(1).
+   *
+   * @param message - `message`
+   * @returns One of:
+   * - Default reply.
+   * - Relay of given `message`.
+   * @example
+   * const pong: 'PONG' = await client.ping();
    * @since 1.0.0
    * @group connection
    * @aclCategories connection
    * @commandFlags FAST, SENTINEL
    * @see https://redis.io/docs/latest/commands/ping/
    */
+  ping(message: RedisArgument): Result<Ctx, Ctx['string']>;
+  ping(message?: undefined): Result<Ctx, 'PONG'>;
   ping(message?: RedisArgument): Result<Ctx, 'PONG' | Ctx['string']>;
 
   /**
-   * `PSETEX` (string).
+   * Sets both string value and expiration time in milliseconds of a key. The key is created if it doesn't exist.
    *
+   * `PSETEX` (string). Time complexity: O(1).
+   *
+   * @param key - `key`, overwritten
+   * @param milliseconds - `milliseconds`
+   * @param value - `value`
    * @since 2.6.0
    * @group string
    * @aclCategories string
@@ -2934,8 +4232,11 @@ export interface RedisCommands<Ctx extends CommandContext> {
   psetex(key: RedisKey, milliseconds: number, value: RedisArgument): Result<Ctx, 'OK'>;
 
   /**
-   * `PSUBSCRIBE` (pubsub).
+   * Listens for messages published to channels that match one or more patterns.
    *
+   * `PSUBSCRIBE` (pubsub). Time complexity: O(N) where N is the number of patterns to subscribe to.
+   *
+   * @param pattern - `pattern [pattern ...]`
    * @since 2.0.0
    * @group pubsub
    * @commandFlags PUBSUB, NOSCRIPT, LOADING, STALE, SENTINEL
@@ -2944,8 +4245,12 @@ export interface RedisCommands<Ctx extends CommandContext> {
   psubscribe<TReply = unknown>(pattern: OneOrMany<RedisArgument>): Result<Ctx, TReply>;
 
   /**
+   * An internal command used in replication.
+   *
    * `PSYNC` (server).
    *
+   * @param replicationid - `replicationid`
+   * @param offset - `offset`
    * @since 2.8.0
    * @group server
    * @commandFlags NO_ASYNC_LOADING, ADMIN, NO_MULTI, NOSCRIPT
@@ -2954,29 +4259,47 @@ export interface RedisCommands<Ctx extends CommandContext> {
   psync<TReply = unknown>(replicationid: RedisArgument, offset: number): Result<Ctx, TReply>;
 
   /**
-   * `PTTL` (generic).
+   * Returns the expiration time in milliseconds of a key.
    *
+   * `PTTL` (generic). Time complexity: O(1).
+   *
+   * @param key - `key`, read
+   * @returns One of:
+   * - TTL in milliseconds.
+   * - The key exists but has no associated expire.
+   * - The key does not exist.
    * @since 2.6.0
    * @group generic
    * @aclCategories keyspace
    * @commandFlags READONLY, FAST
    * @see https://redis.io/docs/latest/commands/pttl/
    */
-  pttl(key: RedisKey): Result<Ctx, number | -1 | -2>;
+  pttl(key: RedisKey): Result<Ctx, Ctx['integer']>;
 
   /**
-   * `PUBLISH` (pubsub).
+   * Posts a message to a channel.
    *
+   * `PUBLISH` (pubsub). Time complexity: O(N+M) where N is the number of clients subscribed to the receiving channel and M is the total number of subscribed patterns (by any client).
+   *
+   * @param channel - `channel`
+   * @param message - `message`
+   * @returns the number of clients that received the message. Note that in a Redis Cluster, only clients that are connected to the same node as the publishing client are included in the count
+   * @example
+   * const receivers: number = await client.publish('news', 'hello');
    * @since 2.0.0
    * @group pubsub
    * @commandFlags PUBSUB, LOADING, STALE, FAST, MAY_REPLICATE, SENTINEL
    * @see https://redis.io/docs/latest/commands/publish/
    */
-  publish(channel: RedisArgument, message: RedisArgument): Result<Ctx, number>;
+  publish(channel: RedisArgument, message: RedisArgument): Result<Ctx, Ctx['integer']>;
 
   /**
-   * `PUBSUB CHANNELS` (pubsub).
+   * Returns the active channels.
    *
+   * `PUBSUB CHANNELS` (pubsub). Time complexity: O(N) where N is the number of active channels, and assuming constant time pattern matching (relatively short channels and patterns).
+   *
+   * @param pattern - `pattern`
+   * @returns a list of active channels, optionally matching the specified pattern
    * @since 2.8.0
    * @group pubsub
    * @commandFlags PUBSUB, LOADING, STALE
@@ -2985,8 +4308,11 @@ export interface RedisCommands<Ctx extends CommandContext> {
   pubsubChannels(pattern?: RedisArgument): Result<Ctx, Ctx['string'][]>;
 
   /**
-   * `PUBSUB HELP` (pubsub).
+   * Returns helpful text about the different subcommands.
    *
+   * `PUBSUB HELP` (pubsub). Time complexity: O(1).
+   *
+   * @returns Helpful text about subcommands.
    * @since 6.2.0
    * @group pubsub
    * @commandFlags LOADING, STALE
@@ -2995,28 +4321,39 @@ export interface RedisCommands<Ctx extends CommandContext> {
   pubsubHelp(): Result<Ctx, Ctx['string'][]>;
 
   /**
-   * `PUBSUB NUMPAT` (pubsub).
+   * Returns a count of unique pattern subscriptions.
    *
+   * `PUBSUB NUMPAT` (pubsub). Time complexity: O(1).
+   *
+   * @returns the number of patterns all the clients are subscribed to
    * @since 2.8.0
    * @group pubsub
    * @commandFlags PUBSUB, LOADING, STALE
    * @see https://redis.io/docs/latest/commands/pubsub-numpat/
    */
-  pubsubNumpat(): Result<Ctx, number>;
+  pubsubNumpat(): Result<Ctx, Ctx['integer']>;
 
   /**
-   * `PUBSUB NUMSUB` (pubsub).
+   * Returns a count of subscribers to channels.
    *
+   * `PUBSUB NUMSUB` (pubsub). Time complexity: O(N) for the NUMSUB subcommand, where N is the number of requested channels.
+   *
+   * @param channel - `channel [channel ...]`
+   * @returns the number of subscribers per channel, each even element (including 0th) is channel name, each odd element is the number of subscribers
    * @since 2.8.0
    * @group pubsub
    * @commandFlags PUBSUB, LOADING, STALE
    * @see https://redis.io/docs/latest/commands/pubsub-numsub/
    */
-  pubsubNumsub(channel?: OneOrMany<RedisArgument>): Result<Ctx, unknown[]>;
+  pubsubNumsub(channel?: OneOrMany<RedisArgument>): Result<Ctx, Record<string, Ctx['integer']>>;
 
   /**
-   * `PUBSUB SHARDCHANNELS` (pubsub).
+   * Returns the active shard channels.
    *
+   * `PUBSUB SHARDCHANNELS` (pubsub). Time complexity: O(N) where N is the number of active shard channels, and assuming constant time pattern matching (relatively short shard channels).
+   *
+   * @param pattern - `pattern`
+   * @returns a list of active channels, optionally matching the specified pattern
    * @since 7.0.0
    * @group pubsub
    * @commandFlags PUBSUB, LOADING, STALE
@@ -3025,18 +4362,27 @@ export interface RedisCommands<Ctx extends CommandContext> {
   pubsubShardchannels(pattern?: RedisArgument): Result<Ctx, Ctx['string'][]>;
 
   /**
-   * `PUBSUB SHARDNUMSUB` (pubsub).
+   * Returns the count of subscribers of shard channels.
    *
+   * `PUBSUB SHARDNUMSUB` (pubsub). Time complexity: O(N) for the SHARDNUMSUB subcommand, where N is the number of requested shard channels.
+   *
+   * @param shardchannel - `shardchannel [shardchannel ...]`
+   * @returns the number of subscribers per shard channel, each even element (including 0th) is channel name, each odd element is the number of subscribers
    * @since 7.0.0
    * @group pubsub
    * @commandFlags PUBSUB, LOADING, STALE
    * @see https://redis.io/docs/latest/commands/pubsub-shardnumsub/
    */
-  pubsubShardnumsub(shardchannel?: OneOrMany<RedisArgument>): Result<Ctx, unknown[]>;
+  pubsubShardnumsub(
+    shardchannel?: OneOrMany<RedisArgument>,
+  ): Result<Ctx, Record<string, Ctx['integer']>>;
 
   /**
-   * `PUNSUBSCRIBE` (pubsub).
+   * Stops listening to messages published to channels that match one or more patterns.
    *
+   * `PUNSUBSCRIBE` (pubsub). Time complexity: O(N) where N is the number of patterns to unsubscribe.
+   *
+   * @param pattern - `pattern [pattern ...]`
    * @since 2.0.0
    * @group pubsub
    * @commandFlags PUBSUB, NOSCRIPT, LOADING, STALE, SENTINEL
@@ -3045,7 +4391,9 @@ export interface RedisCommands<Ctx extends CommandContext> {
   punsubscribe<TReply = unknown>(pattern?: OneOrMany<RedisArgument>): Result<Ctx, TReply>;
 
   /**
-   * `QUIT` (connection).
+   * Closes the connection.
+   *
+   * `QUIT` (connection). Time complexity: O(1).
    *
    * @since 1.0.0
    * @group connection
@@ -3057,8 +4405,13 @@ export interface RedisCommands<Ctx extends CommandContext> {
   quit(): Result<Ctx, 'OK'>;
 
   /**
-   * `RANDOMKEY` (generic).
+   * Returns a random key name from the database.
    *
+   * `RANDOMKEY` (generic). Time complexity: O(1).
+   *
+   * @returns One of:
+   * - when the database is empty
+   * - random key in db
    * @since 1.0.0
    * @group generic
    * @aclCategories keyspace
@@ -3068,7 +4421,9 @@ export interface RedisCommands<Ctx extends CommandContext> {
   randomkey(): Result<Ctx, null | Ctx['string']>;
 
   /**
-   * `READONLY` (cluster).
+   * Enables read-only queries for a connection to a Redis Cluster replica node.
+   *
+   * `READONLY` (cluster). Time complexity: O(1).
    *
    * @since 3.0.0
    * @group cluster
@@ -3079,7 +4434,9 @@ export interface RedisCommands<Ctx extends CommandContext> {
   readonly(): Result<Ctx, 'OK'>;
 
   /**
-   * `READWRITE` (cluster).
+   * Enables read-write queries for a connection to a Reids Cluster replica node.
+   *
+   * `READWRITE` (cluster). Time complexity: O(1).
    *
    * @since 3.0.0
    * @group cluster
@@ -3090,8 +4447,12 @@ export interface RedisCommands<Ctx extends CommandContext> {
   readwrite(): Result<Ctx, 'OK'>;
 
   /**
-   * `RENAME` (generic).
+   * Renames a key and overwrites the destination.
    *
+   * `RENAME` (generic). Time complexity: O(1).
+   *
+   * @param key - `key`, read and written
+   * @param newkey - `newkey`, overwritten
    * @since 1.0.0
    * @group generic
    * @aclCategories keyspace
@@ -3101,18 +4462,27 @@ export interface RedisCommands<Ctx extends CommandContext> {
   rename(key: RedisKey, newkey: RedisKey): Result<Ctx, 'OK'>;
 
   /**
-   * `RENAMENX` (generic).
+   * Renames a key only when the target key name doesn't exist.
    *
+   * `RENAMENX` (generic). Time complexity: O(1).
+   *
+   * @param key - `key`, read and written
+   * @param newkey - `newkey`, overwritten
+   * @returns One of:
+   * - key was renamed to newkey
+   * - new key already exists
    * @since 1.0.0
    * @group generic
    * @aclCategories keyspace
    * @commandFlags WRITE, FAST
    * @see https://redis.io/docs/latest/commands/renamenx/
    */
-  renamenx(key: RedisKey, newkey: RedisKey): Result<Ctx, 1 | 0>;
+  renamenx(key: RedisKey, newkey: RedisKey): Result<Ctx, (1 | 0 | 1n | 0n) & Ctx['integer']>;
 
   /**
-   * `REPLCONF` (server).
+   * An internal command for configuring the replication stream.
+   *
+   * `REPLCONF` (server). Time complexity: O(1).
    *
    * @since 3.0.0
    * @group server
@@ -3122,8 +4492,12 @@ export interface RedisCommands<Ctx extends CommandContext> {
   replconf(): Result<Ctx, 'OK'>;
 
   /**
-   * `REPLICAOF` (server).
+   * Configures a server as replica of another, or promotes it to a master.
    *
+   * `REPLICAOF` (server). Time complexity: O(1).
+   *
+   * @param args - `host port | NO ONE`
+   * @returns replicaOf status
    * @since 5.0.0
    * @group server
    * @commandFlags NO_ASYNC_LOADING, ADMIN, NOSCRIPT, STALE
@@ -3131,10 +4505,12 @@ export interface RedisCommands<Ctx extends CommandContext> {
    */
   replicaof(
     args: { hostPort: { host: RedisArgument; port: number } } | { noOne: {} },
-  ): Result<Ctx, Ctx['string']>;
+  ): Result<Ctx, string>;
 
   /**
-   * `RESET` (connection).
+   * Resets the connection.
+   *
+   * `RESET` (connection). Time complexity: O(1).
    *
    * @since 6.2.0
    * @group connection
@@ -3145,8 +4521,18 @@ export interface RedisCommands<Ctx extends CommandContext> {
   reset(): Result<Ctx, 'RESET'>;
 
   /**
-   * `RESTORE` (generic).
+   * Creates a key from the serialized representation of a value.
    *
+   * `RESTORE` (generic). Time complexity: O(1) to create the new key and additional O(N*M) to reconstruct the serialized value, where N is the number of Redis objects composing the value and M their average size. For small string values the time complexity is thus O(1)+O(1*M) where M is small, so simply O(1). However for sorted set values the complexity is O(N*M*log(N)) because inserting values into sorted sets is O(log(N)).
+   *
+   * @param key - `key`, overwritten
+   * @param ttl - `ttl`
+   * @param serializedValue - `serialized-value`
+   * @param options - the optional arguments, by property:
+   * - `replace`: `REPLACE`, since 3.0.0
+   * - `absttl`: `ABSTTL`, since 5.0.0
+   * - `idletime`: `IDLETIME seconds`, since 5.0.0
+   * - `freq`: `FREQ frequency`, since 5.0.0
    * @since 2.6.0
    * @group generic
    * @aclCategories keyspace, dangerous
@@ -3161,8 +4547,18 @@ export interface RedisCommands<Ctx extends CommandContext> {
   ): Result<Ctx, 'OK'>;
 
   /**
-   * `RESTORE-ASKING` (server).
+   * An internal command for migrating keys in a cluster.
    *
+   * `RESTORE-ASKING` (server). Time complexity: O(1) to create the new key and additional O(N*M) to reconstruct the serialized value, where N is the number of Redis objects composing the value and M their average size. For small string values the time complexity is thus O(1)+O(1*M) where M is small, so simply O(1). However for sorted set values the complexity is O(N*M*log(N)) because inserting values into sorted sets is O(log(N)).
+   *
+   * @param key - `key`, overwritten
+   * @param ttl - `ttl`
+   * @param serializedValue - `serialized-value`
+   * @param options - the optional arguments, by property:
+   * - `replace`: `REPLACE`, since 3.0.0
+   * - `absttl`: `ABSTTL`, since 5.0.0
+   * - `idletime`: `IDLETIME seconds`, since 5.0.0
+   * - `freq`: `FREQ frequency`, since 5.0.0
    * @since 3.0.0
    * @group server
    * @aclCategories keyspace, dangerous
@@ -3177,7 +4573,9 @@ export interface RedisCommands<Ctx extends CommandContext> {
   ): Result<Ctx, 'OK'>;
 
   /**
-   * `ROLE` (server).
+   * Returns the replication role.
+   *
+   * `ROLE` (server). Time complexity: O(1).
    *
    * @since 2.8.12
    * @group server
@@ -3187,20 +4585,30 @@ export interface RedisCommands<Ctx extends CommandContext> {
    */
   role(): Result<
     Ctx,
-    | ['master', number, [Ctx['string'], Ctx['string'], Ctx['string']][]]
+    | ['master', Ctx['integer'], [Ctx['string'], Ctx['string'], Ctx['string']][]]
     | [
         'slave',
         Ctx['string'],
-        number,
+        Ctx['integer'],
         'handshake' | 'none' | 'connect' | 'connecting' | 'sync' | 'connected' | 'unknown',
-        number,
+        Ctx['integer'],
       ]
     | ['sentinel', Ctx['string'][]]
   >;
 
   /**
-   * `RPOP` (list).
+   * Returns and removes the last elements of a list. Deletes the list if the last element was popped.
    *
+   * `RPOP` (list). Time complexity: O(N) where N is the number of elements returned.
+   *
+   * @param key - `key`, read and written
+   * @param count - `count`, since 6.2.0
+   * @returns One of:
+   * - Key does not exist.
+   * - When 'COUNT' was not given, the value of the last element.
+   * - When 'COUNT' was given, list of popped elements.
+   * @example
+   * const last: string | null = await client.rpop('jobs');
    * @since 1.0.0
    * @group list
    * @aclCategories list
@@ -3212,8 +4620,15 @@ export interface RedisCommands<Ctx extends CommandContext> {
   rpop(key: RedisKey, count?: number): Result<Ctx, null | Ctx['string'] | Ctx['string'][]>;
 
   /**
-   * `RPOPLPUSH` (list).
+   * Returns the last element of a list after removing and pushing it to another list. Deletes the list if the last element was popped.
    *
+   * `RPOPLPUSH` (list). Time complexity: O(1).
+   *
+   * @param source - `source`, read and written
+   * @param destination - `destination`, read and written
+   * @returns One of:
+   * - The element being popped and pushed.
+   * - Source list is empty.
    * @since 1.2.0
    * @group list
    * @aclCategories list
@@ -3224,40 +4639,61 @@ export interface RedisCommands<Ctx extends CommandContext> {
   rpoplpush(source: RedisKey, destination: RedisKey): Result<Ctx, Ctx['string'] | null>;
 
   /**
-   * `RPUSH` (list).
+   * Appends one or more elements to a list. Creates the key if it doesn't exist.
    *
+   * `RPUSH` (list). Time complexity: O(1) for each element added, so O(N) to add N elements when the command is called with multiple arguments.
+   *
+   * @param key - `key`, read and written
+   * @param element - `element [element ...]`
+   * @returns Length of the list after the push operations.
+   * @example
+   * const length: number = await client.rpush('jobs', 'c');
    * @since 1.0.0
    * @group list
    * @aclCategories list
    * @commandFlags WRITE, DENYOOM, FAST
    * @see https://redis.io/docs/latest/commands/rpush/
    */
-  rpush(key: RedisKey, element: OneOrMany<RedisArgument>): Result<Ctx, number>;
+  rpush(key: RedisKey, element: OneOrMany<RedisArgument>): Result<Ctx, Ctx['integer']>;
 
   /**
-   * `RPUSHX` (list).
+   * Appends an element to a list only when the list exists.
    *
+   * `RPUSHX` (list). Time complexity: O(1) for each element added, so O(N) to add N elements when the command is called with multiple arguments.
+   *
+   * @param key - `key`, read and written
+   * @param element - `element [element ...]`
+   * @returns Length of the list after the push operation.
    * @since 2.2.0
    * @group list
    * @aclCategories list
    * @commandFlags WRITE, DENYOOM, FAST
    * @see https://redis.io/docs/latest/commands/rpushx/
    */
-  rpushx(key: RedisKey, element: OneOrMany<RedisArgument>): Result<Ctx, number>;
+  rpushx(key: RedisKey, element: OneOrMany<RedisArgument>): Result<Ctx, Ctx['integer']>;
 
   /**
-   * `SADD` (set).
+   * Adds one or more members to a set. Creates the key if it doesn't exist.
    *
+   * `SADD` (set). Time complexity: O(1) for each element added, so O(N) to add N elements when the command is called with multiple arguments.
+   *
+   * @param key - `key`, read and written
+   * @param member - `member [member ...]`
+   * @returns Number of elements that were added to the set, not including all the elements already present in the set.
+   * @example
+   * const added: number = await client.sadd('tags', ['redis', 'db']);
    * @since 1.0.0
    * @group set
    * @aclCategories set
    * @commandFlags WRITE, DENYOOM, FAST
    * @see https://redis.io/docs/latest/commands/sadd/
    */
-  sadd(key: RedisKey, member: OneOrMany<RedisArgument>): Result<Ctx, number>;
+  sadd(key: RedisKey, member: OneOrMany<RedisArgument>): Result<Ctx, Ctx['integer']>;
 
   /**
-   * `SAVE` (server).
+   * Synchronously saves the database(s) to disk.
+   *
+   * `SAVE` (server). Time complexity: O(N) where N is the total number of keys in all databases.
    *
    * @since 1.0.0
    * @group server
@@ -3267,8 +4703,23 @@ export interface RedisCommands<Ctx extends CommandContext> {
   save(): Result<Ctx, 'OK'>;
 
   /**
-   * `SCAN` (generic).
+   * Iterates over the key names in the database.
    *
+   * `SCAN` (generic). Time complexity: O(1) for every call. O(N) for a complete iteration, including enough command calls for the cursor to return back to 0. N is the number of elements inside the collection.
+   *
+   * @param cursor - `cursor`
+   * @param options - the optional arguments, by property:
+   * - `match`: `MATCH pattern`
+   * - `count`: `COUNT count`
+   * - `type`: `TYPE type`, since 6.0.0
+   * @returns cursor and scan response in array form
+   * @example
+   * // The cursor is a string (an unsigned 64-bit integer): pass it back as it came.
+   * let cursor = '0';
+   * do {
+   *   const [next, keys] = await client.scan(cursor, { match: 'user:*', count: 100 });
+   *   cursor = next;
+   * } while (cursor !== '0');
    * @since 2.8.0
    * @group generic
    * @aclCategories keyspace
@@ -3281,19 +4732,28 @@ export interface RedisCommands<Ctx extends CommandContext> {
   ): Result<Ctx, [Ctx['string'], Ctx['string'][]]>;
 
   /**
-   * `SCARD` (set).
+   * Returns the number of members in a set.
    *
+   * `SCARD` (set). Time complexity: O(1).
+   *
+   * @param key - `key`, read
+   * @returns The cardinality (number of elements) of the set, or 0 if key does not exist.
+   * @example
+   * const size: number = await client.scard('tags');
    * @since 1.0.0
    * @group set
    * @aclCategories set
    * @commandFlags READONLY, FAST
    * @see https://redis.io/docs/latest/commands/scard/
    */
-  scard(key: RedisKey): Result<Ctx, number>;
+  scard(key: RedisKey): Result<Ctx, Ctx['integer']>;
 
   /**
-   * `SCRIPT DEBUG` (scripting).
+   * Sets the debug mode of server-side Lua scripts.
    *
+   * `SCRIPT DEBUG` (scripting). Time complexity: O(1).
+   *
+   * @param mode - `YES | SYNC | NO`
    * @since 3.2.0
    * @group scripting
    * @aclCategories scripting
@@ -3303,19 +4763,29 @@ export interface RedisCommands<Ctx extends CommandContext> {
   scriptDebug(mode: 'YES' | 'SYNC' | 'NO'): Result<Ctx, 'OK'>;
 
   /**
-   * `SCRIPT EXISTS` (scripting).
+   * Determines whether server-side Lua scripts exist in the script cache.
    *
+   * `SCRIPT EXISTS` (scripting). Time complexity: O(N) with N being the number of scripts to check (so checking a single script is an O(1) operation).
+   *
+   * @param sha1 - `sha1 [sha1 ...]`
+   * @returns An array of integers that correspond to the specified SHA1 digest arguments.
    * @since 2.6.0
    * @group scripting
    * @aclCategories scripting
    * @commandFlags NOSCRIPT
    * @see https://redis.io/docs/latest/commands/script-exists/
    */
-  scriptExists(sha1: OneOrMany<RedisArgument>): Result<Ctx, Array<1 | 0>>;
+  scriptExists(
+    sha1: OneOrMany<RedisArgument>,
+  ): Result<Ctx, Array<(1 | 0 | 1n | 0n) & Ctx['integer']>>;
 
   /**
-   * `SCRIPT FLUSH` (scripting).
+   * Removes all server-side Lua scripts from the script cache.
    *
+   * `SCRIPT FLUSH` (scripting). Time complexity: O(N) with N being the number of scripts in cache.
+   *
+   * @param options - the optional arguments, by property:
+   * - `flushType`: `ASYNC | SYNC`, since 6.2.0
    * @since 2.6.0
    * @group scripting
    * @aclCategories scripting
@@ -3325,8 +4795,11 @@ export interface RedisCommands<Ctx extends CommandContext> {
   scriptFlush(options?: O.ScriptFlushOptions): Result<Ctx, 'OK'>;
 
   /**
-   * `SCRIPT HELP` (scripting).
+   * Returns helpful text about the different subcommands.
    *
+   * `SCRIPT HELP` (scripting). Time complexity: O(1).
+   *
+   * @returns Helpful text about subcommands.
    * @since 5.0.0
    * @group scripting
    * @aclCategories scripting
@@ -3336,7 +4809,9 @@ export interface RedisCommands<Ctx extends CommandContext> {
   scriptHelp(): Result<Ctx, Ctx['string'][]>;
 
   /**
-   * `SCRIPT KILL` (scripting).
+   * Terminates a server-side Lua script during execution.
+   *
+   * `SCRIPT KILL` (scripting). Time complexity: O(1).
    *
    * @since 2.6.0
    * @group scripting
@@ -3347,8 +4822,12 @@ export interface RedisCommands<Ctx extends CommandContext> {
   scriptKill(): Result<Ctx, 'OK'>;
 
   /**
-   * `SCRIPT LOAD` (scripting).
+   * Loads a server-side Lua script to the script cache.
    *
+   * `SCRIPT LOAD` (scripting). Time complexity: O(N) with N being the length in bytes of the script body.
+   *
+   * @param script - `script`
+   * @returns The SHA1 digest of the script added into the script cache
    * @since 2.6.0
    * @group scripting
    * @aclCategories scripting
@@ -3358,8 +4837,12 @@ export interface RedisCommands<Ctx extends CommandContext> {
   scriptLoad(script: RedisArgument): Result<Ctx, Ctx['string']>;
 
   /**
-   * `SCRIPT SHOW` (scripting).
+   * Show server-side Lua script in the script cache.
    *
+   * `SCRIPT SHOW` (scripting). Time complexity: O(1).
+   *
+   * @param sha1 - `sha1`
+   * @returns Lua script if sha1 hash exists in script cache.
    * @since 8.0.0
    * @group scripting
    * @aclCategories scripting
@@ -3369,8 +4852,12 @@ export interface RedisCommands<Ctx extends CommandContext> {
   scriptShow(sha1: RedisArgument): Result<Ctx, Ctx['string']>;
 
   /**
-   * `SDIFF` (set).
+   * Returns the difference of multiple sets.
    *
+   * `SDIFF` (set). Time complexity: O(N) where N is the total number of elements in all given sets.
+   *
+   * @param key - `key [key ...]`, read
+   * @returns List with the members of the resulting set.
    * @since 1.0.0
    * @group set
    * @aclCategories set
@@ -3380,19 +4867,27 @@ export interface RedisCommands<Ctx extends CommandContext> {
   sdiff(key: OneOrMany<RedisKey>): Result<Ctx, Ctx['string'][]>;
 
   /**
-   * `SDIFFSTORE` (set).
+   * Stores the difference of multiple sets in a key.
    *
+   * `SDIFFSTORE` (set). Time complexity: O(N) where N is the total number of elements in all given sets.
+   *
+   * @param destination - `destination`, overwritten
+   * @param key - `key [key ...]`, read
+   * @returns Number of the elements in the resulting set.
    * @since 1.0.0
    * @group set
    * @aclCategories set
    * @commandFlags WRITE, DENYOOM
    * @see https://redis.io/docs/latest/commands/sdiffstore/
    */
-  sdiffstore(destination: RedisKey, key: OneOrMany<RedisKey>): Result<Ctx, number>;
+  sdiffstore(destination: RedisKey, key: OneOrMany<RedisKey>): Result<Ctx, Ctx['integer']>;
 
   /**
-   * `SELECT` (connection).
+   * Changes the selected database.
    *
+   * `SELECT` (connection). Time complexity: O(1).
+   *
+   * @param index - `index`
    * @since 1.0.0
    * @group connection
    * @aclCategories connection
@@ -3402,8 +4897,27 @@ export interface RedisCommands<Ctx extends CommandContext> {
   select(index: number): Result<Ctx, 'OK'>;
 
   /**
-   * `SET` (string).
+   * Sets the string value of a key, ignoring its type. The key is created if it doesn't exist.
    *
+   * `SET` (string). Time complexity: O(1).
+   *
+   * @param key - `key`, read and written
+   * @param value - `value`
+   * @param options - the optional arguments, by property:
+   * - `condition`: `NX | XX`, since 2.6.12
+   * - `get`: `GET`, since 6.2.0
+   * - `expiration`: `EX seconds | PX milliseconds | EXAT unix-time-seconds | PXAT unix-time-milliseconds | KEEPTTL`
+   * @returns One of:
+   * - `GET` not given: Operation was aborted (conflict with one of the `XX`/`NX` options).
+   * - `GET` not given: The key was set.
+   * - `GET` given: The key didn't exist before the `SET`
+   * - `GET` given: The previous value of the key
+   * @example
+   * await client.set('greeting', 'hello');
+   * // Only if absent, expiring in 60 seconds; null when the key existed:
+   * const ok: 'OK' | null = await client.set('lock', 'me', { condition: 'NX', expiration: { ex: 60 } });
+   * // GET returns the previous value instead of OK:
+   * const previous: string | null = await client.set('greeting', 'hi', { get: true });
    * @since 1.0.0
    * @group string
    * @aclCategories string
@@ -3427,19 +4941,34 @@ export interface RedisCommands<Ctx extends CommandContext> {
   ): Result<Ctx, null | 'OK' | Ctx['string']>;
 
   /**
-   * `SETBIT` (bitmap).
+   * Sets or clears the bit at offset of the string value. Creates the key if it doesn't exist.
    *
+   * `SETBIT` (bitmap). Time complexity: O(1).
+   *
+   * @param key - `key`, read and written
+   * @param offset - `offset`
+   * @param value - `value`
+   * @returns The original bit value stored at offset.
    * @since 2.2.0
    * @group bitmap
    * @aclCategories bitmap
    * @commandFlags WRITE, DENYOOM
    * @see https://redis.io/docs/latest/commands/setbit/
    */
-  setbit(key: RedisKey, offset: number, value: number): Result<Ctx, 0 | 1>;
+  setbit(
+    key: RedisKey,
+    offset: number,
+    value: number,
+  ): Result<Ctx, (0 | 1 | 0n | 1n) & Ctx['integer']>;
 
   /**
-   * `SETEX` (string).
+   * Sets the string value and expiration time of a key. Creates the key if it doesn't exist.
    *
+   * `SETEX` (string). Time complexity: O(1).
+   *
+   * @param key - `key`, overwritten
+   * @param seconds - `seconds`
+   * @param value - `value`
    * @since 2.0.0
    * @group string
    * @aclCategories string
@@ -3450,8 +4979,15 @@ export interface RedisCommands<Ctx extends CommandContext> {
   setex(key: RedisKey, seconds: number, value: RedisArgument): Result<Ctx, 'OK'>;
 
   /**
-   * `SETNX` (string).
+   * Set the string value of a key only when the key doesn't exist.
    *
+   * `SETNX` (string). Time complexity: O(1).
+   *
+   * @param key - `key`, overwritten
+   * @param value - `value`
+   * @returns One of:
+   * - The key was set.
+   * - The key was not set.
    * @since 1.0.0
    * @group string
    * @aclCategories string
@@ -3459,22 +4995,31 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @deprecated since 2.6.12; replaced by `SET` with the `NX` argument
    * @see https://redis.io/docs/latest/commands/setnx/
    */
-  setnx(key: RedisKey, value: RedisArgument): Result<Ctx, 0 | 1>;
+  setnx(key: RedisKey, value: RedisArgument): Result<Ctx, (0 | 1 | 0n | 1n) & Ctx['integer']>;
 
   /**
-   * `SETRANGE` (string).
+   * Overwrites a part of a string value with another by an offset. Creates the key if it doesn't exist.
    *
+   * `SETRANGE` (string). Time complexity: O(1), not counting the time taken to copy the new string in place. Usually, this string is very small so the amortized complexity is O(1). Otherwise, complexity is O(M) with M being the length of the value argument.
+   *
+   * @param key - `key`, read and written
+   * @param offset - `offset`
+   * @param value - `value`
+   * @returns Length of the string after it was modified by the command.
    * @since 2.2.0
    * @group string
    * @aclCategories string
    * @commandFlags WRITE, DENYOOM
    * @see https://redis.io/docs/latest/commands/setrange/
    */
-  setrange(key: RedisKey, offset: number, value: RedisArgument): Result<Ctx, number>;
+  setrange(key: RedisKey, offset: number, value: RedisArgument): Result<Ctx, Ctx['integer']>;
 
   /**
    * `SFLUSH` (server).
    *
+   * @param data - `slot-start slot-last [slot-start slot-last ...]`
+   * @param options - the optional arguments, by property:
+   * - `flushType`: `ASYNC | SYNC`
    * @since 8.0.0
    * @group server
    * @aclCategories keyspace, dangerous
@@ -3484,11 +5029,20 @@ export interface RedisCommands<Ctx extends CommandContext> {
   sflush(
     data: ReadonlyArray<readonly [number, number]>,
     options?: O.SflushOptions,
-  ): Result<Ctx, [number, number][]>;
+  ): Result<Ctx, [Ctx['integer'], Ctx['integer']][]>;
 
   /**
-   * `SHUTDOWN` (server).
+   * Synchronously saves the database(s) to disk and shuts down the Redis server.
    *
+   * `SHUTDOWN` (server). Time complexity: O(N) when saving, where N is the total number of keys in all databases when saving data, otherwise O(1).
+   *
+   * @param options - the optional arguments, by property:
+   * - `abortSelector`: `[NOSAVE | SAVE] [NOW] [FORCE] | ABORT`
+   * - `saveSelector`: `NOSAVE | SAVE`
+   * - `now`: `NOW`, since 7.0.0
+   * - `force`: `FORCE`, since 7.0.0
+   * - `abort`: `ABORT`, since 7.0.0
+   * @returns OK if ABORT was specified and shutdown was aborted. On successful shutdown, nothing is returned since the server quits and the connection is closed. On failure, an error is returned.
    * @since 1.0.0
    * @group server
    * @commandFlags ADMIN, NOSCRIPT, LOADING, STALE, NO_MULTI, SENTINEL, ALLOW_BUSY
@@ -3497,8 +5051,12 @@ export interface RedisCommands<Ctx extends CommandContext> {
   shutdown(options?: O.ShutdownOptions): Result<Ctx, 'OK'>;
 
   /**
-   * `SINTER` (set).
+   * Returns the intersect of multiple sets.
    *
+   * `SINTER` (set). Time complexity: O(N*M) worst case where N is the cardinality of the smallest set and M is the number of sets.
+   *
+   * @param key - `key [key ...]`, read
+   * @returns List with the members of the resulting set.
    * @since 1.0.0
    * @group set
    * @aclCategories set
@@ -3508,41 +5066,65 @@ export interface RedisCommands<Ctx extends CommandContext> {
   sinter(key: OneOrMany<RedisKey>): Result<Ctx, Ctx['string'][]>;
 
   /**
-   * `SINTERCARD` (set).
+   * Returns the number of members of the intersect of multiple sets.
    *
+   * `SINTERCARD` (set). Time complexity: O(N*M) worst case where N is the cardinality of the smallest set and M is the number of sets.
+   *
+   * @param key - `key [key ...]`, read
+   * @param options - the optional arguments, by property:
+   * - `limit`: `LIMIT limit`
+   * @returns Number of the elements in the resulting intersection.
    * @since 7.0.0
    * @group set
    * @aclCategories set
    * @commandFlags READONLY
    * @see https://redis.io/docs/latest/commands/sintercard/
    */
-  sintercard(key: OneOrMany<RedisKey>, options?: O.SintercardOptions): Result<Ctx, number>;
+  sintercard(key: OneOrMany<RedisKey>, options?: O.SintercardOptions): Result<Ctx, Ctx['integer']>;
 
   /**
-   * `SINTERSTORE` (set).
+   * Stores the intersect of multiple sets in a key.
    *
+   * `SINTERSTORE` (set). Time complexity: O(N*M) worst case where N is the cardinality of the smallest set and M is the number of sets.
+   *
+   * @param destination - `destination`, overwritten
+   * @param key - `key [key ...]`, read
+   * @returns Number of the elements in the result set.
    * @since 1.0.0
    * @group set
    * @aclCategories set
    * @commandFlags WRITE, DENYOOM
    * @see https://redis.io/docs/latest/commands/sinterstore/
    */
-  sinterstore(destination: RedisKey, key: OneOrMany<RedisKey>): Result<Ctx, number>;
+  sinterstore(destination: RedisKey, key: OneOrMany<RedisKey>): Result<Ctx, Ctx['integer']>;
 
   /**
-   * `SISMEMBER` (set).
+   * Determines whether a member belongs to a set.
    *
+   * `SISMEMBER` (set). Time complexity: O(1).
+   *
+   * @param key - `key`, read
+   * @param member - `member`
+   * @returns One of:
+   * - The element is not a member of the set, or the key does not exist.
+   * - The element is a member of the set.
+   * @example
+   * const member: 0 | 1 = await client.sismember('tags', 'redis');
    * @since 1.0.0
    * @group set
    * @aclCategories set
    * @commandFlags READONLY, FAST
    * @see https://redis.io/docs/latest/commands/sismember/
    */
-  sismember(key: RedisKey, member: RedisArgument): Result<Ctx, 0 | 1>;
+  sismember(key: RedisKey, member: RedisArgument): Result<Ctx, (0 | 1 | 0n | 1n) & Ctx['integer']>;
 
   /**
-   * `SLAVEOF` (server).
+   * Sets a Redis server as a replica of another, or promotes it to being a master.
    *
+   * `SLAVEOF` (server). Time complexity: O(1).
+   *
+   * @param args - `host port | NO ONE`
+   * @returns slaveOf status
    * @since 1.0.0
    * @group server
    * @commandFlags NO_ASYNC_LOADING, ADMIN, NOSCRIPT, STALE
@@ -3551,11 +5133,15 @@ export interface RedisCommands<Ctx extends CommandContext> {
    */
   slaveof(
     args: { hostPort: { host: RedisArgument; port: number } } | { noOne: {} },
-  ): Result<Ctx, Ctx['string']>;
+  ): Result<Ctx, string>;
 
   /**
-   * `SLOWLOG GET` (server).
+   * Returns the slow log's entries.
    *
+   * `SLOWLOG GET` (server). Time complexity: O(N) where N is the number of entries returned.
+   *
+   * @param count - `count`
+   * @returns Entries from the slow log in chronological order.
    * @since 2.2.12
    * @group server
    * @commandFlags ADMIN, LOADING, STALE
@@ -3563,11 +5149,24 @@ export interface RedisCommands<Ctx extends CommandContext> {
    */
   slowlogGet(
     count?: number,
-  ): Result<Ctx, [number, number, number, Ctx['string'][], Ctx['string'], Ctx['string']][]>;
+  ): Result<
+    Ctx,
+    [
+      Ctx['integer'],
+      Ctx['integer'],
+      Ctx['integer'],
+      Ctx['string'][],
+      Ctx['string'],
+      Ctx['string'],
+    ][]
+  >;
 
   /**
-   * `SLOWLOG HELP` (server).
+   * Show helpful text about the different subcommands
    *
+   * `SLOWLOG HELP` (server). Time complexity: O(1).
+   *
+   * @returns Helpful text about subcommands.
    * @since 6.2.0
    * @group server
    * @commandFlags LOADING, STALE
@@ -3576,17 +5175,22 @@ export interface RedisCommands<Ctx extends CommandContext> {
   slowlogHelp(): Result<Ctx, Ctx['string'][]>;
 
   /**
-   * `SLOWLOG LEN` (server).
+   * Returns the number of entries in the slow log.
    *
+   * `SLOWLOG LEN` (server). Time complexity: O(1).
+   *
+   * @returns Number of entries in the slow log.
    * @since 2.2.12
    * @group server
    * @commandFlags ADMIN, LOADING, STALE
    * @see https://redis.io/docs/latest/commands/slowlog-len/
    */
-  slowlogLen(): Result<Ctx, number>;
+  slowlogLen(): Result<Ctx, Ctx['integer']>;
 
   /**
-   * `SLOWLOG RESET` (server).
+   * Clears all entries from the slow log.
+   *
+   * `SLOWLOG RESET` (server). Time complexity: O(N) where N is the number of entries in the slowlog.
    *
    * @since 2.2.12
    * @group server
@@ -3596,8 +5200,14 @@ export interface RedisCommands<Ctx extends CommandContext> {
   slowlogReset(): Result<Ctx, 'OK'>;
 
   /**
-   * `SMEMBERS` (set).
+   * Returns all members of a set.
    *
+   * `SMEMBERS` (set). Time complexity: O(N) where N is the set cardinality.
+   *
+   * @param key - `key`, read
+   * @returns All elements of the set.
+   * @example
+   * const tags: string[] = await client.smembers('tags');
    * @since 1.0.0
    * @group set
    * @aclCategories set
@@ -3607,46 +5217,92 @@ export interface RedisCommands<Ctx extends CommandContext> {
   smembers(key: RedisKey): Result<Ctx, Ctx['string'][]>;
 
   /**
-   * `SMISMEMBER` (set).
+   * Determines whether multiple members belong to a set.
    *
+   * `SMISMEMBER` (set). Time complexity: O(N) where N is the number of elements being checked for membership.
+   *
+   * @param key - `key`, read
+   * @param member - `member [member ...]`
+   * @returns List representing the membership of the given elements, in the same order as they are requested.
    * @since 6.2.0
    * @group set
    * @aclCategories set
    * @commandFlags READONLY, FAST
    * @see https://redis.io/docs/latest/commands/smismember/
    */
-  smismember(key: RedisKey, member: OneOrMany<RedisArgument>): Result<Ctx, Array<0 | 1>>;
+  smismember(
+    key: RedisKey,
+    member: OneOrMany<RedisArgument>,
+  ): Result<Ctx, Array<(0 | 1 | 0n | 1n) & Ctx['integer']>>;
 
   /**
-   * `SMOVE` (set).
+   * Moves a member from one set to another.
    *
+   * `SMOVE` (set). Time complexity: O(1).
+   *
+   * @param source - `source`, read and written
+   * @param destination - `destination`, read and written
+   * @param member - `member`
+   * @returns One of:
+   * - Element is moved.
+   * - The element is not a member of source and no operation was performed.
    * @since 1.0.0
    * @group set
    * @aclCategories set
    * @commandFlags WRITE, FAST
    * @see https://redis.io/docs/latest/commands/smove/
    */
-  smove(source: RedisKey, destination: RedisKey, member: RedisArgument): Result<Ctx, 1 | 0>;
+  smove(
+    source: RedisKey,
+    destination: RedisKey,
+    member: RedisArgument,
+  ): Result<Ctx, (1 | 0 | 1n | 0n) & Ctx['integer']>;
 
   /**
-   * `SORT` (generic).
+   * Sorts the elements in a list, a set, or a sorted set, optionally storing the result.
    *
+   * `SORT` (generic). Time complexity: O(N+M*log(M)) where N is the number of elements in the list or set to sort, and M the number of returned elements. When the elements are not sorted, complexity is O(N).
+   *
+   * @param key - `key`, read
+   * @param options - the optional arguments, by property:
+   * - `by`: `BY pattern`
+   * - `limit`: `LIMIT offset count`
+   * - `get`: `GET pattern [GET pattern ...]`
+   * - `order`: `ASC | DESC`
+   * - `alpha`: `ALPHA`
+   * - `store`: `STORE destination`
+   * @returns One of:
+   * - when the store option is specified the command returns the number of sorted elements in the destination list
+   * - when not passing the store option the command returns a list of sorted elements
    * @since 1.0.0
    * @group generic
    * @aclCategories set, sortedset, list, dangerous
    * @commandFlags WRITE, DENYOOM
    * @see https://redis.io/docs/latest/commands/sort/
    */
-  sort(key: RedisKey, options: O.SortOptions & { store: RedisKey }): Result<Ctx, number>;
+  sort(key: RedisKey, options: O.SortOptions & { store: RedisKey }): Result<Ctx, Ctx['integer']>;
   sort(
     key: RedisKey,
     options?: O.SortOptions & { store?: undefined },
   ): Result<Ctx, Array<Ctx['string'] | null>>;
-  sort(key: RedisKey, options?: O.SortOptions): Result<Ctx, number | Array<Ctx['string'] | null>>;
+  sort(
+    key: RedisKey,
+    options?: O.SortOptions,
+  ): Result<Ctx, Ctx['integer'] | Array<Ctx['string'] | null>>;
 
   /**
-   * `SORT_RO` (generic).
+   * Returns the sorted elements of a list, a set, or a sorted set.
    *
+   * `SORT_RO` (generic). Time complexity: O(N+M*log(M)) where N is the number of elements in the list or set to sort, and M the number of returned elements. When the elements are not sorted, complexity is O(N).
+   *
+   * @param key - `key`, read
+   * @param options - the optional arguments, by property:
+   * - `by`: `BY pattern`
+   * - `limit`: `LIMIT offset count`
+   * - `get`: `GET pattern [GET pattern ...]`
+   * - `order`: `ASC | DESC`
+   * - `alpha`: `ALPHA`
+   * @returns a list of sorted elements
    * @since 7.0.0
    * @group generic
    * @aclCategories set, sortedset, list, dangerous
@@ -3656,8 +5312,16 @@ export interface RedisCommands<Ctx extends CommandContext> {
   sortRo(key: RedisKey, options?: O.SortRoOptions): Result<Ctx, Array<Ctx['string'] | null>>;
 
   /**
-   * `SPOP` (set).
+   * Returns one or more random members from a set after removing them. Deletes the set if the last member was popped.
    *
+   * `SPOP` (set). Time complexity: Without the count argument O(1), otherwise O(N) where N is the value of the passed count.
+   *
+   * @param key - `key`, read and written
+   * @param count - `count`, since 3.2.0
+   * @returns One of:
+   * - The key does not exist.
+   * - The removed member when 'COUNT' is not given.
+   * - List to the removed members when 'COUNT' is given.
    * @since 1.0.0
    * @group set
    * @aclCategories set
@@ -3669,18 +5333,32 @@ export interface RedisCommands<Ctx extends CommandContext> {
   spop(key: RedisKey, count?: number): Result<Ctx, null | Ctx['string'] | Ctx['string'][]>;
 
   /**
-   * `SPUBLISH` (pubsub).
+   * Post a message to a shard channel
    *
+   * `SPUBLISH` (pubsub). Time complexity: O(N) where N is the number of clients subscribed to the receiving shard channel.
+   *
+   * @param shardchannel - `shardchannel`
+   * @param message - `message`
+   * @returns the number of clients that received the message. Note that in a Redis Cluster, only clients that are connected to the same node as the publishing client are included in the count
    * @since 7.0.0
    * @group pubsub
    * @commandFlags PUBSUB, LOADING, STALE, FAST, MAY_REPLICATE
    * @see https://redis.io/docs/latest/commands/spublish/
    */
-  spublish(shardchannel: RedisArgument, message: RedisArgument): Result<Ctx, number>;
+  spublish(shardchannel: RedisArgument, message: RedisArgument): Result<Ctx, Ctx['integer']>;
 
   /**
-   * `SRANDMEMBER` (set).
+   * Get one or multiple random members from a set
    *
+   * `SRANDMEMBER` (set). Time complexity: Without the count argument O(1), otherwise O(N) where N is the absolute value of the passed count.
+   *
+   * @param key - `key`, read
+   * @param count - `count`, since 2.6.0
+   * @returns One of:
+   * - In case `count` is not given and key doesn't exist
+   * - In case `count` is not given, randomly selected element
+   * - In case `count` is given, an array of elements
+   * - In case `count` is given and key doesn't exist
    * @since 1.0.0
    * @group set
    * @aclCategories set
@@ -3695,19 +5373,34 @@ export interface RedisCommands<Ctx extends CommandContext> {
   ): Result<Ctx, null | Ctx['string'] | Ctx['string'][] | []>;
 
   /**
-   * `SREM` (set).
+   * Removes one or more members from a set. Deletes the set if the last member was removed.
    *
+   * `SREM` (set). Time complexity: O(N) where N is the number of members to be removed.
+   *
+   * @param key - `key`, read and written
+   * @param member - `member [member ...]`
+   * @returns Number of members that were removed from the set, not including non existing members.
+   * @example
+   * const removed: number = await client.srem('tags', 'db');
    * @since 1.0.0
    * @group set
    * @aclCategories set
    * @commandFlags WRITE, FAST
    * @see https://redis.io/docs/latest/commands/srem/
    */
-  srem(key: RedisKey, member: OneOrMany<RedisArgument>): Result<Ctx, number>;
+  srem(key: RedisKey, member: OneOrMany<RedisArgument>): Result<Ctx, Ctx['integer']>;
 
   /**
-   * `SSCAN` (set).
+   * Iterates over members of a set.
    *
+   * `SSCAN` (set). Time complexity: O(1) for every call. O(N) for a complete iteration, including enough command calls for the cursor to return back to 0. N is the number of elements inside the collection.
+   *
+   * @param key - `key`, read
+   * @param cursor - `cursor`
+   * @param options - the optional arguments, by property:
+   * - `match`: `MATCH pattern`
+   * - `count`: `COUNT count`
+   * @returns cursor and scan response in array form
    * @since 2.8.0
    * @group set
    * @aclCategories set
@@ -3721,8 +5414,11 @@ export interface RedisCommands<Ctx extends CommandContext> {
   ): Result<Ctx, [Ctx['string'], Ctx['string'][]]>;
 
   /**
-   * `SSUBSCRIBE` (pubsub).
+   * Listens for messages published to shard channels.
    *
+   * `SSUBSCRIBE` (pubsub). Time complexity: O(N) where N is the number of shard channels to subscribe to.
+   *
+   * @param shardchannel - `shardchannel [shardchannel ...]`
    * @since 7.0.0
    * @group pubsub
    * @commandFlags PUBSUB, NOSCRIPT, LOADING, STALE
@@ -3731,19 +5427,26 @@ export interface RedisCommands<Ctx extends CommandContext> {
   ssubscribe<TReply = unknown>(shardchannel: OneOrMany<RedisArgument>): Result<Ctx, TReply>;
 
   /**
-   * `STRLEN` (string).
+   * Returns the length of a string value.
    *
+   * `STRLEN` (string). Time complexity: O(1).
+   *
+   * @param key - `key`, read
+   * @returns The length of the string value stored at key, or 0 when key does not exist.
    * @since 2.2.0
    * @group string
    * @aclCategories string
    * @commandFlags READONLY, FAST
    * @see https://redis.io/docs/latest/commands/strlen/
    */
-  strlen(key: RedisKey): Result<Ctx, number>;
+  strlen(key: RedisKey): Result<Ctx, Ctx['integer']>;
 
   /**
-   * `SUBSCRIBE` (pubsub).
+   * Listens for messages published to channels.
    *
+   * `SUBSCRIBE` (pubsub). Time complexity: O(N) where N is the number of channels to subscribe to.
+   *
+   * @param channel - `channel [channel ...]`
    * @since 2.0.0
    * @group pubsub
    * @commandFlags PUBSUB, NOSCRIPT, LOADING, STALE, SENTINEL
@@ -3752,8 +5455,14 @@ export interface RedisCommands<Ctx extends CommandContext> {
   subscribe<TReply = unknown>(channel: OneOrMany<RedisArgument>): Result<Ctx, TReply>;
 
   /**
-   * `SUBSTR` (string).
+   * Returns a substring from a string value.
    *
+   * `SUBSTR` (string). Time complexity: O(N) where N is the length of the returned string. The complexity is ultimately determined by the returned length, but because creating a substring from an existing string is very cheap, it can be considered O(1) for small strings.
+   *
+   * @param key - `key`, read
+   * @param start - `start`
+   * @param end - `end`
+   * @returns The substring of the string value stored at key, determined by the offsets start and end (both are inclusive).
    * @since 1.0.0
    * @group string
    * @aclCategories string
@@ -3764,8 +5473,12 @@ export interface RedisCommands<Ctx extends CommandContext> {
   substr(key: RedisKey, start: number, end: number): Result<Ctx, Ctx['string']>;
 
   /**
-   * `SUNION` (set).
+   * Returns the union of multiple sets.
    *
+   * `SUNION` (set). Time complexity: O(N) where N is the total number of elements in all given sets.
+   *
+   * @param key - `key [key ...]`, read
+   * @returns List with the members of the resulting set.
    * @since 1.0.0
    * @group set
    * @aclCategories set
@@ -3775,19 +5488,27 @@ export interface RedisCommands<Ctx extends CommandContext> {
   sunion(key: OneOrMany<RedisKey>): Result<Ctx, Ctx['string'][]>;
 
   /**
-   * `SUNIONSTORE` (set).
+   * Stores the union of multiple sets in a key.
    *
+   * `SUNIONSTORE` (set). Time complexity: O(N) where N is the total number of elements in all given sets.
+   *
+   * @param destination - `destination`, overwritten
+   * @param key - `key [key ...]`, read
+   * @returns Number of the elements in the resulting set.
    * @since 1.0.0
    * @group set
    * @aclCategories set
    * @commandFlags WRITE, DENYOOM
    * @see https://redis.io/docs/latest/commands/sunionstore/
    */
-  sunionstore(destination: RedisKey, key: OneOrMany<RedisKey>): Result<Ctx, number>;
+  sunionstore(destination: RedisKey, key: OneOrMany<RedisKey>): Result<Ctx, Ctx['integer']>;
 
   /**
-   * `SUNSUBSCRIBE` (pubsub).
+   * Stops listening to messages posted to shard channels.
    *
+   * `SUNSUBSCRIBE` (pubsub). Time complexity: O(N) where N is the number of shard channels to unsubscribe.
+   *
+   * @param shardchannel - `shardchannel [shardchannel ...]`
    * @since 7.0.0
    * @group pubsub
    * @commandFlags PUBSUB, NOSCRIPT, LOADING, STALE
@@ -3796,8 +5517,12 @@ export interface RedisCommands<Ctx extends CommandContext> {
   sunsubscribe<TReply = unknown>(shardchannel?: OneOrMany<RedisArgument>): Result<Ctx, TReply>;
 
   /**
-   * `SWAPDB` (server).
+   * Swaps two Redis databases.
    *
+   * `SWAPDB` (server). Time complexity: O(N) where N is the count of clients watching or blocking on keys from both databases.
+   *
+   * @param index1 - `index1`
+   * @param index2 - `index2`
    * @since 4.0.0
    * @group server
    * @aclCategories keyspace, dangerous
@@ -3807,6 +5532,8 @@ export interface RedisCommands<Ctx extends CommandContext> {
   swapdb(index1: number, index2: number): Result<Ctx, 'OK'>;
 
   /**
+   * An internal command used in replication.
+   *
    * `SYNC` (server).
    *
    * @since 1.0.0
@@ -3817,62 +5544,93 @@ export interface RedisCommands<Ctx extends CommandContext> {
   sync<TReply = unknown>(): Result<Ctx, TReply>;
 
   /**
-   * `TIME` (server).
+   * Returns the server time.
    *
+   * `TIME` (server). Time complexity: O(1).
+   *
+   * @returns Array containing two elements: Unix time in seconds and microseconds.
    * @since 2.6.0
    * @group server
    * @commandFlags LOADING, STALE, FAST
    * @see https://redis.io/docs/latest/commands/time/
    */
-  time(): Result<Ctx, Ctx['string'][]>;
+  time(): Result<Ctx, [Ctx['string'], Ctx['string']]>;
 
   /**
-   * `TOUCH` (generic).
+   * Returns the number of existing keys out of those specified after updating the time they were last accessed.
    *
+   * `TOUCH` (generic). Time complexity: O(N) where N is the number of keys that will be touched.
+   *
+   * @param key - `key [key ...]`, read
+   * @returns the number of touched keys
    * @since 3.2.1
    * @group generic
    * @aclCategories keyspace
    * @commandFlags READONLY, FAST
    * @see https://redis.io/docs/latest/commands/touch/
    */
-  touch(key: OneOrMany<RedisKey>): Result<Ctx, number>;
+  touch(key: OneOrMany<RedisKey>): Result<Ctx, Ctx['integer']>;
 
   /**
-   * `TTL` (generic).
+   * Returns the expiration time in seconds of a key.
    *
+   * `TTL` (generic). Time complexity: O(1).
+   *
+   * @param key - `key`, read
+   * @returns One of:
+   * - TTL in seconds.
+   * - The key exists but has no associated expire.
+   * - The key does not exist.
+   * @example
+   * const seconds: number = await client.ttl('session:1'); // -1 no expiry, -2 no key
    * @since 1.0.0
    * @group generic
    * @aclCategories keyspace
    * @commandFlags READONLY, FAST
    * @see https://redis.io/docs/latest/commands/ttl/
    */
-  ttl(key: RedisKey): Result<Ctx, number | -1 | -2>;
+  ttl(key: RedisKey): Result<Ctx, Ctx['integer']>;
 
   /**
-   * `TYPE` (generic).
+   * Determines the type of value stored at a key.
    *
+   * `TYPE` (generic). Time complexity: O(1).
+   *
+   * @param key - `key`, read
+   * @returns One of:
+   * - Key doesn't exist
+   * - Type of the key
+   * @example
+   * const type: string = await client.type('user:1'); // 'hash', or 'none'
    * @since 1.0.0
    * @group generic
    * @aclCategories keyspace
    * @commandFlags READONLY, FAST
    * @see https://redis.io/docs/latest/commands/type/
    */
-  type(key: RedisKey): Result<Ctx, null | Ctx['string']>;
+  type(key: RedisKey): Result<Ctx, string>;
 
   /**
-   * `UNLINK` (generic).
+   * Asynchronously deletes one or more keys.
    *
+   * `UNLINK` (generic). Time complexity: O(1) for each key removed regardless of its size. Then the command does O(N) work in a different thread in order to reclaim memory, where N is the number of allocations the deleted objects where composed of.
+   *
+   * @param key - `key [key ...]`, deleted
+   * @returns the number of keys that were unlinked
    * @since 4.0.0
    * @group generic
    * @aclCategories keyspace
    * @commandFlags WRITE, FAST
    * @see https://redis.io/docs/latest/commands/unlink/
    */
-  unlink(key: OneOrMany<RedisKey>): Result<Ctx, number>;
+  unlink(key: OneOrMany<RedisKey>): Result<Ctx, Ctx['integer']>;
 
   /**
-   * `UNSUBSCRIBE` (pubsub).
+   * Stops listening to messages posted to channels.
    *
+   * `UNSUBSCRIBE` (pubsub). Time complexity: O(N) where N is the number of channels to unsubscribe.
+   *
+   * @param channel - `channel [channel ...]`
    * @since 2.0.0
    * @group pubsub
    * @commandFlags PUBSUB, NOSCRIPT, LOADING, STALE, SENTINEL
@@ -3881,7 +5639,9 @@ export interface RedisCommands<Ctx extends CommandContext> {
   unsubscribe<TReply = unknown>(channel?: OneOrMany<RedisArgument>): Result<Ctx, TReply>;
 
   /**
-   * `UNWATCH` (transactions).
+   * Forgets about watched keys of a transaction.
+   *
+   * `UNWATCH` (transactions). Time complexity: O(1).
    *
    * @since 2.2.0
    * @group transactions
@@ -3892,30 +5652,48 @@ export interface RedisCommands<Ctx extends CommandContext> {
   unwatch(): Result<Ctx, 'OK'>;
 
   /**
-   * `WAIT` (generic).
+   * Blocks until the asynchronous replication of all preceding write commands sent by the connection is completed.
    *
+   * `WAIT` (generic). Time complexity: O(1).
+   *
+   * @param numreplicas - `numreplicas`
+   * @param timeout - `timeout`
+   * @returns The number of replicas reached by all the writes performed in the context of the current connection.
    * @since 3.0.0
    * @group generic
    * @aclCategories connection
    * @commandFlags BLOCKING
    * @see https://redis.io/docs/latest/commands/wait/
    */
-  wait(numreplicas: number, timeout: number): Result<Ctx, number>;
+  wait(numreplicas: number, timeout: number): Result<Ctx, Ctx['integer']>;
 
   /**
-   * `WAITAOF` (generic).
+   * Blocks until all of the preceding write commands sent by the connection are written to the append-only file of the master and/or replicas.
    *
+   * `WAITAOF` (generic). Time complexity: O(1).
+   *
+   * @param numlocal - `numlocal`
+   * @param numreplicas - `numreplicas`
+   * @param timeout - `timeout`
+   * @returns Number of local and remote AOF files in sync.
    * @since 7.2.0
    * @group generic
    * @aclCategories connection
    * @commandFlags BLOCKING
    * @see https://redis.io/docs/latest/commands/waitaof/
    */
-  waitaof(numlocal: number, numreplicas: number, timeout: number): Result<Ctx, [number, number]>;
+  waitaof(
+    numlocal: number,
+    numreplicas: number,
+    timeout: number,
+  ): Result<Ctx, [Ctx['integer'], Ctx['integer']]>;
 
   /**
-   * `WATCH` (transactions).
+   * Monitors changes to keys to determine the execution of a transaction.
    *
+   * `WATCH` (transactions). Time complexity: O(1) for every key.
+   *
+   * @param key - `key [key ...]`, read
    * @since 2.2.0
    * @group transactions
    * @aclCategories transaction
@@ -3925,19 +5703,46 @@ export interface RedisCommands<Ctx extends CommandContext> {
   watch(key: OneOrMany<RedisKey>): Result<Ctx, 'OK'>;
 
   /**
-   * `XACK` (stream).
+   * Returns the number of messages that were successfully acknowledged by the consumer group member of a stream.
    *
+   * `XACK` (stream). Time complexity: O(1) for each message ID processed.
+   *
+   * @param key - `key`, read and written
+   * @param group - `group`
+   * @param id - `ID [ID ...]`
+   * @returns The command returns the number of messages successfully acknowledged. Certain message IDs may no longer be part of the PEL (for example because they have already been acknowledged), and XACK will not count them as successfully acknowledged.
+   * @example
+   * const acknowledged: number = await client.xack('events', 'workers', ['1700000000000-0']);
    * @since 5.0.0
    * @group stream
    * @aclCategories stream
    * @commandFlags WRITE, FAST
    * @see https://redis.io/docs/latest/commands/xack/
    */
-  xack(key: RedisKey, group: RedisArgument, id: OneOrMany<RedisArgument>): Result<Ctx, number>;
+  xack(
+    key: RedisKey,
+    group: RedisArgument,
+    id: OneOrMany<RedisArgument>,
+  ): Result<Ctx, Ctx['integer']>;
 
   /**
-   * `XADD` (stream).
+   * Appends a new message to a stream. Creates the key if it doesn't exist.
    *
+   * `XADD` (stream). Time complexity: O(1) when adding a new entry, O(N) when trimming where N being the number of entries evicted.
+   *
+   * @param key - `key`, read and written
+   * @param idSelector - `* | id`
+   * @param data - `field value [field value ...]`
+   * @param options - the optional arguments, by property:
+   * - `nomkstream`: `NOMKSTREAM`, since 6.2.0
+   * - `trim`: `<MAXLEN | MINID> [= | ~] threshold [LIMIT count]`
+   * @returns One of:
+   * - The ID of the added entry. The ID is the one auto-generated if * is passed as ID argument, otherwise the command just returns the same ID specified by the user during insertion.
+   * - The NOMKSTREAM option is given and the key doesn't exist.
+   * @example
+   * const id = await client.xadd('events', '*', { type: 'click', x: '10' });
+   * // Capped near 1000 entries:
+   * await client.xadd('events', '*', { type: 'view' }, { trim: { strategy: 'MAXLEN', operator: '~', threshold: 1000 } });
    * @since 5.0.0
    * @group stream
    * @aclCategories stream
@@ -3952,8 +5757,21 @@ export interface RedisCommands<Ctx extends CommandContext> {
   ): Result<Ctx, Ctx['string'] | null>;
 
   /**
-   * `XAUTOCLAIM` (stream).
+   * Changes, or acquires, ownership of messages in a consumer group, as if the messages were delivered to as consumer group member.
    *
+   * `XAUTOCLAIM` (stream). Time complexity: O(1) if COUNT is small.
+   *
+   * @param key - `key`, read and written
+   * @param group - `group`
+   * @param consumer - `consumer`
+   * @param minIdleTime - `min-idle-time`
+   * @param start - `start`
+   * @param options - the optional arguments, by property:
+   * - `count`: `COUNT count`
+   * - `justid`: `JUSTID`
+   * @returns One of:
+   * - Claimed stream entries (with data, if `JUSTID` was not given).
+   * - Claimed stream entries (without data, if `JUSTID` was given).
    * @since 6.2.0
    * @group stream
    * @aclCategories stream
@@ -3974,6 +5792,14 @@ export interface RedisCommands<Ctx extends CommandContext> {
     consumer: RedisArgument,
     minIdleTime: RedisArgument,
     start: RedisArgument,
+    options?: O.XautoclaimOptions & { justid?: false },
+  ): Result<Ctx, [Ctx['string'], [Ctx['string'], Ctx['string'][]][], Ctx['string'][]]>;
+  xautoclaim(
+    key: RedisKey,
+    group: RedisArgument,
+    consumer: RedisArgument,
+    minIdleTime: RedisArgument,
+    start: RedisArgument,
     options?: O.XautoclaimOptions,
   ): Result<
     Ctx,
@@ -3982,8 +5808,26 @@ export interface RedisCommands<Ctx extends CommandContext> {
   >;
 
   /**
-   * `XCLAIM` (stream).
+   * Changes, or acquires, ownership of a message in a consumer group, as if the message was delivered a consumer group member.
    *
+   * `XCLAIM` (stream). Time complexity: O(log N) with N being the number of messages in the PEL of the consumer group.
+   *
+   * @param key - `key`, read and written
+   * @param group - `group`
+   * @param consumer - `consumer`
+   * @param minIdleTime - `min-idle-time`
+   * @param id - `ID [ID ...]`
+   * @param options - the optional arguments, by property:
+   * - `idle`: `IDLE ms`
+   * - `time`: `TIME unix-time-milliseconds`
+   * - `retrycount`: `RETRYCOUNT count`
+   * - `force`: `FORCE`
+   * - `justid`: `JUSTID`
+   * - `lastid`: `LASTID lastid`
+   * @returns One of:
+   * - Stream entries with IDs matching the specified range.
+   * - If JUSTID option is specified, return just an array of IDs of messages successfully claimed
+   * - array of stream entries that contains each entry as an array of 2 elements, the Entry ID and the entry data itself
    * @since 5.0.0
    * @group stream
    * @aclCategories stream
@@ -4004,23 +5848,44 @@ export interface RedisCommands<Ctx extends CommandContext> {
     consumer: RedisArgument,
     minIdleTime: RedisArgument,
     id: OneOrMany<RedisArgument>,
+    options?: O.XclaimOptions & { justid?: false },
+  ): Result<Ctx, [Ctx['string'], Ctx['string'][]][]>;
+  xclaim(
+    key: RedisKey,
+    group: RedisArgument,
+    consumer: RedisArgument,
+    minIdleTime: RedisArgument,
+    id: OneOrMany<RedisArgument>,
     options?: O.XclaimOptions,
   ): Result<Ctx, Ctx['string'][] | [Ctx['string'], Ctx['string'][]][]>;
 
   /**
-   * `XDEL` (stream).
+   * Returns the number of messages after removing them from a stream.
    *
+   * `XDEL` (stream). Time complexity: O(1) for each single item to delete in the stream, regardless of the stream size.
+   *
+   * @param key - `key`, read and written
+   * @param id - `ID [ID ...]`
+   * @returns The number of entries actually deleted
    * @since 5.0.0
    * @group stream
    * @aclCategories stream
    * @commandFlags WRITE, FAST
    * @see https://redis.io/docs/latest/commands/xdel/
    */
-  xdel(key: RedisKey, id: OneOrMany<RedisArgument>): Result<Ctx, number>;
+  xdel(key: RedisKey, id: OneOrMany<RedisArgument>): Result<Ctx, Ctx['integer']>;
 
   /**
-   * `XGROUP CREATE` (stream).
+   * Creates a consumer group.
    *
+   * `XGROUP CREATE` (stream). Time complexity: O(1).
+   *
+   * @param key - `key`, read and written
+   * @param group - `group`
+   * @param idSelector - `id | $`
+   * @param options - the optional arguments, by property:
+   * - `mkstream`: `MKSTREAM`
+   * - `entriesread`: `ENTRIESREAD entries-read`
    * @since 5.0.0
    * @group stream
    * @aclCategories stream
@@ -4035,8 +5900,14 @@ export interface RedisCommands<Ctx extends CommandContext> {
   ): Result<Ctx, 'OK'>;
 
   /**
-   * `XGROUP CREATECONSUMER` (stream).
+   * Creates a consumer in a consumer group.
    *
+   * `XGROUP CREATECONSUMER` (stream). Time complexity: O(1).
+   *
+   * @param key - `key`, read and written
+   * @param group - `group`
+   * @param consumer - `consumer`
+   * @returns The number of created consumers (0 or 1)
    * @since 6.2.0
    * @group stream
    * @aclCategories stream
@@ -4047,11 +5918,17 @@ export interface RedisCommands<Ctx extends CommandContext> {
     key: RedisKey,
     group: RedisArgument,
     consumer: RedisArgument,
-  ): Result<Ctx, 1 | 0>;
+  ): Result<Ctx, (1 | 0 | 1n | 0n) & Ctx['integer']>;
 
   /**
-   * `XGROUP DELCONSUMER` (stream).
+   * Deletes a consumer from a consumer group.
    *
+   * `XGROUP DELCONSUMER` (stream). Time complexity: O(1).
+   *
+   * @param key - `key`, read and written
+   * @param group - `group`
+   * @param consumer - `consumer`
+   * @returns The number of pending messages that were yet associated with such a consumer
    * @since 5.0.0
    * @group stream
    * @aclCategories stream
@@ -4062,22 +5939,33 @@ export interface RedisCommands<Ctx extends CommandContext> {
     key: RedisKey,
     group: RedisArgument,
     consumer: RedisArgument,
-  ): Result<Ctx, number>;
+  ): Result<Ctx, Ctx['integer']>;
 
   /**
-   * `XGROUP DESTROY` (stream).
+   * Destroys a consumer group.
    *
+   * `XGROUP DESTROY` (stream). Time complexity: O(N) where N is the number of entries in the group's pending entries list (PEL).
+   *
+   * @param key - `key`, read and written
+   * @param group - `group`
+   * @returns The number of destroyed consumer groups (0 or 1)
    * @since 5.0.0
    * @group stream
    * @aclCategories stream
    * @commandFlags WRITE
    * @see https://redis.io/docs/latest/commands/xgroup-destroy/
    */
-  xgroupDestroy(key: RedisKey, group: RedisArgument): Result<Ctx, 1 | 0>;
+  xgroupDestroy(
+    key: RedisKey,
+    group: RedisArgument,
+  ): Result<Ctx, (1 | 0 | 1n | 0n) & Ctx['integer']>;
 
   /**
-   * `XGROUP HELP` (stream).
+   * Returns helpful text about the different subcommands.
    *
+   * `XGROUP HELP` (stream). Time complexity: O(1).
+   *
+   * @returns Helpful text about subcommands.
    * @since 5.0.0
    * @group stream
    * @aclCategories stream
@@ -4087,8 +5975,15 @@ export interface RedisCommands<Ctx extends CommandContext> {
   xgroupHelp(): Result<Ctx, Ctx['string'][]>;
 
   /**
-   * `XGROUP SETID` (stream).
+   * Sets the last-delivered ID of a consumer group.
    *
+   * `XGROUP SETID` (stream). Time complexity: O(1).
+   *
+   * @param key - `key`, read and written
+   * @param group - `group`
+   * @param idSelector - `id | $`
+   * @param options - the optional arguments, by property:
+   * - `entriesread`: `ENTRIESREAD entries-read`
    * @since 5.0.0
    * @group stream
    * @aclCategories stream
@@ -4103,8 +5998,13 @@ export interface RedisCommands<Ctx extends CommandContext> {
   ): Result<Ctx, 'OK'>;
 
   /**
-   * `XINFO CONSUMERS` (stream).
+   * Returns a list of the consumers in a consumer group.
    *
+   * `XINFO CONSUMERS` (stream). Time complexity: O(1).
+   *
+   * @param key - `key`, read
+   * @param group - `group`
+   * @returns Array list of consumers
    * @since 5.0.0
    * @group stream
    * @aclCategories stream
@@ -4114,22 +6014,28 @@ export interface RedisCommands<Ctx extends CommandContext> {
   xinfoConsumers(
     key: RedisKey,
     group: RedisArgument,
-  ): Result<Ctx, R.XinfoConsumersReply<Ctx['string']>>;
+  ): Result<Ctx, R.XinfoConsumersReply<Ctx['string'], Ctx['integer']>>;
 
   /**
-   * `XINFO GROUPS` (stream).
+   * Returns a list of the consumer groups of a stream.
    *
+   * `XINFO GROUPS` (stream). Time complexity: O(1).
+   *
+   * @param key - `key`, read
    * @since 5.0.0
    * @group stream
    * @aclCategories stream
    * @commandFlags READONLY
    * @see https://redis.io/docs/latest/commands/xinfo-groups/
    */
-  xinfoGroups(key: RedisKey): Result<Ctx, R.XinfoGroupsReply<Ctx['string']>>;
+  xinfoGroups(key: RedisKey): Result<Ctx, R.XinfoGroupsReply<Ctx['string'], Ctx['integer']>>;
 
   /**
-   * `XINFO HELP` (stream).
+   * Returns helpful text about the different subcommands.
    *
+   * `XINFO HELP` (stream). Time complexity: O(1).
+   *
+   * @returns Helpful text about subcommands.
    * @since 5.0.0
    * @group stream
    * @aclCategories stream
@@ -4139,8 +6045,16 @@ export interface RedisCommands<Ctx extends CommandContext> {
   xinfoHelp(): Result<Ctx, Ctx['string'][]>;
 
   /**
-   * `XINFO STREAM` (stream).
+   * Returns information about a stream.
    *
+   * `XINFO STREAM` (stream). Time complexity: O(1).
+   *
+   * @param key - `key`, read
+   * @param options - the optional arguments, by property:
+   * - `full`: `FULL [COUNT count]`
+   * @returns One of:
+   * - Summary form, in case `FULL` was not given.
+   * - Extended form, in case `FULL` was given.
    * @since 5.0.0
    * @group stream
    * @aclCategories stream
@@ -4153,27 +6067,27 @@ export interface RedisCommands<Ctx extends CommandContext> {
   ): Result<
     Ctx,
     {
-      length?: number;
-      'radix-tree-keys'?: number;
-      'radix-tree-nodes'?: number;
+      length?: Ctx['integer'];
+      'radix-tree-keys'?: Ctx['integer'];
+      'radix-tree-nodes'?: Ctx['integer'];
       'last-generated-id'?: Ctx['string'];
       'max-deleted-entry-id'?: Ctx['string'];
       'recorded-first-entry-id'?: Ctx['string'];
-      'entries-added'?: number;
+      'entries-added'?: Ctx['integer'];
       entries?: [Ctx['string'], Ctx['string'][]][];
       groups?: Array<{
         name?: Ctx['string'];
         'last-delivered-id'?: Ctx['string'];
-        'entries-read'?: null | number;
-        lag?: null | number;
-        'pel-count'?: number;
-        pending?: [Ctx['string'], Ctx['string'], number, number][];
+        'entries-read'?: null | Ctx['integer'];
+        lag?: null | Ctx['integer'];
+        'pel-count'?: Ctx['integer'];
+        pending?: [Ctx['string'], Ctx['string'], Ctx['integer'], Ctx['integer']][];
         consumers?: {
-          'active-time'?: number;
+          'active-time'?: Ctx['integer'];
           name?: Ctx['string'];
-          'seen-time'?: number;
-          'pel-count'?: number;
-          pending?: [Ctx['string'], number, number][];
+          'seen-time'?: Ctx['integer'];
+          'pel-count'?: Ctx['integer'];
+          pending?: [Ctx['string'], Ctx['integer'], Ctx['integer']][];
         }[];
       }>;
     }
@@ -4184,14 +6098,14 @@ export interface RedisCommands<Ctx extends CommandContext> {
   ): Result<
     Ctx,
     {
-      length?: number;
-      'radix-tree-keys'?: number;
-      'radix-tree-nodes'?: number;
+      length?: Ctx['integer'];
+      'radix-tree-keys'?: Ctx['integer'];
+      'radix-tree-nodes'?: Ctx['integer'];
       'last-generated-id'?: Ctx['string'];
       'max-deleted-entry-id'?: Ctx['string'];
       'recorded-first-entry-id'?: Ctx['string'];
-      'entries-added'?: number;
-      groups?: number;
+      'entries-added'?: Ctx['integer'];
+      groups?: Ctx['integer'];
       'first-entry'?: null | [Ctx['string'], Ctx['string'][]];
       'last-entry'?: null | [Ctx['string'], Ctx['string'][]];
     }
@@ -4199,22 +6113,35 @@ export interface RedisCommands<Ctx extends CommandContext> {
   xinfoStream(
     key: RedisKey,
     options?: O.XinfoStreamOptions,
-  ): Result<Ctx, R.XinfoStreamReply<Ctx['string']>>;
+  ): Result<Ctx, R.XinfoStreamReply<Ctx['string'], Ctx['integer']>>;
 
   /**
-   * `XLEN` (stream).
+   * Return the number of messages in a stream.
    *
+   * `XLEN` (stream). Time complexity: O(1).
+   *
+   * @param key - `key`, read
+   * @returns The number of entries of the stream at key
    * @since 5.0.0
    * @group stream
    * @aclCategories stream
    * @commandFlags READONLY, FAST
    * @see https://redis.io/docs/latest/commands/xlen/
    */
-  xlen(key: RedisKey): Result<Ctx, number>;
+  xlen(key: RedisKey): Result<Ctx, Ctx['integer']>;
 
   /**
-   * `XPENDING` (stream).
+   * Returns the information and entries from a stream consumer group's pending entries list.
    *
+   * `XPENDING` (stream). Time complexity: O(N) with N being the number of elements returned, so asking for a small fixed number of entries per call is O(1). O(M), where M is the total number of entries scanned when used with the IDLE filter. When the command returns just the summary and the list of consumers is small, it runs in O(1) time; otherwise, an additional O(N) time for iterating every consumer.
+   *
+   * @param key - `key`, read
+   * @param group - `group`
+   * @param options - the optional arguments, by property:
+   * - `filters`: `[IDLE min-idle-time] start end count [consumer]`
+   * @returns One of:
+   * - Extended form, in case `start` was given.
+   * - Summary form, in case `start` was not given.
    * @since 5.0.0
    * @group stream
    * @aclCategories stream
@@ -4224,16 +6151,55 @@ export interface RedisCommands<Ctx extends CommandContext> {
   xpending(
     key: RedisKey,
     group: RedisArgument,
+    options: O.XpendingOptions & {
+      filters: {
+        idle?: number;
+        start: RedisArgument;
+        end: RedisArgument;
+        count: number;
+        consumer?: RedisArgument;
+      };
+    },
+  ): Result<Ctx, [Ctx['string'], Ctx['string'], Ctx['integer'], Ctx['integer']][]>;
+  xpending(
+    key: RedisKey,
+    group: RedisArgument,
+    options?: O.XpendingOptions & { filters?: undefined },
+  ): Result<
+    Ctx,
+    [
+      Ctx['integer'],
+      Ctx['string'] | null,
+      Ctx['string'] | null,
+      [Ctx['string'], Ctx['integer']][] | null,
+    ]
+  >;
+  xpending(
+    key: RedisKey,
+    group: RedisArgument,
     options?: O.XpendingOptions,
   ): Result<
     Ctx,
-    | [Ctx['string'], Ctx['string'], number, number][]
-    | [number, Ctx['string'] | null, Ctx['string'] | null, [Ctx['string'], Ctx['string']][] | null]
+    | [Ctx['string'], Ctx['string'], Ctx['integer'], Ctx['integer']][]
+    | [
+        Ctx['integer'],
+        Ctx['string'] | null,
+        Ctx['string'] | null,
+        [Ctx['string'], Ctx['integer']][] | null,
+      ]
   >;
 
   /**
-   * `XRANGE` (stream).
+   * Returns the messages from a stream within a range of IDs.
    *
+   * `XRANGE` (stream). Time complexity: O(N) with N being the number of elements being returned. If N is constant (e.g. always asking for the first 10 elements with COUNT), you can consider it O(1).
+   *
+   * @param key - `key`, read
+   * @param start - `start`
+   * @param end - `end`
+   * @param options - the optional arguments, by property:
+   * - `count`: `COUNT count`
+   * @returns Stream entries with IDs matching the specified range.
    * @since 5.0.0
    * @group stream
    * @aclCategories stream
@@ -4248,8 +6214,20 @@ export interface RedisCommands<Ctx extends CommandContext> {
   ): Result<Ctx, [Ctx['string'], Ctx['string'][]][]>;
 
   /**
-   * `XREAD` (stream).
+   * Returns messages from multiple streams with IDs greater than the ones requested. Blocks until a message is available otherwise.
    *
+   * `XREAD` (stream). Time complexity: For each stream mentioned: O(N) with N being the number of elements being returned, it means that XREAD-ing with a fixed COUNT is O(1). Note that when the BLOCK option is used, XADD will pay O(M) time in order to serve the M clients blocked on the stream getting new data.
+   *
+   * @param streams - `STREAMS key [key ...] ID [ID ...]`
+   * @param options - the optional arguments, by property:
+   * - `count`: `COUNT count`
+   * - `block`: `BLOCK milliseconds`
+   * @returns One of:
+   * - A map of key-value elements when each element composed of key name and the entries reported for that key
+   * - If BLOCK option is given, and a timeout occurs, or there is no stream we can serve
+   * @example
+   * const streams = await client.xread({ key: 'events', id: '0' }, { count: 10, block: 1000 });
+   * // null on timeout, else { events: [[id, [field, value, …]], …] }
    * @since 5.0.0
    * @group stream
    * @aclCategories stream
@@ -4262,8 +6240,25 @@ export interface RedisCommands<Ctx extends CommandContext> {
   ): Result<Ctx, Record<string, [Ctx['string'], Ctx['string'][]][]> | null>;
 
   /**
-   * `XREADGROUP` (stream).
+   * Returns new or historical messages from a stream for a consumer in a group. Blocks until a message is available otherwise.
    *
+   * `XREADGROUP` (stream). Time complexity: For each stream mentioned: O(M) with M being the number of elements returned. If M is constant (e.g. always asking for the first 10 elements with COUNT), you can consider it O(1). On the other side when XREADGROUP blocks, XADD will pay the O(N) time in order to serve the N clients blocked on the stream getting new data.
+   *
+   * @param groupBlock - `GROUP group consumer`
+   * @param streams - `STREAMS key [key ...] ID [ID ...]`
+   * @param options - the optional arguments, by property:
+   * - `count`: `COUNT count`
+   * - `block`: `BLOCK milliseconds`
+   * - `noack`: `NOACK`
+   * @returns One of:
+   * - If BLOCK option is specified and the timeout expired
+   * - A map of key-value elements when each element composed of key name and the entries reported for that key
+   * @example
+   * const batch = await client.xreadgroup(
+   *   { group: 'workers', consumer: 'w1' },
+   *   { key: 'events', id: '>' },
+   *   { count: 10 },
+   * );
    * @since 5.0.0
    * @group stream
    * @aclCategories stream
@@ -4277,8 +6272,16 @@ export interface RedisCommands<Ctx extends CommandContext> {
   ): Result<Ctx, null | Record<string, Array<[Ctx['string'], Ctx['string'][] | null]>>>;
 
   /**
-   * `XREVRANGE` (stream).
+   * Returns the messages from a stream within a range of IDs in reverse order.
    *
+   * `XREVRANGE` (stream). Time complexity: O(N) with N being the number of elements returned. If N is constant (e.g. always asking for the first 10 elements with COUNT), you can consider it O(1).
+   *
+   * @param key - `key`, read
+   * @param end - `end`
+   * @param start - `start`
+   * @param options - the optional arguments, by property:
+   * - `count`: `COUNT count`
+   * @returns An array of the entries with IDs matching the specified range
    * @since 5.0.0
    * @group stream
    * @aclCategories stream
@@ -4293,8 +6296,15 @@ export interface RedisCommands<Ctx extends CommandContext> {
   ): Result<Ctx, [Ctx['string'], Ctx['string'][]][]>;
 
   /**
-   * `XSETID` (stream).
+   * An internal command for replicating stream values.
    *
+   * `XSETID` (stream). Time complexity: O(1).
+   *
+   * @param key - `key`, read and written
+   * @param lastId - `last-id`
+   * @param options - the optional arguments, by property:
+   * - `entriesadded`: `ENTRIESADDED entries-added`, since 7.0.0
+   * - `maxdeletedid`: `MAXDELETEDID max-deleted-id`, since 7.0.0
    * @since 5.0.0
    * @group stream
    * @aclCategories stream
@@ -4304,8 +6314,13 @@ export interface RedisCommands<Ctx extends CommandContext> {
   xsetid(key: RedisKey, lastId: RedisArgument, options?: O.XsetidOptions): Result<Ctx, 'OK'>;
 
   /**
-   * `XTRIM` (stream).
+   * Deletes messages from the beginning of a stream.
    *
+   * `XTRIM` (stream). Time complexity: O(N), with N being the number of evicted entries. Constant times are very small however, since entries are organized in macro nodes containing multiple entries that can be released with a single deallocation.
+   *
+   * @param key - `key`, read and written
+   * @param trim - `<MAXLEN | MINID> [= | ~] threshold [LIMIT count]`
+   * @returns The number of entries deleted from the stream.
    * @since 5.0.0
    * @group stream
    * @aclCategories stream
@@ -4320,11 +6335,29 @@ export interface RedisCommands<Ctx extends CommandContext> {
       threshold: RedisArgument;
       limit?: number;
     },
-  ): Result<Ctx, number>;
+  ): Result<Ctx, Ctx['integer']>;
 
   /**
-   * `ZADD` (sorted_set).
+   * Adds one or more members to a sorted set, or updates their scores. Creates the key if it doesn't exist.
    *
+   * `ZADD` (sorted_set). Time complexity: O(log(N)) for each item added, where N is the number of elements in the sorted set.
+   *
+   * @param key - `key`, read and written
+   * @param data - `score member [score member ...]`
+   * @param options - the optional arguments, by property:
+   * - `condition`: `NX | XX`, since 3.0.2
+   * - `comparison`: `GT | LT`, since 6.2.0
+   * - `ch`: `CH`, since 3.0.2
+   * - `incr`: `INCR`, since 3.0.2
+   * @returns One of:
+   * - Operation was aborted (conflict with one of the `XX`/`NX`/`LT`/`GT` options).
+   * - The number of new members (when the `CH` option is not used)
+   * - The number of new or updated members (when the `CH` option is used)
+   * - The updated score of the member (when the `INCR` option is used)
+   * @example
+   * const added: number = await client.zadd('scores', [[100, 'ada'], [90, 'bob']]);
+   * // INCR returns the new score (null if a condition stopped it):
+   * const score = await client.zadd('scores', [[5, 'ada']], { incr: true });
    * @since 1.2.0
    * @group sorted_set
    * @aclCategories sortedset
@@ -4340,38 +6373,56 @@ export interface RedisCommands<Ctx extends CommandContext> {
     key: RedisKey,
     data: ReadonlyArray<readonly [number, RedisArgument]>,
     options?: O.ZaddOptions & { incr?: false },
-  ): Result<Ctx, number>;
+  ): Result<Ctx, Ctx['integer']>;
   zadd(
     key: RedisKey,
     data: ReadonlyArray<readonly [number, RedisArgument]>,
     options?: O.ZaddOptions,
-  ): Result<Ctx, null | number>;
+  ): Result<Ctx, null | Ctx['integer'] | number>;
 
   /**
-   * `ZCARD` (sorted_set).
+   * Returns the number of members in a sorted set.
    *
+   * `ZCARD` (sorted_set). Time complexity: O(1).
+   *
+   * @param key - `key`, read
+   * @returns The cardinality (number of elements) of the sorted set, or 0 if key does not exist
    * @since 1.2.0
    * @group sorted_set
    * @aclCategories sortedset
    * @commandFlags READONLY, FAST
    * @see https://redis.io/docs/latest/commands/zcard/
    */
-  zcard(key: RedisKey): Result<Ctx, number>;
+  zcard(key: RedisKey): Result<Ctx, Ctx['integer']>;
 
   /**
-   * `ZCOUNT` (sorted_set).
+   * Returns the count of members in a sorted set that have scores within a range.
    *
+   * `ZCOUNT` (sorted_set). Time complexity: O(log(N)) with N being the number of elements in the sorted set.
+   *
+   * @param key - `key`, read
+   * @param min - `min`
+   * @param max - `max`
+   * @returns The number of elements in the specified score range
    * @since 2.0.0
    * @group sorted_set
    * @aclCategories sortedset
    * @commandFlags READONLY, FAST
    * @see https://redis.io/docs/latest/commands/zcount/
    */
-  zcount(key: RedisKey, min: ScoreBound, max: ScoreBound): Result<Ctx, number>;
+  zcount(key: RedisKey, min: ScoreBound, max: ScoreBound): Result<Ctx, Ctx['integer']>;
 
   /**
-   * `ZDIFF` (sorted_set).
+   * Returns the difference between multiple sorted sets.
    *
+   * `ZDIFF` (sorted_set). Time complexity: O(L + (N-K)log(N)) worst case where L is the total number of elements in all the sets, N is the size of the first set, and K is the size of the result set.
+   *
+   * @param key - `key [key ...]`, read
+   * @param options - the optional arguments, by property:
+   * - `withscores`: `WITHSCORES`
+   * @returns One of:
+   * - A list of members. Returned in case `WITHSCORES` was not used.
+   * - Members and their scores. Returned in case `WITHSCORES` was used. In RESP2 this is returned as a flat array
    * @since 6.2.0
    * @group sorted_set
    * @aclCategories sortedset
@@ -4384,23 +6435,40 @@ export interface RedisCommands<Ctx extends CommandContext> {
   ): Result<Ctx, [Ctx['string'], number][]>;
   zdiff(
     key: OneOrMany<RedisKey>,
+    options?: O.ZdiffOptions & { withscores?: false },
+  ): Result<Ctx, Ctx['string'][]>;
+  zdiff(
+    key: OneOrMany<RedisKey>,
     options?: O.ZdiffOptions,
   ): Result<Ctx, Ctx['string'][] | [Ctx['string'], number][]>;
 
   /**
-   * `ZDIFFSTORE` (sorted_set).
+   * Stores the difference of multiple sorted sets in a key.
    *
+   * `ZDIFFSTORE` (sorted_set). Time complexity: O(L + (N-K)log(N)) worst case where L is the total number of elements in all the sets, N is the size of the first set, and K is the size of the result set.
+   *
+   * @param destination - `destination`, overwritten
+   * @param key - `key [key ...]`, read
+   * @returns Number of elements in the resulting sorted set at `destination`
    * @since 6.2.0
    * @group sorted_set
    * @aclCategories sortedset
    * @commandFlags WRITE, DENYOOM
    * @see https://redis.io/docs/latest/commands/zdiffstore/
    */
-  zdiffstore(destination: RedisKey, key: OneOrMany<RedisKey>): Result<Ctx, number>;
+  zdiffstore(destination: RedisKey, key: OneOrMany<RedisKey>): Result<Ctx, Ctx['integer']>;
 
   /**
-   * `ZINCRBY` (sorted_set).
+   * Increments the score of a member in a sorted set.
    *
+   * `ZINCRBY` (sorted_set). Time complexity: O(log(N)) where N is the number of elements in the sorted set.
+   *
+   * @param key - `key`, read and written
+   * @param increment - `increment`
+   * @param member - `member`
+   * @returns The new score of `member`
+   * @example
+   * const score: number = await client.zincrby('scores', 10, 'ada');
    * @since 1.2.0
    * @group sorted_set
    * @aclCategories sortedset
@@ -4410,8 +6478,18 @@ export interface RedisCommands<Ctx extends CommandContext> {
   zincrby(key: RedisKey, increment: number, member: RedisArgument): Result<Ctx, number>;
 
   /**
-   * `ZINTER` (sorted_set).
+   * Returns the intersect of multiple sorted sets.
    *
+   * `ZINTER` (sorted_set). Time complexity: O(N*K)+O(M*log(M)) worst case with N being the smallest input sorted set, K being the number of input sorted sets and M being the number of elements in the resulting sorted set.
+   *
+   * @param key - `key [key ...]`, read
+   * @param options - the optional arguments, by property:
+   * - `weights`: `WEIGHTS weight [weight ...]`
+   * - `aggregate`: `AGGREGATE SUM | MIN | MAX`
+   * - `withscores`: `WITHSCORES`
+   * @returns One of:
+   * - Result of intersection, containing only the member names. Returned in case `WITHSCORES` was not used.
+   * - Result of intersection, containing members and their scores. Returned in case `WITHSCORES` was used. In RESP2 this is returned as a flat array
    * @since 6.2.0
    * @group sorted_set
    * @aclCategories sortedset
@@ -4424,23 +6502,41 @@ export interface RedisCommands<Ctx extends CommandContext> {
   ): Result<Ctx, [Ctx['string'], number][]>;
   zinter(
     key: OneOrMany<RedisKey>,
+    options?: O.ZinterOptions & { withscores?: false },
+  ): Result<Ctx, Ctx['string'][]>;
+  zinter(
+    key: OneOrMany<RedisKey>,
     options?: O.ZinterOptions,
   ): Result<Ctx, Ctx['string'][] | [Ctx['string'], number][]>;
 
   /**
-   * `ZINTERCARD` (sorted_set).
+   * Returns the number of members of the intersect of multiple sorted sets.
    *
+   * `ZINTERCARD` (sorted_set). Time complexity: O(N*K) worst case with N being the smallest input sorted set, K being the number of input sorted sets.
+   *
+   * @param key - `key [key ...]`, read
+   * @param options - the optional arguments, by property:
+   * - `limit`: `LIMIT limit`
+   * @returns Number of elements in the resulting intersection.
    * @since 7.0.0
    * @group sorted_set
    * @aclCategories sortedset
    * @commandFlags READONLY
    * @see https://redis.io/docs/latest/commands/zintercard/
    */
-  zintercard(key: OneOrMany<RedisKey>, options?: O.ZintercardOptions): Result<Ctx, number>;
+  zintercard(key: OneOrMany<RedisKey>, options?: O.ZintercardOptions): Result<Ctx, Ctx['integer']>;
 
   /**
-   * `ZINTERSTORE` (sorted_set).
+   * Stores the intersect of multiple sorted sets in a key.
    *
+   * `ZINTERSTORE` (sorted_set). Time complexity: O(N*K)+O(M*log(M)) worst case with N being the smallest input sorted set, K being the number of input sorted sets and M being the number of elements in the resulting sorted set.
+   *
+   * @param destination - `destination`, overwritten
+   * @param key - `key [key ...]`, read
+   * @param options - the optional arguments, by property:
+   * - `weights`: `WEIGHTS weight [weight ...]`
+   * - `aggregate`: `AGGREGATE SUM | MIN | MAX`
+   * @returns Number of elements in the resulting sorted set.
    * @since 2.0.0
    * @group sorted_set
    * @aclCategories sortedset
@@ -4451,22 +6547,35 @@ export interface RedisCommands<Ctx extends CommandContext> {
     destination: RedisKey,
     key: OneOrMany<RedisKey>,
     options?: O.ZinterstoreOptions,
-  ): Result<Ctx, number>;
+  ): Result<Ctx, Ctx['integer']>;
 
   /**
-   * `ZLEXCOUNT` (sorted_set).
+   * Returns the number of members in a sorted set within a lexicographical range.
    *
+   * `ZLEXCOUNT` (sorted_set). Time complexity: O(log(N)) with N being the number of elements in the sorted set.
+   *
+   * @param key - `key`, read
+   * @param min - `min`
+   * @param max - `max`
+   * @returns Number of elements in the specified score range.
    * @since 2.8.9
    * @group sorted_set
    * @aclCategories sortedset
    * @commandFlags READONLY, FAST
    * @see https://redis.io/docs/latest/commands/zlexcount/
    */
-  zlexcount(key: RedisKey, min: RedisArgument, max: RedisArgument): Result<Ctx, number>;
+  zlexcount(key: RedisKey, min: RedisArgument, max: RedisArgument): Result<Ctx, Ctx['integer']>;
 
   /**
-   * `ZMPOP` (sorted_set).
+   * Returns the highest- or lowest-scoring members from one or more sorted sets after removing them. Deletes the sorted set if the last member was popped.
    *
+   * `ZMPOP` (sorted_set). Time complexity: O(K) + O(M*log(N)) where K is the number of provided keys, N being the number of elements in the sorted set, and M being the number of elements popped.
+   *
+   * @param key - `key [key ...]`, read and written
+   * @param where - `MIN | MAX`
+   * @param options - the optional arguments, by property:
+   * - `count`: `COUNT count`
+   * @returns No element could be popped.
    * @since 7.0.0
    * @group sorted_set
    * @aclCategories sortedset
@@ -4480,8 +6589,12 @@ export interface RedisCommands<Ctx extends CommandContext> {
   ): Result<Ctx, null | [Ctx['string'], [Ctx['string'], number][]]>;
 
   /**
-   * `ZMSCORE` (sorted_set).
+   * Returns the score of one or more members in a sorted set.
    *
+   * `ZMSCORE` (sorted_set). Time complexity: O(N) where N is the number of members being requested.
+   *
+   * @param key - `key`, read
+   * @param member - `member [member ...]`
    * @since 6.2.0
    * @group sorted_set
    * @aclCategories sortedset
@@ -4491,8 +6604,15 @@ export interface RedisCommands<Ctx extends CommandContext> {
   zmscore(key: RedisKey, member: OneOrMany<RedisArgument>): Result<Ctx, Array<number | null>>;
 
   /**
-   * `ZPOPMAX` (sorted_set).
+   * Returns the highest-scoring members from a sorted set after removing them. Deletes the sorted set if the last member was popped.
    *
+   * `ZPOPMAX` (sorted_set). Time complexity: O(log(N)*M) with N being the number of elements in the sorted set, and M being the number of elements popped.
+   *
+   * @param key - `key`, read and written
+   * @param count - `count`
+   * @returns One of:
+   * - List of popped elements and scores when 'COUNT' isn't specified.
+   * - List of popped elements and scores when 'COUNT' is specified.
    * @since 5.0.0
    * @group sorted_set
    * @aclCategories sortedset
@@ -4500,14 +6620,22 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @see https://redis.io/docs/latest/commands/zpopmax/
    */
   zpopmax(key: RedisKey, count: number): Result<Ctx, [Ctx['string'], number][]>;
+  zpopmax(key: RedisKey, count?: undefined): Result<Ctx, [Ctx['string'], number] | []>;
   zpopmax(
     key: RedisKey,
     count?: number,
-  ): Result<Ctx, [Ctx['string'], number] | [Ctx['string'], number][]>;
+  ): Result<Ctx, [Ctx['string'], number] | [] | [Ctx['string'], number][]>;
 
   /**
-   * `ZPOPMIN` (sorted_set).
+   * Returns the lowest-scoring members from a sorted set after removing them. Deletes the sorted set if the last member was popped.
    *
+   * `ZPOPMIN` (sorted_set). Time complexity: O(log(N)*M) with N being the number of elements in the sorted set, and M being the number of elements popped.
+   *
+   * @param key - `key`, read and written
+   * @param count - `count`
+   * @returns One of:
+   * - List of popped elements and scores when 'COUNT' isn't specified.
+   * - List of popped elements and scores when 'COUNT' is specified.
    * @since 5.0.0
    * @group sorted_set
    * @aclCategories sortedset
@@ -4515,14 +6643,25 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @see https://redis.io/docs/latest/commands/zpopmin/
    */
   zpopmin(key: RedisKey, count: number): Result<Ctx, [Ctx['string'], number][]>;
+  zpopmin(key: RedisKey, count?: undefined): Result<Ctx, [Ctx['string'], number] | []>;
   zpopmin(
     key: RedisKey,
     count?: number,
-  ): Result<Ctx, [Ctx['string'], number] | [Ctx['string'], number][]>;
+  ): Result<Ctx, [Ctx['string'], number] | [] | [Ctx['string'], number][]>;
 
   /**
-   * `ZRANDMEMBER` (sorted_set).
+   * Returns one or more random members from a sorted set.
    *
+   * `ZRANDMEMBER` (sorted_set). Time complexity: O(N) where N is the number of members returned.
+   *
+   * @param key - `key`, read
+   * @param options - the optional arguments, by property:
+   * - `options`: `count [WITHSCORES]`
+   * @returns One of:
+   * - Key does not exist.
+   * - Randomly selected element when 'COUNT' is not used.
+   * - Randomly selected elements when 'COUNT' is used.
+   * - Randomly selected elements when 'COUNT' and 'WITHSCORES' modifiers are used.
    * @since 6.2.0
    * @group sorted_set
    * @aclCategories sortedset
@@ -4535,12 +6674,39 @@ export interface RedisCommands<Ctx extends CommandContext> {
   ): Result<Ctx, [Ctx['string'], number][]>;
   zrandmember(
     key: RedisKey,
+    options: O.ZrandmemberOptions & {
+      options: { count: number; withscores?: boolean } & { withscores?: false | undefined };
+    },
+  ): Result<Ctx, Ctx['string'][]>;
+  zrandmember(
+    key: RedisKey,
+    options?: O.ZrandmemberOptions & { options?: undefined },
+  ): Result<Ctx, Ctx['string'] | null>;
+  zrandmember(
+    key: RedisKey,
     options?: O.ZrandmemberOptions,
   ): Result<Ctx, null | Ctx['string'] | Ctx['string'][] | [Ctx['string'], number][]>;
 
   /**
-   * `ZRANGE` (sorted_set).
+   * Returns members in a sorted set within a range of indexes.
    *
+   * `ZRANGE` (sorted_set). Time complexity: O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements returned.
+   *
+   * @param key - `key`, read
+   * @param start - `start`
+   * @param stop - `stop`
+   * @param options - the optional arguments, by property:
+   * - `sortby`: `BYSCORE | BYLEX`, since 6.2.0
+   * - `rev`: `REV`, since 6.2.0
+   * - `limit`: `LIMIT offset count`, since 6.2.0
+   * - `withscores`: `WITHSCORES`
+   * @returns One of:
+   * - A list of member elements
+   * - Members and their scores. Returned in case `WITHSCORES` was used. In RESP2 this is returned as a flat array
+   * @example
+   * const top: string[] = await client.zrange('scores', 0, 9, { rev: true });
+   * const withScores: [string, number][] = await client.zrange('scores', 0, -1, { withscores: true });
+   * const high = await client.zrange('scores', 100, '+inf', { sortby: 'BYSCORE', limit: { offset: 0, count: 10 } });
    * @since 1.2.0
    * @group sorted_set
    * @aclCategories sortedset
@@ -4557,12 +6723,26 @@ export interface RedisCommands<Ctx extends CommandContext> {
     key: RedisKey,
     start: RedisArgument,
     stop: RedisArgument,
+    options?: O.ZrangeOptions & { withscores?: false },
+  ): Result<Ctx, Ctx['string'][]>;
+  zrange(
+    key: RedisKey,
+    start: RedisArgument,
+    stop: RedisArgument,
     options?: O.ZrangeOptions,
   ): Result<Ctx, Ctx['string'][] | [Ctx['string'], number][]>;
 
   /**
-   * `ZRANGEBYLEX` (sorted_set).
+   * Returns members in a sorted set within a lexicographical range.
    *
+   * `ZRANGEBYLEX` (sorted_set). Time complexity: O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements being returned. If M is constant (e.g. always asking for the first 10 elements with LIMIT), you can consider it O(log(N)).
+   *
+   * @param key - `key`, read
+   * @param min - `min`
+   * @param max - `max`
+   * @param options - the optional arguments, by property:
+   * - `limit`: `LIMIT offset count`
+   * @returns List of elements in the specified score range.
    * @since 2.8.9
    * @group sorted_set
    * @aclCategories sortedset
@@ -4578,8 +6758,19 @@ export interface RedisCommands<Ctx extends CommandContext> {
   ): Result<Ctx, Ctx['string'][]>;
 
   /**
-   * `ZRANGEBYSCORE` (sorted_set).
+   * Returns members in a sorted set within a range of scores.
    *
+   * `ZRANGEBYSCORE` (sorted_set). Time complexity: O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements being returned. If M is constant (e.g. always asking for the first 10 elements with LIMIT), you can consider it O(log(N)).
+   *
+   * @param key - `key`, read
+   * @param min - `min`
+   * @param max - `max`
+   * @param options - the optional arguments, by property:
+   * - `withscores`: `WITHSCORES`, since 2.0.0
+   * - `limit`: `LIMIT offset count`
+   * @returns One of:
+   * - List of the elements in the specified score range, as not WITHSCORES
+   * - List of the elements and their scores in the specified score range, as WITHSCORES used
    * @since 1.0.5
    * @group sorted_set
    * @aclCategories sortedset
@@ -4597,12 +6788,29 @@ export interface RedisCommands<Ctx extends CommandContext> {
     key: RedisKey,
     min: ScoreBound,
     max: ScoreBound,
+    options?: O.ZrangebyscoreOptions & { withscores?: false },
+  ): Result<Ctx, Ctx['string'][]>;
+  zrangebyscore(
+    key: RedisKey,
+    min: ScoreBound,
+    max: ScoreBound,
     options?: O.ZrangebyscoreOptions,
   ): Result<Ctx, Ctx['string'][] | [Ctx['string'], number][]>;
 
   /**
-   * `ZRANGESTORE` (sorted_set).
+   * Stores a range of members from sorted set in a key.
    *
+   * `ZRANGESTORE` (sorted_set). Time complexity: O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements stored into the destination key.
+   *
+   * @param dst - `dst`, overwritten
+   * @param src - `src`, read
+   * @param min - `min`
+   * @param max - `max`
+   * @param options - the optional arguments, by property:
+   * - `sortby`: `BYSCORE | BYLEX`
+   * - `rev`: `REV`
+   * - `limit`: `LIMIT offset count`
+   * @returns Number of elements in the resulting sorted set.
    * @since 6.2.0
    * @group sorted_set
    * @aclCategories sortedset
@@ -4615,11 +6823,21 @@ export interface RedisCommands<Ctx extends CommandContext> {
     min: RedisArgument,
     max: RedisArgument,
     options?: O.ZrangestoreOptions,
-  ): Result<Ctx, number>;
+  ): Result<Ctx, Ctx['integer']>;
 
   /**
-   * `ZRANK` (sorted_set).
+   * Returns the index of a member in a sorted set ordered by ascending scores.
    *
+   * `ZRANK` (sorted_set). Time complexity: O(log(N)).
+   *
+   * @param key - `key`, read
+   * @param member - `member`
+   * @param options - the optional arguments, by property:
+   * - `withscore`: `WITHSCORE`
+   * @returns One of:
+   * - Key does not exist or the member does not exist in the sorted set.
+   * - The rank of the member when 'WITHSCORE' is not used.
+   * - The rank and score of the member when 'WITHSCORE' is used.
    * @since 2.0.0
    * @group sorted_set
    * @aclCategories sortedset
@@ -4630,65 +6848,104 @@ export interface RedisCommands<Ctx extends CommandContext> {
     key: RedisKey,
     member: RedisArgument,
     options: O.ZrankOptions & { withscore: true },
-  ): Result<Ctx, null | [number, number]>;
+  ): Result<Ctx, null | [Ctx['integer'], number]>;
   zrank(
     key: RedisKey,
     member: RedisArgument,
     options?: O.ZrankOptions & { withscore?: false },
-  ): Result<Ctx, number | null>;
+  ): Result<Ctx, Ctx['integer'] | null>;
   zrank(
     key: RedisKey,
     member: RedisArgument,
     options?: O.ZrankOptions,
-  ): Result<Ctx, null | number | [number, number]>;
+  ): Result<Ctx, null | Ctx['integer'] | [Ctx['integer'], number]>;
 
   /**
-   * `ZREM` (sorted_set).
+   * Removes one or more members from a sorted set. Deletes the sorted set if all members were removed.
    *
+   * `ZREM` (sorted_set). Time complexity: O(M*log(N)) with N being the number of elements in the sorted set and M the number of elements to be removed.
+   *
+   * @param key - `key`, read and written
+   * @param member - `member [member ...]`
+   * @returns The number of members removed from the sorted set, not including non existing members.
+   * @example
+   * const removed: number = await client.zrem('scores', 'bob');
    * @since 1.2.0
    * @group sorted_set
    * @aclCategories sortedset
    * @commandFlags WRITE, FAST
    * @see https://redis.io/docs/latest/commands/zrem/
    */
-  zrem(key: RedisKey, member: OneOrMany<RedisArgument>): Result<Ctx, number>;
+  zrem(key: RedisKey, member: OneOrMany<RedisArgument>): Result<Ctx, Ctx['integer']>;
 
   /**
-   * `ZREMRANGEBYLEX` (sorted_set).
+   * Removes members in a sorted set within a lexicographical range. Deletes the sorted set if all members were removed.
    *
+   * `ZREMRANGEBYLEX` (sorted_set). Time complexity: O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements removed by the operation.
+   *
+   * @param key - `key`, read and written
+   * @param min - `min`
+   * @param max - `max`
+   * @returns Number of elements removed.
    * @since 2.8.9
    * @group sorted_set
    * @aclCategories sortedset
    * @commandFlags WRITE
    * @see https://redis.io/docs/latest/commands/zremrangebylex/
    */
-  zremrangebylex(key: RedisKey, min: RedisArgument, max: RedisArgument): Result<Ctx, number>;
+  zremrangebylex(
+    key: RedisKey,
+    min: RedisArgument,
+    max: RedisArgument,
+  ): Result<Ctx, Ctx['integer']>;
 
   /**
-   * `ZREMRANGEBYRANK` (sorted_set).
+   * Removes members in a sorted set within a range of indexes. Deletes the sorted set if all members were removed.
    *
+   * `ZREMRANGEBYRANK` (sorted_set). Time complexity: O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements removed by the operation.
+   *
+   * @param key - `key`, read and written
+   * @param start - `start`
+   * @param stop - `stop`
+   * @returns Number of elements removed.
    * @since 2.0.0
    * @group sorted_set
    * @aclCategories sortedset
    * @commandFlags WRITE
    * @see https://redis.io/docs/latest/commands/zremrangebyrank/
    */
-  zremrangebyrank(key: RedisKey, start: number, stop: number): Result<Ctx, number>;
+  zremrangebyrank(key: RedisKey, start: number, stop: number): Result<Ctx, Ctx['integer']>;
 
   /**
-   * `ZREMRANGEBYSCORE` (sorted_set).
+   * Removes members in a sorted set within a range of scores. Deletes the sorted set if all members were removed.
    *
+   * `ZREMRANGEBYSCORE` (sorted_set). Time complexity: O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements removed by the operation.
+   *
+   * @param key - `key`, read and written
+   * @param min - `min`
+   * @param max - `max`
+   * @returns Number of elements removed.
    * @since 1.2.0
    * @group sorted_set
    * @aclCategories sortedset
    * @commandFlags WRITE
    * @see https://redis.io/docs/latest/commands/zremrangebyscore/
    */
-  zremrangebyscore(key: RedisKey, min: ScoreBound, max: ScoreBound): Result<Ctx, number>;
+  zremrangebyscore(key: RedisKey, min: ScoreBound, max: ScoreBound): Result<Ctx, Ctx['integer']>;
 
   /**
-   * `ZREVRANGE` (sorted_set).
+   * Returns members in a sorted set within a range of indexes in reverse order.
    *
+   * `ZREVRANGE` (sorted_set). Time complexity: O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements returned.
+   *
+   * @param key - `key`, read
+   * @param start - `start`
+   * @param stop - `stop`
+   * @param options - the optional arguments, by property:
+   * - `withscores`: `WITHSCORES`
+   * @returns One of:
+   * - List of member elements.
+   * - List of the members and their scores. Returned in case `WITHSCORES` was used.
    * @since 1.2.0
    * @group sorted_set
    * @aclCategories sortedset
@@ -4706,12 +6963,26 @@ export interface RedisCommands<Ctx extends CommandContext> {
     key: RedisKey,
     start: number,
     stop: number,
+    options?: O.ZrevrangeOptions & { withscores?: false },
+  ): Result<Ctx, Ctx['string'][]>;
+  zrevrange(
+    key: RedisKey,
+    start: number,
+    stop: number,
     options?: O.ZrevrangeOptions,
   ): Result<Ctx, Ctx['string'][] | [Ctx['string'], number][]>;
 
   /**
-   * `ZREVRANGEBYLEX` (sorted_set).
+   * Returns members in a sorted set within a lexicographical range in reverse order.
    *
+   * `ZREVRANGEBYLEX` (sorted_set). Time complexity: O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements being returned. If M is constant (e.g. always asking for the first 10 elements with LIMIT), you can consider it O(log(N)).
+   *
+   * @param key - `key`, read
+   * @param max - `max`
+   * @param min - `min`
+   * @param options - the optional arguments, by property:
+   * - `limit`: `LIMIT offset count`
+   * @returns List of the elements in the specified score range.
    * @since 2.8.9
    * @group sorted_set
    * @aclCategories sortedset
@@ -4727,8 +6998,19 @@ export interface RedisCommands<Ctx extends CommandContext> {
   ): Result<Ctx, Ctx['string'][]>;
 
   /**
-   * `ZREVRANGEBYSCORE` (sorted_set).
+   * Returns members in a sorted set within a range of scores in reverse order.
    *
+   * `ZREVRANGEBYSCORE` (sorted_set). Time complexity: O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements being returned. If M is constant (e.g. always asking for the first 10 elements with LIMIT), you can consider it O(log(N)).
+   *
+   * @param key - `key`, read
+   * @param max - `max`
+   * @param min - `min`
+   * @param options - the optional arguments, by property:
+   * - `withscores`: `WITHSCORES`
+   * - `limit`: `LIMIT offset count`
+   * @returns One of:
+   * - List of the elements in the specified score range, as not WITHSCORES
+   * - List of the elements and their scores in the specified score range, as WITHSCORES used
    * @since 2.2.0
    * @group sorted_set
    * @aclCategories sortedset
@@ -4746,12 +7028,28 @@ export interface RedisCommands<Ctx extends CommandContext> {
     key: RedisKey,
     max: ScoreBound,
     min: ScoreBound,
+    options?: O.ZrevrangebyscoreOptions & { withscores?: false },
+  ): Result<Ctx, Ctx['string'][]>;
+  zrevrangebyscore(
+    key: RedisKey,
+    max: ScoreBound,
+    min: ScoreBound,
     options?: O.ZrevrangebyscoreOptions,
   ): Result<Ctx, Ctx['string'][] | [Ctx['string'], number][]>;
 
   /**
-   * `ZREVRANK` (sorted_set).
+   * Returns the index of a member in a sorted set ordered by descending scores.
    *
+   * `ZREVRANK` (sorted_set). Time complexity: O(log(N)).
+   *
+   * @param key - `key`, read
+   * @param member - `member`
+   * @param options - the optional arguments, by property:
+   * - `withscore`: `WITHSCORE`
+   * @returns One of:
+   * - Key does not exist or the member does not exist in the sorted set.
+   * - The rank of the member when 'WITHSCORE' is not used.
+   * - The rank and score of the member when 'WITHSCORE' is used.
    * @since 2.0.0
    * @group sorted_set
    * @aclCategories sortedset
@@ -4762,21 +7060,30 @@ export interface RedisCommands<Ctx extends CommandContext> {
     key: RedisKey,
     member: RedisArgument,
     options: O.ZrevrankOptions & { withscore: true },
-  ): Result<Ctx, null | [number, number]>;
+  ): Result<Ctx, null | [Ctx['integer'], number]>;
   zrevrank(
     key: RedisKey,
     member: RedisArgument,
     options?: O.ZrevrankOptions & { withscore?: false },
-  ): Result<Ctx, number | null>;
+  ): Result<Ctx, Ctx['integer'] | null>;
   zrevrank(
     key: RedisKey,
     member: RedisArgument,
     options?: O.ZrevrankOptions,
-  ): Result<Ctx, null | number | [number, number]>;
+  ): Result<Ctx, null | Ctx['integer'] | [Ctx['integer'], number]>;
 
   /**
-   * `ZSCAN` (sorted_set).
+   * Iterates over members and scores of a sorted set.
    *
+   * `ZSCAN` (sorted_set). Time complexity: O(1) for every call. O(N) for a complete iteration, including enough command calls for the cursor to return back to 0. N is the number of elements inside the collection.
+   *
+   * @param key - `key`, read
+   * @param cursor - `cursor`
+   * @param options - the optional arguments, by property:
+   * - `match`: `MATCH pattern`
+   * - `count`: `COUNT count`
+   * - `noscores`: `NOSCORES`
+   * @returns cursor and scan response in array form
    * @since 2.8.0
    * @group sorted_set
    * @aclCategories sortedset
@@ -4786,12 +7093,31 @@ export interface RedisCommands<Ctx extends CommandContext> {
   zscan(
     key: RedisKey,
     cursor: RedisArgument,
-    options?: O.ZscanOptions,
+    options: O.ZscanOptions & { noscores: true },
   ): Result<Ctx, [Ctx['string'], Ctx['string'][]]>;
+  zscan(
+    key: RedisKey,
+    cursor: RedisArgument,
+    options?: O.ZscanOptions & { noscores?: false },
+  ): Result<Ctx, [Ctx['string'], [Ctx['string'], number][]]>;
+  zscan(
+    key: RedisKey,
+    cursor: RedisArgument,
+    options?: O.ZscanOptions,
+  ): Result<Ctx, [Ctx['string'], [Ctx['string'], number][] | Ctx['string'][]]>;
 
   /**
-   * `ZSCORE` (sorted_set).
+   * Returns the score of a member in a sorted set.
    *
+   * `ZSCORE` (sorted_set). Time complexity: O(1).
+   *
+   * @param key - `key`, read
+   * @param member - `member`
+   * @returns One of:
+   * - The score of the member (a double precision floating point number). In RESP2, this is returned as string.
+   * - Member does not exist in the sorted set, or key does not exist.
+   * @example
+   * const score: number | null = await client.zscore('scores', 'ada');
    * @since 1.2.0
    * @group sorted_set
    * @aclCategories sortedset
@@ -4801,8 +7127,18 @@ export interface RedisCommands<Ctx extends CommandContext> {
   zscore(key: RedisKey, member: RedisArgument): Result<Ctx, number | null>;
 
   /**
-   * `ZUNION` (sorted_set).
+   * Returns the union of multiple sorted sets.
    *
+   * `ZUNION` (sorted_set). Time complexity: O(N)+O(M*log(M)) with N being the sum of the sizes of the input sorted sets, and M being the number of elements in the resulting sorted set.
+   *
+   * @param key - `key [key ...]`, read
+   * @param options - the optional arguments, by property:
+   * - `weights`: `WEIGHTS weight [weight ...]`
+   * - `aggregate`: `AGGREGATE SUM | MIN | MAX`
+   * - `withscores`: `WITHSCORES`
+   * @returns One of:
+   * - The result of union when 'WITHSCORES' is not used.
+   * - The result of union when 'WITHSCORES' is used.
    * @since 6.2.0
    * @group sorted_set
    * @aclCategories sortedset
@@ -4815,12 +7151,24 @@ export interface RedisCommands<Ctx extends CommandContext> {
   ): Result<Ctx, [Ctx['string'], number][]>;
   zunion(
     key: OneOrMany<RedisKey>,
+    options?: O.ZunionOptions & { withscores?: false },
+  ): Result<Ctx, Ctx['string'][]>;
+  zunion(
+    key: OneOrMany<RedisKey>,
     options?: O.ZunionOptions,
   ): Result<Ctx, Ctx['string'][] | [Ctx['string'], number][]>;
 
   /**
-   * `ZUNIONSTORE` (sorted_set).
+   * Stores the union of multiple sorted sets in a key.
    *
+   * `ZUNIONSTORE` (sorted_set). Time complexity: O(N)+O(M log(M)) with N being the sum of the sizes of the input sorted sets, and M being the number of elements in the resulting sorted set.
+   *
+   * @param destination - `destination`, overwritten
+   * @param key - `key [key ...]`, read
+   * @param options - the optional arguments, by property:
+   * - `weights`: `WEIGHTS weight [weight ...]`
+   * - `aggregate`: `AGGREGATE SUM | MIN | MAX`
+   * @returns The number of elements in the resulting sorted set.
    * @since 2.0.0
    * @group sorted_set
    * @aclCategories sortedset
@@ -4831,5 +7179,5 @@ export interface RedisCommands<Ctx extends CommandContext> {
     destination: RedisKey,
     key: OneOrMany<RedisKey>,
     options?: O.ZunionstoreOptions,
-  ): Result<Ctx, number>;
+  ): Result<Ctx, Ctx['integer']>;
 }

@@ -45,7 +45,11 @@ export const connectionCases: readonly ConformanceCase[] = [
   }),
   conformanceCase('clientInfo', {
     volatile: true,
-    check: (reply) => expect(reply).toMatch(/^id=\d+ /),
+    // Parsed from the `id=… addr=…` line, which String() gives back.
+    check: (reply) => {
+      expect(reply).toMatchObject({ id: expect.any(Number), addr: expect.any(String), db: 0 });
+      expect(String(reply)).toMatch(/^id=\d+ addr=/);
+    },
   }),
   conformanceCase('clientList', { volatile: true }),
   conformanceCase('clientList', {

@@ -23,7 +23,7 @@ export const geoCases: readonly ConformanceCase[] = [
   conformanceCase('geodist', {
     setup: places,
     args: ({ key }) => [key('geo'), 'Palermo', 'Catania', { unit: 'km' }],
-    check: (reply) => expect(Number(reply)).toBeCloseTo(166.27, 1),
+    check: (reply) => expect(reply).toBeCloseTo(166.27, 1),
   }),
   conformanceCase('geodist', {
     label: 'missing',
@@ -64,7 +64,7 @@ export const geoCases: readonly ConformanceCase[] = [
       expect(reply).toEqual([
         [
           'Catania',
-          expect.any(String),
+          expect.any(Number),
           expect.any(Number),
           [expect.any(Number), expect.any(Number)],
         ],
@@ -96,8 +96,8 @@ export const geoCases: readonly ConformanceCase[] = [
     args: ({ key }) => [key('geo'), 'Palermo', 200, 'km', { withdist: true, order: 'DESC' }],
     check: (reply) =>
       expect(reply).toEqual([
-        ['Catania', expect.any(String)],
-        ['Palermo', '0.0000'],
+        ['Catania', expect.any(Number)],
+        ['Palermo', 0],
       ]),
   }),
   conformanceCase('georadiusbymember', {
@@ -133,7 +133,7 @@ export const geoCases: readonly ConformanceCase[] = [
     ],
     check: (reply) =>
       expect(reply).toEqual([
-        ['Catania', expect.any(String), [expect.any(Number), expect.any(Number)]],
+        ['Catania', expect.any(Number), [expect.any(Number), expect.any(Number)]],
         expect.any(Array),
       ]),
   }),

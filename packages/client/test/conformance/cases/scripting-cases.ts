@@ -41,9 +41,21 @@ export const scriptingCases: readonly ConformanceCase[] = [
     args: ({ key }) => [SCRIPT, key('k'), 'arg'],
     check: (reply, { key }) => expect(reply).toEqual([key('k'), 'arg', 3, 0]),
   }),
-  conformanceCase('evalRo', { args: ({ key }) => [SCRIPT, [key('k')], ['arg']] }),
-  conformanceCase('evalsha', { args: ({ key }) => [sha1, key('k'), 'arg'] }),
-  conformanceCase('evalshaRo', { args: ({ key }) => [sha1, key('k'), 'arg'] }),
+  // The read-only and by-digest forms run the same script: the same keys, arguments and reply.
+  conformanceCase('evalRo', {
+    args: ({ key }) => [SCRIPT, [key('k')], ['arg']],
+    check: (reply, { key }) => expect(reply).toEqual([key('k'), 'arg', 3, 0]),
+  }),
+  conformanceCase('evalsha', {
+    args: ({ key }) => [sha1, key('k'), 'arg'],
+    check: (reply, { key }) => expect(reply).toEqual([key('k'), 'arg', 3, 0]),
+  }),
+  conformanceCase('evalshaRo', {
+    // The digest SCRIPT LOAD returned above; this key exists, so EXISTS counts it.
+    setup: ({ client, key }) => client.set(key('script'), 'v'),
+    args: ({ key }) => [sha1, key('script'), 'arg'],
+    check: (reply, { key }) => expect(reply).toEqual([key('script'), 'arg', 3, 1]),
+  }),
   conformanceCase('functionLoad', {
     setup: deleteLibraryLater,
     args: (ctx) => [libraryCode(ctx), { replace: true }],

@@ -1,5 +1,16 @@
 import { expect } from 'vitest';
+import type { CommandEntry } from '@redspec/types';
 import { conformanceCase, type ConformanceCase } from '../conformance-case.js';
+
+/** COMMAND's entries, and each one's subcommands, by name: the server lists them in hash order. */
+const byName = (entries: CommandEntry[]): CommandEntry[] =>
+  entries
+    .map((entry): CommandEntry => {
+      const copy = [...entry] as CommandEntry;
+      copy[9] = byName(entry[9]);
+      return copy;
+    })
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 
 /** The current slowlog-max-len, read by CONFIG SET's setup. */
 let slowlogMaxLen = '128';
@@ -39,14 +50,36 @@ export const serverCases: readonly ConformanceCase[] = [
   }),
   conformanceCase('configHelp'),
   conformanceCase('command', {
-    check: (reply) => expect((reply as unknown[]).length).toBeGreaterThan(200),
+    check: (reply) => {
+      expect(reply.length).toBeGreaterThan(200);
+      // Subcommands have the entry shape too, key specs as objects on either protocol.
+      const xinfo = reply.find((entry) => entry[0] === 'xinfo')!;
+      expect(xinfo[9].find((sub) => sub[0] === 'xinfo|stream')![8]).toMatchObject([
+        { flags: ['RO', 'access'], begin_search: { type: 'index', spec: { index: 2 } } },
+      ]);
+    },
+    comparable: byName,
   }),
   conformanceCase('commandCount'),
-  conformanceCase('commandInfo', { args: () => [['get', 'xinfo', 'no-such-command']] }),
+  conformanceCase('commandInfo', {
+    args: () => [['get', 'xinfo', 'no-such-command']],
+    check: (reply) => {
+      expect(reply[2]).toBeNull();
+      expect(reply[1]![9].map((sub) => sub[8][0]?.begin_search)).toContainEqual({
+        type: 'index',
+        spec: { index: 2 },
+      });
+    },
+  }),
   conformanceCase('commandInfo', { label: 'all', volatile: true }),
   conformanceCase('commandDocs', {
     args: () => [['get', 'client', 'georadius']],
-    check: (reply) => expect(Object.keys(reply).sort()).toEqual(['client', 'georadius', 'get']),
+    check: (reply) => {
+      expect(Object.keys(reply).sort()).toEqual(['client', 'georadius', 'get']);
+      // GEORADIUS' unit is a oneof whose choices are arguments too: objects on either protocol.
+      const unit = reply.georadius!.arguments!.find((arg) => arg.name === 'unit');
+      expect(unit?.arguments?.[0]).toMatchObject({ name: 'm', type: 'pure-token' });
+    },
   }),
   conformanceCase('commandList', { args: () => [{ filterby: { aclcat: 'hyperloglog' } }] }),
   conformanceCase('commandList', { label: 'all', volatile: true }),

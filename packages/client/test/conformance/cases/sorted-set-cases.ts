@@ -289,6 +289,14 @@ export const sortedSetCases: readonly ConformanceCase[] = [
   conformanceCase('zscan', {
     setup: fill,
     args: ({ key }) => [key('z1'), 0, { match: '*', count: 10 }],
-    check: (reply) => expect(reply).toEqual(['0', ['a', '1', 'b', '2.5', 'c', '3']]),
+    check: (reply) =>
+      expect(reply).toEqual([
+        '0',
+        [
+          ['a', 1],
+          ['b', 2.5],
+          ['c', 3],
+        ],
+      ]),
   }),
 ];

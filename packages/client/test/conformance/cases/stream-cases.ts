@@ -82,7 +82,7 @@ export const streamCases: readonly ConformanceCase[] = [
   conformanceCase('xpending', {
     setup: fill,
     args: ({ key }) => [key('stream'), 'g'],
-    check: (reply) => expect(reply).toEqual([3, '1-1', '3-1', [['alice', '3']]]),
+    check: (reply) => expect(reply).toEqual([3, '1-1', '3-1', [['alice', 3]]]),
   }),
   conformanceCase('xpending', {
     label: 'extended',
