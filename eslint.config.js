@@ -12,6 +12,7 @@ export default tseslint.config(
       // Local scratch space, ignored by git too.
       'tmp/**',
       'docs/api/**',
+      'docs/site/**',
       'dist-targets/**',
       'specs/**',
     ],

@@ -4,6 +4,9 @@ import { defineConfig } from 'vitest/config';
 const pkg = (name: string): string =>
   fileURLToPath(new URL(`./packages/${name}/src/index.ts`, import.meta.url));
 
+// `.only` left in a test would silently skip the rest of the suite: CI (`CI` set) refuses it.
+const allowOnly = !process.env.CI;
+
 // Package names resolve to their sources so tests never need a build.
 const alias = {
   '@redspec/types/internal': fileURLToPath(
@@ -22,11 +25,13 @@ const alias = {
 export default defineConfig({
   resolve: { alias },
   test: {
+    allowOnly,
     projects: [
       {
         resolve: { alias },
         test: {
           name: 'unit',
+          allowOnly,
           include: ['packages/*/src/**/*.test.ts'],
         },
       },
@@ -34,6 +39,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'live',
+          allowOnly,
           include: ['packages/*/test/**/*.test.ts', 'examples/**/*.test.ts'],
           globalSetup: ['packages/test-utils/src/global-setup.ts'],
           testTimeout: 30_000,
@@ -41,9 +47,19 @@ export default defineConfig({
         },
       },
       {
+        test: {
+          name: 'docs',
+          allowOnly,
+          include: ['scripts/**/*.test.ts'],
+          // Builds the whole site, TypeDoc included, before the tests.
+          hookTimeout: 180_000,
+        },
+      },
+      {
         resolve: { alias },
         test: {
           name: 'types',
+          allowOnly,
           include: [],
           typecheck: {
             enabled: true,

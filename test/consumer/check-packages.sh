@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Package hygiene for every public package (or those named): publint on what `pnpm pack` ships,
-# and @arethetypeswrong/cli on what `npm pack` ships, so ESM, CJS and each TypeScript module
-# resolution find types that match the code. Needs built dist/ folders (pack.sh builds them).
+# @arethetypeswrong/cli on what `npm pack` ships, so ESM, CJS and each TypeScript module
+# resolution find types that match the code, and the registry metadata (check-metadata.mjs).
+# Needs built dist/ folders (pack.sh builds them).
 # Usage: check-packages.sh [--no-build] [@redspec/name ...]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -12,9 +13,10 @@ while IFS=$'\t' read -r name dir; do
   echo "── $name"
   pnpm exec publint run "$dir" --pack pnpm --strict </dev/null || failed+=("$name (publint)")
   pnpm exec attw --pack "$dir" --no-color </dev/null || failed+=("$name (attw)")
+  node test/consumer/check-metadata.mjs "$dir" || failed+=("$name (metadata)")
 done <<<"$packages"
 if [ ${#failed[@]} -gt 0 ]; then
   printf 'package checks failed: %s\n' "${failed[*]}" >&2
   exit 1
 fi
-echo "publint and attw: no problems in $(wc -l <<<"$packages") packages"
+echo "publint, attw and metadata: no problems in $(wc -l <<<"$packages") packages"

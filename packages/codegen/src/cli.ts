@@ -4,13 +4,14 @@ import { generate } from './emit/generate.js';
 import { repoRoot } from './paths.js';
 import { runImport } from './import/import-command.js';
 import { syncRepoCommandsDoc } from './update/commands-doc.js';
-import { runTargetGenerate } from './update/target-command.js';
+import { runTargetEntries, runTargetGenerate } from './update/target-command.js';
 import { runUpdate } from './update/update-command.js';
 
 const usage = `usage:
   redspec-codegen generate [--check]       regenerate packages/types/src/generated and docs/commands.md
   redspec-codegen generate --target <id|redis|valkey> [--out <dir>]
                                            a surface limited to one release or product (docs/targets.md)
+  redspec-codegen targets --out <dir>       the type-only entry points of @redspec/client/targets/*
   redspec-codegen import <dir>... [--check] import upstream src/commands folders into specs/
   redspec-codegen update --from <dir>... [--sources-root <dir>] [--dry-run]
                                            import a new release over specs/, regenerate, print the API
@@ -49,6 +50,8 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'generate':
       return runGenerate(rest);
+    case 'targets':
+      return runTargetEntries(rest);
     case 'import':
       return runImport(rest);
     case 'update':

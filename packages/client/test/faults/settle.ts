@@ -32,7 +32,7 @@ export async function settleWithin(operation: Promise<unknown>, limitMs: number)
 /**
  * Every operation settled with `settleWithin`, all at once, by name. With
  * `REDSPEC_FAULT_REPORT=<file>` set, each outcome is also appended to that file (one JSON line:
- * fault, operation, outcome, ms), from which docs/reliability.md's table is written.
+ * fault, operation, outcome, ms), from which docs/guides/reliability.md's table is written.
  */
 export async function settleAll(
   operations: Record<string, () => Promise<unknown>>,

@@ -1,9 +1,11 @@
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { SpecArgument, SpecCommand } from '../model/spec-types.js';
-import { loadSource, type LoadedSource } from './load-source.js';
 import { mergeSources } from './merge-sources.js';
 import { findRepoRoot } from '../paths.js';
+import { readSources } from './read-sources.js';
+import { keepRecordedShapes } from './reshapes.js';
+import { readSourceRecords } from './source-records.js';
 import { renderSpecFiles } from './spec-files.js';
 import { syncSpecFiles } from './sync-spec-files.js';
 import { importDocFiles } from './import-docs.js';
@@ -23,7 +25,8 @@ const consoleOutput: ImportOutput = {
 
 /**
  * `redspec-codegen import <dir>... [--out specs] [--check]`: reads upstream `src/commands`
- * folders (oldest first), merges them and rewrites `specs/commands/` and `specs/sources.json`.
+ * folders (in merge order, see readSources), merges them and rewrites `specs/commands/` and
+ * `specs/sources.json`, keeping what that file recorded about each source (see withRecords).
  * `argv` holds the arguments after `import`. Exit code: 0 done or fresh, 1 `--check` found stale
  * files, 2 bad usage or unreadable input.
  */
@@ -64,9 +67,8 @@ async function importInto(
   { check, rerun }: { check: boolean; rerun: string },
   output: ImportOutput,
 ): Promise<number> {
-  const sources: LoadedSource[] = [];
-  for (const dir of dirs) sources.push(await loadSource(dir));
-  const commands = mergeSources(sources);
+  const sources = await readSources(dirs, await readSourceRecords(outDir));
+  const commands = mergeSources(keepRecordedShapes(sources));
   const files = renderSpecFiles(
     commands,
     sources.map((source) => source.info),

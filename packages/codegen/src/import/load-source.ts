@@ -1,25 +1,23 @@
-import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import type { SpecSource } from '../model/spec-types.js';
-import { LICENSE_NOTE_FILE, parseLicenseNote, type Provenance } from './license-note.js';
-import { normalizeCommand, type NormalizedCommand } from './normalize-command.js';
+import type { SourceCommand, SourceRecord } from './imported-command.js';
+import { normalizeCommand } from './normalize-command.js';
+import { readProvenance } from './provenance.js';
+import { replyDependencies } from './reply-dependencies.js';
+import { parseSourceId } from './source-id.js';
 import type { UpstreamFile } from './upstream-types.js';
 
 /** One upstream folder read into memory: its `sources.json` entry and its commands by name. */
 export interface LoadedSource {
-  info: SpecSource;
-  commands: NormalizedCommand[];
+  info: SourceRecord;
+  commands: SourceCommand[];
 }
 
-/** Id, product and version from a folder name such as `valkey-8.1-dev`. */
+/** Id, product and version from a folder name such as `valkey-8.1-dev` (see parseSourceId). */
 export function describeSource(id: string): Pick<SpecSource, 'id' | 'product' | 'version'> {
-  const dash = id.indexOf('-');
-  return {
-    id,
-    product: id.startsWith('valkey') ? 'valkey' : 'redis',
-    version: dash === -1 ? '' : id.slice(dash + 1),
-  };
+  const { product, version } = parseSourceId(id);
+  return { id, product, version };
 }
 
 /**
@@ -28,29 +26,32 @@ export function describeSource(id: string): Pick<SpecSource, 'id' | 'product' | 
  */
 export async function loadSource(dir: string): Promise<LoadedSource> {
   const folder = resolve(dir);
+  const described = describeSource(basename(folder));
   const files = (await readdir(folder)).filter((file) => file.endsWith('.json')).sort();
-  const commands = new Map<string, NormalizedCommand>();
+  const commands = new Map<string, SourceCommand>();
   for (const file of files) {
-    const parsed = JSON.parse(await readFile(join(folder, file), 'utf8')) as UpstreamFile;
+    const parsed = await readUpstreamFile(join(folder, file));
     for (const [key, raw] of Object.entries(parsed)) {
       const command = normalizeCommand(key, raw, `${basename(folder)}/${file}`);
       if (commands.has(command.name)) {
         throw new Error(`${basename(folder)}/${file}: ${command.name} is defined twice`);
       }
-      commands.set(command.name, command);
+      const depends = replyDependencies(raw);
+      commands.set(command.name, depends ? { ...command, replyDependsOn: depends } : command);
     }
   }
-  const provenance = await readProvenance(folder);
-  const info: SpecSource = {
-    ...describeSource(basename(folder)),
-    ...provenance,
+  const info: SourceRecord = {
+    ...described,
+    ...(await readProvenance(folder)),
     files: files.length,
   };
   return { info, commands: [...commands.values()] };
 }
 
-async function readProvenance(folder: string): Promise<Provenance> {
-  const note = join(dirname(folder), LICENSE_NOTE_FILE);
-  if (!existsSync(note)) return {};
-  return parseLicenseNote(await readFile(note, 'utf8')).get(basename(folder)) ?? {};
+async function readUpstreamFile(path: string): Promise<UpstreamFile> {
+  try {
+    return JSON.parse(await readFile(path, 'utf8')) as UpstreamFile;
+  } catch (error) {
+    throw new Error(`${path}: ${(error as Error).message}`, { cause: error });
+  }
 }

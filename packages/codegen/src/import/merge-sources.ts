@@ -1,20 +1,22 @@
-import type { SpecArgument, SpecCommand, SpecSource } from '../model/spec-types.js';
+import type { SpecArgument, SpecSource } from '../model/spec-types.js';
+import type { ImportedCommand, SourceCommand } from './imported-command.js';
 import type { LoadedSource } from './load-source.js';
 import { mergeArguments } from './merge-arguments.js';
 import type { MergedArgument } from './merged-argument.js';
 import { compact } from './normalize-argument.js';
 import type { NormalizedCommand } from './normalize-command.js';
+import { replyFacts } from './product-replies.js';
 
 interface Occurrence {
   source: SpecSource;
-  command: NormalizedCommand;
+  command: SourceCommand;
 }
 
 /**
  * Merges loaded sources (oldest first) into one record per command, sorted by name. Pure: the
  * same sources always give equal output, and nothing touches the disk.
  */
-export function mergeSources(sources: readonly LoadedSource[]): SpecCommand[] {
+export function mergeSources(sources: readonly LoadedSource[]): ImportedCommand[] {
   const seen = new Set<string>();
   const byName = new Map<string, Occurrence[]>();
   for (const source of sources) {
@@ -31,7 +33,7 @@ export function mergeSources(sources: readonly LoadedSource[]): SpecCommand[] {
   return names.map((name) => mergeCommand(byName.get(name) ?? []));
 }
 
-function mergeCommand(occurrences: readonly Occurrence[]): SpecCommand {
+function mergeCommand(occurrences: readonly Occurrence[]): ImportedCommand {
   const primary = occurrences[0]?.source.product ?? 'redis';
   const facts = mergeFacts(occurrences, primary);
   const merged: MergedArgument[] = [];
@@ -55,7 +57,7 @@ function mergeCommand(occurrences: readonly Occurrence[]): SpecCommand {
     tips: facts.tips,
     keySpecs: facts.keySpecs,
     arguments: merged.length > 0 ? merged.map((m) => toSpecArgument(m, count)) : undefined,
-    reply: facts.reply,
+    ...replyFacts(occurrences, primary),
     sources: occurrences.map((o) => o.source.id),
   });
 }
@@ -75,14 +77,14 @@ function mergeFacts(occurrences: readonly Occurrence[], primary: string): Normal
   return structuredClone(merged as NormalizedCommand);
 }
 
-// Optional facts another product may fill. Deprecation (docFlags, deprecatedSince, replacedBy)
+// Optional facts another product may fill; the reply is filled the same way, with what goes
+// with it, by replyFacts (product-replies.ts). Deprecation (docFlags, deprecatedSince, replacedBy)
 // is left out like `since`: it is stated in that product's version numbers, and Valkey 8.0
 // deprecating SENTINEL MASTER in favour of its own SENTINEL PRIMARY says nothing about Redis.
 const FILLABLE = [
   'aclCategories',
   'tips',
   'keySpecs',
-  'reply',
 ] as const satisfies readonly (keyof NormalizedCommand)[];
 
 function valkeySince(

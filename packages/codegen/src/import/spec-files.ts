@@ -1,12 +1,14 @@
-import type { SpecArgument, SpecCommand, SpecSource } from '../model/spec-types.js';
+import type { SpecArgument } from '../model/spec-types.js';
+import type { ImportedCommand, SourceRecord } from './imported-command.js';
 
 /** Where a command's record lives under `specs/`: `CLIENT KILL` → `commands/client-kill.json`. */
 export function commandFilePath(name: string): string {
   return `commands/${name.toLowerCase().replaceAll(' ', '-')}.json`;
 }
 
-// Field order of the interfaces in model/spec-types.ts; the files list keys in this order.
-const COMMAND_KEYS: readonly (keyof SpecCommand)[] = [
+// Field order of the interfaces in model/spec-types.ts (then imported-command.ts); the files list
+// keys in this order.
+const COMMAND_KEYS: readonly (keyof ImportedCommand)[] = [
   'name',
   'container',
   'group',
@@ -22,6 +24,8 @@ const COMMAND_KEYS: readonly (keyof SpecCommand)[] = [
   'keySpecs',
   'arguments',
   'reply',
+  'replyDependsOn',
+  'valkeyReply',
   'sources',
 ];
 const ARGUMENT_KEYS: readonly (keyof SpecArgument)[] = [
@@ -38,7 +42,7 @@ const ARGUMENT_KEYS: readonly (keyof SpecArgument)[] = [
   'arguments',
   'sources',
 ];
-const SOURCE_KEYS: readonly (keyof SpecSource)[] = [
+const SOURCE_KEYS: readonly (keyof SourceRecord)[] = [
   'id',
   'product',
   'version',
@@ -46,6 +50,8 @@ const SOURCE_KEYS: readonly (keyof SpecSource)[] = [
   'repository',
   'ref',
   'files',
+  'path',
+  'keepShapes',
 ];
 
 /**
@@ -53,8 +59,8 @@ const SOURCE_KEYS: readonly (keyof SpecSource)[] = [
  * a trailing newline and keys in interface order, so the bytes depend only on the data.
  */
 export function renderSpecFiles(
-  commands: readonly SpecCommand[],
-  sources: readonly SpecSource[],
+  commands: readonly ImportedCommand[],
+  sources: readonly SourceRecord[],
 ): Map<string, string> {
   const files = new Map<string, string>();
   for (const command of commands) {
@@ -66,7 +72,7 @@ export function renderSpecFiles(
   return files;
 }
 
-function orderCommand(command: SpecCommand): Record<string, unknown> {
+function orderCommand(command: ImportedCommand): Record<string, unknown> {
   return { ...pick(command, COMMAND_KEYS), arguments: command.arguments?.map(orderArgument) };
 }
 

@@ -1,7 +1,11 @@
 import { Project, type MethodSignature, type SourceFile } from 'ts-morph';
 import { readSurface } from '../emit/read-surface.js';
+import { canonicalSignature, canonicalType } from './type-text.js';
 
-/** The three generated files that make up the typed command surface, as text. */
+/**
+ * The three generated files that make up the typed command surface, as text; for a published
+ * package, its bundled `.d.ts` three times over (it declares all three in one file).
+ */
 export interface SurfaceFiles {
   redisCommands: string;
   commandOptions: string;
@@ -45,7 +49,10 @@ export interface MethodApi {
 /** The generated surface, method by method. */
 export type ApiSurface = Map<string, MethodApi>;
 
-const fold = (text: string): string => text.replace(/\s+/g, ' ').trim();
+// The generated files name options and replies through namespaces (`O.HscanOptions`), a bundled
+// `.d.ts` by their bare names: the surface keeps bare names, printed one way, so both read the same.
+const unqualify = (text: string): string => text.replace(/\b[OR]\.(?=\w)/g, '');
+const typeText = (text: string): string => canonicalType(unqualify(text));
 
 /**
  * Reads the generated surface with ts-morph. Options and replies are followed because a new
@@ -60,15 +67,14 @@ export function readApiSurface(files: SurfaceFiles): ApiSurface {
   const surface: ApiSurface = new Map();
   for (const [name, method] of readSurface(files.redisCommands)) {
     const own = declarations.filter((declaration) => declaration.getName() === name);
-    const named = new Set(
-      method.signatures.flatMap((text) => [...text.matchAll(/\b[OR]\.(\w+)/g)].map((m) => m[1]!)),
-    );
+    const signatures = method.signatures.map((text) => canonicalSignature(unqualify(text)));
+    const named = new Set(signatures.flatMap((text) => text.match(/\b\w+\b/g) ?? []));
     const pick = <T>(table: Map<string, T>): Record<string, T> =>
       Object.fromEntries([...named].flatMap((id) => (table.has(id) ? [[id, table.get(id)!]] : [])));
     surface.set(name, {
       name,
       command: commandName(own[0]),
-      signatures: method.signatures,
+      signatures,
       overloads: own.map(readOverload),
       options: pick(options),
       replies: pick(replies),
@@ -83,9 +89,9 @@ function readOverload(signature: MethodSignature): OverloadApi {
     params: signature.getParameters().map((param) => ({
       name: param.getName(),
       optional: param.hasQuestionToken(),
-      type: fold(param.getTypeNode()?.getText() ?? 'unknown'),
+      type: typeText(param.getTypeNode()?.getText() ?? 'unknown'),
     })),
-    returns: fold(signature.getReturnTypeNode()?.getText() ?? 'void'),
+    returns: typeText(signature.getReturnTypeNode()?.getText() ?? 'void'),
   };
 }
 
@@ -95,14 +101,16 @@ function commandName(signature: MethodSignature | undefined): string {
   return /`([^`]+)`/.exec(description)?.[1] ?? '';
 }
 
+// Only the generator's own names: a bundled `.d.ts` declares many other types beside them.
 function readOptions(file: SourceFile): Map<string, Record<string, OptionMemberApi>> {
   const table = new Map<string, Record<string, OptionMemberApi>>();
   for (const declaration of file.getInterfaces()) {
+    if (!declaration.getName().endsWith('Options')) continue;
     const members: Record<string, OptionMemberApi> = {};
     for (const property of declaration.getProperties()) {
       members[property.getName()] = {
         optional: property.hasQuestionToken(),
-        type: fold(property.getTypeNode()?.getText() ?? 'unknown'),
+        type: typeText(property.getTypeNode()?.getText() ?? 'unknown'),
       };
     }
     table.set(declaration.getName(), members);
@@ -113,7 +121,8 @@ function readOptions(file: SourceFile): Map<string, Record<string, OptionMemberA
 function readReplies(file: SourceFile): Map<string, string> {
   const table = new Map<string, string>();
   for (const alias of file.getTypeAliases()) {
-    table.set(alias.getName(), fold(alias.getTypeNodeOrThrow().getText()));
+    if (!alias.getName().endsWith('Reply')) continue;
+    table.set(alias.getName(), typeText(alias.getTypeNodeOrThrow().getText()));
   }
   return table;
 }

@@ -2,6 +2,7 @@ import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { repoRoot } from '../paths.js';
 import { generateTarget } from './generate-target.js';
+import { writeTargetEntries } from './target-entries.js';
 import { userPath } from './update-command.js';
 
 const USAGE =
@@ -55,6 +56,31 @@ export async function runTargetGenerate(argv: string[]): Promise<number> {
   console.log(
     `${values.check ? 'checked' : 'wrote'} ${result.files.length} files for ${result.models.length} commands ` +
       `(target ${values.target}: ${result.sources.join(', ')}) → ${relative(userPath('.'), outDir) || '.'} in ${seconds}s`,
+  );
+  return 0;
+}
+
+/**
+ * `redspec-codegen targets --out <dir>`: writes the type-only entry points that
+ * `@redspec/client` ships as `targets/<release line or product>` (its build runs this).
+ */
+export async function runTargetEntries(argv: string[]): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({ args: argv, options: { out: { type: 'string' } } }));
+  } catch (error) {
+    console.error(`${(error as Error).message}\nusage: redspec-codegen targets --out <dir>`);
+    return 2;
+  }
+  if (values.out === undefined) {
+    console.error('usage: redspec-codegen targets --out <dir>');
+    return 2;
+  }
+  const started = performance.now();
+  const entries = await writeTargetEntries(join(repoRoot(), 'specs'), userPath(values.out));
+  const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  console.log(
+    `wrote ${entries.length} target entries (${entries.map((e) => e.name).join(', ')}) in ${seconds}s`,
   );
   return 0;
 }

@@ -1,9 +1,10 @@
-import type { SpecArgument, SpecCommand, SpecSource } from '../model/spec-types.js';
+import type { ImportedCommand } from '../import/imported-command.js';
+import type { SpecArgument, SpecSource } from '../model/spec-types.js';
 
 /** A spec narrowed to what one source, or one product's sources, have. */
 export interface TargetSpec {
   sources: SpecSource[];
-  commands: SpecCommand[];
+  commands: ImportedCommand[];
 }
 
 /**
@@ -31,11 +32,12 @@ function newer(version: string, than: string): boolean {
 
 /**
  * Keeps the commands and arguments whose `sources` meet the target's. Facts stated in versions
- * (since, deprecation) are restated for the target's product; other facts stay those of the
- * newest source, which the merged spec is all that is kept of (see docs/targets.md).
+ * (since, deprecation) are restated for the target's product, and a Valkey target takes Valkey's
+ * own reply where it differs (`valkeyReply`); other facts stay those of the newest source, which
+ * the merged spec is all that is kept of (see docs/targets.md).
  */
 export function specForTarget(
-  spec: { sources: readonly SpecSource[]; commands: readonly SpecCommand[] },
+  spec: { sources: readonly SpecSource[]; commands: readonly ImportedCommand[] },
   target: string,
 ): TargetSpec {
   const chosen = targetSources(spec.sources, target);
@@ -46,7 +48,15 @@ export function specForTarget(
   const commands = spec.commands.flatMap((command) => {
     const sources = command.sources.filter((id) => ids.has(id));
     if (sources.length === 0) return [];
-    const { valkeySince, deprecatedSince, replacedBy, ...rest } = command;
+    const { valkeySince, deprecatedSince, replacedBy, valkeyReply, replyDependsOn, ...rest } =
+      command;
+    // Indexes into the Redis reply's alternatives mean nothing for Valkey's own reply.
+    const reply =
+      product === 'valkey' && valkeyReply !== undefined
+        ? { reply: valkeyReply }
+        : replyDependsOn !== undefined
+          ? { replyDependsOn }
+          : {};
     const lineage = productOf.get(command.sources[0]!);
     const since =
       product === 'valkey' && lineage !== 'valkey' ? (valkeySince ?? command.since) : command.since;
@@ -56,6 +66,7 @@ export function specForTarget(
     return [
       {
         ...rest,
+        ...reply,
         since,
         ...(deprecated ? { deprecatedSince, ...(replacedBy ? { replacedBy } : {}) } : {}),
         ...(command.arguments ? { arguments: keepArguments(command.arguments, ids, sources) } : {}),

@@ -1,16 +1,17 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ImportOutput } from '../import/import-command.js';
-import type { SpecSource } from '../model/spec-types.js';
+import { sharedSpecsRoot } from '../import/shared-specs.js';
+import { readSourceRecords } from '../import/source-records.js';
 import { repoRoot } from '../paths.js';
-import { summarizeDiff, renderDiff } from './render-diff.js';
+import { resolveReleaseBase } from './release-base.js';
+import { renderUpdateReport } from './update-report.js';
 import { planSources } from './source-plan.js';
 import { updateSpecs, type UpdateLayout } from './update-specs.js';
 
 const USAGE =
-  'usage: redspec-codegen update --from <src/commands dir> [--from ...] [--sources-root <dir>] [--dry-run]';
+  'usage: redspec-codegen update --from <src/commands dir> [--from ...] [--sources-root <dir>] [--base <git ref>] [--dry-run]';
 
 const consoleOutput: ImportOutput = {
   log: (line) => console.log(line),
@@ -33,9 +34,10 @@ export function repoLayout(root: string): UpdateLayout {
 }
 
 /**
- * `redspec-codegen update --from <dir>...`: imports a new upstream release on top of the sources
- * in specs/, regenerates, prints the API diff and writes a changeset. Exit code: 0 done,
- * 1 the import or generation failed, 2 bad usage or missing source folders.
+ * `redspec-codegen update --from <dir>...`: imports a new upstream release among the sources in
+ * specs/, regenerates, prints the API diff against the last release (`--base` names another git
+ * ref) with warnings, and writes the changeset. Exit code: 0 done, 1 the import or generation
+ * failed, 2 bad usage or missing source folders.
  */
 export async function runUpdate(
   argv: string[],
@@ -48,6 +50,7 @@ export async function runUpdate(
       options: {
         from: { type: 'string', multiple: true, default: [] },
         'sources-root': { type: 'string' },
+        base: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
       },
     }));
@@ -60,23 +63,33 @@ export async function runUpdate(
     return 2;
   }
   const root = repoRoot();
-  const sourcesRoot = values['sources-root']
-    ? userPath(values['sources-root'])
-    : resolve(root, '../shared/redis-specs');
-  const existing = JSON.parse(
-    await readFile(join(root, 'specs/sources.json'), 'utf8'),
-  ) as SpecSource[];
-  const plan = planSources(existing, sourcesRoot, values.from.map(userPath));
+  const layout = repoLayout(root);
+  const defaultRoot = sharedSpecsRoot(root);
+  const started = performance.now();
+  let plan;
+  try {
+    const sourcesRoot = values['sources-root'] ? userPath(values['sources-root']) : defaultRoot;
+    const records = await readSourceRecords(layout.specDir);
+    plan = planSources(records, values.from.map(userPath), {
+      sourcesRoot,
+      repoRoot: root,
+      defaultRoot,
+    });
+  } catch (error) {
+    output.error(`update: ${(error as Error).message}`);
+    return 2;
+  }
   const missing = plan.folders.filter((folder) => !existsSync(folder));
   if (missing.length > 0) {
     output.error(`missing source folders (pass --sources-root?):\n  ${missing.join('\n  ')}`);
     return 2;
   }
   const dryRun = values['dry-run'];
-  const started = performance.now();
+  let base;
   let result;
   try {
-    result = await updateSpecs(plan.folders, plan.newIds, repoLayout(root), { dryRun });
+    base = await resolveReleaseBase(root, values.base);
+    result = await updateSpecs(plan, layout, { dryRun, base });
   } catch (error) {
     // Generation runs before anything is written, so an overlay that no longer fits (the
     // usual failure) leaves the repository as it was.
@@ -85,15 +98,9 @@ export async function runUpdate(
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   output.log(
-    `update: ${plan.ids.join(', ')} (new: ${plan.newIds.join(', ') || 'none'}) in ${seconds}s`,
+    `update: ${plan.ids.join(', ')} (new: ${plan.newIds.join(', ') || 'none'}) in ${seconds}s; ` +
+      `compared with ${base.label}`,
   );
-  output.log(`API: ${summarizeDiff(result.diff)}\n\n${renderDiff(result.diff)}`);
-  const where = (path: string): string => relative(root, path);
-  const verb = dryRun ? 'would change' : 'changed';
-  output.log(`specs/: ${result.specChanges.length} files ${verb}`);
-  if (result.changeset === undefined) output.log('no API changes: no changeset');
-  else if (dryRun)
-    output.log(`dry run: would write ${where(result.changeset.path)}:\n\n${result.changeset.text}`);
-  else output.log(`wrote ${where(result.changeset.path)} (${result.bump})`);
+  output.log(renderUpdateReport(result, { dryRun, where: (path) => relative(root, path) }));
   return 0;
 }
