@@ -36,13 +36,14 @@ export class CommandQueue {
 
   /**
    * Settles every future from `replies` (one per command, errors in place) and replaces each
-   * reply by its value, so `replies` becomes the results. Returns the failed indexes.
+   * reply by its value, so `replies` becomes the results. Returns the failed indexes. `bigints`:
+   * the replies came from a bigint mode (the channel's `bigints`).
    */
-  settle(replies: RespValue[]): number[] {
+  settle(replies: RespValue[], bigints = false): number[] {
     const { commands, futures } = this;
     const failed: number[] = [];
     for (let i = 0; i < futures.length; i++) {
-      const value = replyValue(commands[i]!, replies[i] as RespValue);
+      const value = replyValue(commands[i]!, replies[i] as RespValue, bigints);
       replies[i] = value as RespValue;
       if (value instanceof Error) {
         futures[i]!.fail(value);

@@ -28,7 +28,7 @@ class ImmediateCommands extends CommandSurface {
     const command = prepareCommand(spec, params, lease.server);
     const batch = { commands: [command], transaction: false, timeoutMs: this.timeoutMs };
     const { replies } = await lease.sendBatch(batch);
-    return settleReply(command, replies[0] ?? null);
+    return settleReply(command, replies[0] ?? null, lease.bigints === true);
   }
 }
 

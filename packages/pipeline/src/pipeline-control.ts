@@ -12,7 +12,10 @@ export interface OnExecuteOptions {
 }
 
 /** What a pipeline offers besides the command methods. */
-export interface PipelineControl<TString extends string | Buffer = string> {
+export interface PipelineControl<
+  TString extends string | Buffer = string,
+  TInteger extends number | bigint = number,
+> {
   /** Whether the commands will run inside MULTI/EXEC (the `transaction` option, or `watch()`). */
   readonly transaction: boolean;
   /** Number of queued commands, nested pipelines' included once they closed. */
@@ -34,7 +37,7 @@ export interface PipelineControl<TString extends string | Buffer = string> {
    * pipe.set('balance', balance - 10);
    * await pipe.execute(); // throws WatchError if 'balance' changed meanwhile
    */
-  readonly immediate: RedisCommands<PromiseContext<TString>>;
+  readonly immediate: RedisCommands<PromiseContext<TString, TInteger>>;
   /**
    * Leases a dedicated connection and sends `WATCH keys` on it at once; resolves when the server
    * confirmed. The pipeline then runs as a transaction on that connection, and `execute()`

@@ -32,9 +32,10 @@ export interface PipelineOptions {
  */
 export interface NestedPipelineOptions<
   TString extends string | Buffer = string,
+  TInteger extends number | bigint = number,
 > extends PipelineOptions {
   /** Hand this pipeline's commands and callbacks to `parent` when it closes. */
-  parent?: Pipeline<TString> | undefined;
+  parent?: Pipeline<TString, TInteger> | undefined;
   /**
    * For `pipeline()`: the registered client (see `registerClient()`) this pipeline's commands
    * go to. Default: its parent's client, or the default one for a root.

@@ -22,8 +22,13 @@ import type { NestedPipelineOptions } from './pipeline-options.js';
  */
 // Omit drops the commands a pipeline manages itself or cannot frame (see command-guard.ts); the
 // generated `watch` and `discard` would otherwise clash with the pipeline's own.
-export interface Pipeline<TString extends string | Buffer = string>
-  extends Omit<RedisCommands<FutureContext<TString>>, ExcludedCommand>, PipelineControl<TString> {}
+export interface Pipeline<
+  TString extends string | Buffer = string,
+  TInteger extends number | bigint = number,
+>
+  extends
+    Omit<RedisCommands<FutureContext<TString, TInteger>>, ExcludedCommand>,
+    PipelineControl<TString, TInteger> {}
 
 /**
  * Opens a pipeline on a registered client (see `registerClient()`), nested under `parent` or a
@@ -45,10 +50,13 @@ export interface Pipeline<TString extends string | Buffer = string>
  */
 // TString follows the parent when there is one; a root's is what the caller names (default
 // string), since the registry cannot tell the type checker which client a name stands for.
-export function pipeline<TString extends string | Buffer = string>(
-  parent?: Pipeline<TString> | undefined,
-  options?: NestedPipelineOptions<TString>,
-): Pipeline<TString> {
+export function pipeline<
+  TString extends string | Buffer = string,
+  TInteger extends number | bigint = number,
+>(
+  parent?: Pipeline<TString, TInteger> | undefined,
+  options?: NestedPipelineOptions<TString, TInteger>,
+): Pipeline<TString, TInteger> {
   if (options?.parent !== undefined && options.parent !== parent) {
     throw new TypeError('pipeline(parent, options): options.parent differs from parent');
   }
@@ -62,5 +70,5 @@ export function pipeline<TString extends string | Buffer = string>(
         )
       : PipelineImpl.nest(parent, options?.client, options);
   // The generated methods live on CommandSurface's prototype, out of the type checker's sight.
-  return impl as unknown as Pipeline<TString>;
+  return impl as unknown as Pipeline<TString, TInteger>;
 }

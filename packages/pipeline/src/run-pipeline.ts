@@ -13,23 +13,27 @@ import type { NestedPipelineOptions, PipelineOptions } from './pipeline-options.
 export type PipelineCallback<
   TString extends string | Buffer,
   TFutures extends readonly Future<unknown>[],
-> = (pipe: Pipeline<TString>) => TFutures | void | PromiseLike<TFutures | void>;
+  TInteger extends number | bigint = number,
+> = (pipe: Pipeline<TString, TInteger>) => TFutures | void | PromiseLike<TFutures | void>;
 
 /**
  * `client.pipeline(options)`: a root on the client, or (with `parent`) nested under another
  * pipeline, its commands still bound for this client.
  */
-export function openPipeline<TString extends string | Buffer = string>(
+export function openPipeline<
+  TString extends string | Buffer = string,
+  TInteger extends number | bigint = number,
+>(
   owner: ChannelOwner,
-  options?: NestedPipelineOptions<TString>,
-): Pipeline<TString> {
+  options?: NestedPipelineOptions<TString, TInteger>,
+): Pipeline<TString, TInteger> {
   const channel = owner[commandChannel];
   const impl =
     options?.parent === undefined
       ? PipelineImpl.root(channel, options)
       : PipelineImpl.nest(options.parent, channel, options);
   // The generated methods live on CommandSurface's prototype, out of the type checker's sight.
-  return impl as unknown as Pipeline<TString>;
+  return impl as unknown as Pipeline<TString, TInteger>;
 }
 
 /**
@@ -56,9 +60,10 @@ export async function runPipeline(
 export async function prepare<
   TString extends string | Buffer,
   TFutures extends readonly Future<unknown>[],
+  TInteger extends number | bigint,
 >(
-  pipe: Pipeline<TString>,
-  fn: PipelineCallback<TString, TFutures>,
+  pipe: Pipeline<TString, TInteger>,
+  fn: PipelineCallback<TString, TFutures, TInteger>,
 ): Promise<readonly Future<unknown>[]> {
   try {
     return (await fn(pipe)) ?? [];

@@ -41,6 +41,7 @@ export async function sendChannelBatch(
 ): Promise<BatchOutcome> {
   let replies: BatchReplies;
   let sent = false;
+  const bigints = channel.bigints === true;
   try {
     const target = session === undefined ? channel : await session.channel();
     sent = true;
@@ -58,12 +59,12 @@ export async function sendChannelBatch(
   try {
     if (!transaction) {
       const results = replies.replies as unknown[];
-      const failed = queue.settle(replies.replies);
+      const failed = queue.settle(replies.replies, bigints);
       const interrupted = replies.interrupted;
       const abort = interrupted === undefined ? undefined : { error: interrupted };
       return { channel, queue, results, failed, abort };
     }
-    const outcome = settleTransaction(queue, replies, session?.keys ?? []);
+    const outcome = settleTransaction(queue, replies, session?.keys ?? [], bigints);
     const abort = outcome.abort === undefined ? undefined : { error: outcome.abort };
     return { channel, queue, results: outcome.results, failed: outcome.failed, abort };
   } finally {

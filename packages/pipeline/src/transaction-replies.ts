@@ -36,8 +36,9 @@ export function settleTransaction(
   queue: CommandQueue,
   { replies, exec }: BatchReplies,
   watched: readonly RedisKey[],
+  bigints = false,
 ): TransactionOutcome {
-  if (Array.isArray(exec)) return { results: exec, failed: queue.settle(exec) };
+  if (Array.isArray(exec)) return { results: exec, failed: queue.settle(exec, bigints) };
   if (exec === null) {
     const abort = new WatchError(watched);
     return { results: queue.failAll(abort), failed: [], abort };

@@ -45,6 +45,11 @@ export interface BatchReplies {
 export interface CommandChannel {
   /** What the server said about itself; undefined until the first connection. */
   readonly server: ServerInfo | undefined;
+  /**
+   * Whether integer replies on this channel arrive as bigints (`withBigInts()`): the pipeline
+   * then parses integers sent as text into bigints too. Absent means numbers.
+   */
+  readonly bigints?: boolean;
   /** Resolves once connected (connecting now if needed). */
   ready(): Promise<ServerInfo>;
   sendBatch(batch: CommandBatch): Promise<BatchReplies>;
@@ -55,6 +60,8 @@ export interface CommandChannel {
 /** A dedicated connection from `CommandChannel.lease()`. */
 export interface LeasedChannel {
   readonly server: ServerInfo | undefined;
+  /** As `CommandChannel.bigints`: the lease keeps its channel's reply mode. */
+  readonly bigints?: boolean;
   sendBatch(batch: CommandBatch): Promise<BatchReplies>;
   /**
    * Gives it back. `unwatch` clears what WATCH left on it first, which is needed when EXEC was

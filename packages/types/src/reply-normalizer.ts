@@ -16,11 +16,12 @@ function toDouble(value: unknown): unknown {
   return Number.isNaN(number) && lower !== 'nan' ? value : number;
 }
 
-/** An integer sent as text; anything that is not one stays as it came. */
+/** An integer sent as text (a bigint in a bigint mode); anything that is not one stays as it came. */
 function toInteger(value: unknown): unknown {
   if (typeof value !== 'string' && !Buffer.isBuffer(value)) return value;
   const text = value.toString();
-  return /^[-+]?\d+$/.test(text) ? Number(text) : value;
+  if (!/^[-+]?\d+$/.test(text)) return value;
+  return bigints ? BigInt(text) : Number(text);
 }
 
 /**
@@ -70,7 +71,12 @@ function fits(plan: ReplyPlan, value: unknown): boolean {
   if (plan === 0) return true;
   if (plan === 'root') return Array.isArray(value) || isPlainObject(value);
   if (plan === 'double' || plan === 'integer')
-    return typeof value === 'string' || typeof value === 'number' || Buffer.isBuffer(value);
+    return (
+      typeof value === 'string' ||
+      typeof value === 'number' ||
+      typeof value === 'bigint' ||
+      Buffer.isBuffer(value)
+    );
   if (plan === 'again') return fits(loops.at(-1) ?? 0, value);
   if (typeof plan === 'object' && ('record' in plan || 'records' in plan))
     return typeof value === 'string' || Buffer.isBuffer(value);
@@ -84,6 +90,8 @@ function fits(plan: ReplyPlan, value: unknown): boolean {
   return 'array' in plan || 'tuple' in plan;
 }
 
+/** Whether the running `normalizeReply` is in a bigint mode (synchronous, like `rootPlan`). */
+let bigints = false;
 /** The plan `'root'` stands for: the one passed to the running `normalizeReply` (synchronous). */
 let rootPlan: ReplyPlan = 0;
 /** The plans `'again'` stands for: the enclosing `{ loop }` plans, innermost last. */
@@ -133,15 +141,22 @@ function normalize(value: unknown, plan: ReplyPlan): unknown {
   return chosen === undefined ? value : normalize(value, chosen);
 }
 
-/** Shapes a decoded reply (RESP2 or RESP3) into the RESP3-shaped value the command's type promises. */
-export function normalizeReply(value: RespValue, plan: ReplyPlan): unknown {
+/**
+ * Shapes a decoded reply (RESP2 or RESP3) into the RESP3-shaped value the command's type
+ * promises. In a bigint mode (`inBigInts`), integers the server sends as text become bigints,
+ * as the decoder makes its integer replies.
+ */
+export function normalizeReply(value: RespValue, plan: ReplyPlan, inBigInts = false): unknown {
   if (plan === 0) return value;
   const outer = rootPlan;
+  const outerBigInts = bigints;
   rootPlan = plan;
+  bigints = inBigInts;
   try {
     return normalize(value, plan);
   } finally {
     rootPlan = outer;
+    bigints = outerBigInts;
   }
 }
 

@@ -19,16 +19,17 @@ export function nameReplyError<TError>(error: TError, command: PreparedCommand):
 
 /**
  * A command's reply as its method's declared type promises: normalized by its plan, or, for an
- * error (a server's error reply, or why the reply never came), that error, named.
+ * error (a server's error reply, or why the reply never came), that error, named. `bigints`
+ * says the reply came from a bigint mode (`withBigInts()`).
  */
-export function replyValue(command: PreparedCommand, reply: RespValue): unknown {
+export function replyValue(command: PreparedCommand, reply: RespValue, bigints = false): unknown {
   if (reply instanceof Error) return nameReplyError(reply, command);
-  return command.plan === 0 ? reply : normalizeReply(reply, command.plan);
+  return command.plan === 0 ? reply : normalizeReply(reply, command.plan, bigints);
 }
 
 /** `replyValue`, throwing the error: what a single command's Promise settles with. */
-export function settleReply(command: PreparedCommand, reply: RespValue): unknown {
-  const value = replyValue(command, reply);
+export function settleReply(command: PreparedCommand, reply: RespValue, bigints = false): unknown {
+  const value = replyValue(command, reply, bigints);
   if (value instanceof Error) throw value;
   return value;
 }

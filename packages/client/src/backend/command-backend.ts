@@ -8,9 +8,11 @@ import type {
   ServerInfo,
 } from '@redspec/types/internal';
 
-/** How a client view wants replies decoded: bulk strings as strings, or as Buffers. */
+/** How a client view wants replies decoded: bulk strings as strings or Buffers, integers as numbers or bigints. */
 export interface ReplyMode {
   readonly buffers: boolean;
+  /** Integer replies as bigints (`withBigInts()`). */
+  readonly bigints: boolean;
 }
 
 /**

@@ -9,10 +9,13 @@ import type {
 } from '@redspec/pipeline';
 
 /**
- * `pipeline()` and `transaction()` as clients and clusters offer them; the string mode
- * (`withBuffers()`) follows the object they are called on.
+ * `pipeline()` and `transaction()` as clients and clusters offer them; the reply modes
+ * (`withBuffers()`, `withBigInts()`) follow the object they are called on.
  */
-export interface PipelineMethods<TString extends string | Buffer> {
+export interface PipelineMethods<
+  TString extends string | Buffer,
+  TInteger extends number | bigint = number,
+> {
   /**
    * A pipeline (or, with `transaction: true`, a MULTI/EXEC transaction): commands queue and
    * return futures; nothing is sent until `execute()` or the end of its scope. JavaScript does
@@ -24,7 +27,7 @@ export interface PipelineMethods<TString extends string | Buffer> {
    * const count = pipe.incr('visits');
    * // after the scope: await count → number
    */
-  pipeline(options?: NestedPipelineOptions<TString>): Pipeline<TString>;
+  pipeline(options?: NestedPipelineOptions<TString, TInteger>): Pipeline<TString, TInteger>;
   /**
    * Runs `fn` on a pipeline and resolves with the values of the futures it returns, as a tuple.
    * If `fn` throws, nothing is sent and the error propagates.
@@ -32,7 +35,7 @@ export interface PipelineMethods<TString extends string | Buffer> {
    * const [ok, count] = await client.pipeline((p) => [p.set('a', '1'), p.incr('a')]);
    */
   pipeline<const TFutures extends readonly Future<unknown>[]>(
-    fn: PipelineCallback<TString, TFutures>,
+    fn: PipelineCallback<TString, TFutures, TInteger>,
     options?: PipelineOptions,
   ): Promise<FutureValues<TFutures>>;
   /**
@@ -47,7 +50,7 @@ export interface PipelineMethods<TString extends string | Buffer> {
    * }, { watch: ['seq'] });
    */
   transaction<const TFutures extends readonly Future<unknown>[]>(
-    fn: PipelineCallback<TString, TFutures>,
+    fn: PipelineCallback<TString, TFutures, TInteger>,
     options?: TransactionOptions,
   ): Promise<FutureValues<TFutures>>;
 }

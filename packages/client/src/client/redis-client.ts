@@ -44,10 +44,13 @@ import {
  * connection (MULTI, SELECT, SUBSCRIBE …, refused with what to use instead), plus pipelines,
  * transactions and the connection's life.
  */
-export interface ClientBase<TString extends string | Buffer = string>
+export interface ClientBase<
+  TString extends string | Buffer = string,
+  TInteger extends number | bigint = number,
+>
   extends
-    Omit<RedisCommands<PromiseContext<TString>>, SharedConnectionCommand>,
-    PipelineMethods<TString>,
+    Omit<RedisCommands<PromiseContext<TString, TInteger>>, SharedConnectionCommand>,
+    PipelineMethods<TString, TInteger>,
     PubSubMethods<TString>,
     ChannelOwner {
   /** What the server said about itself when connecting; undefined until then. */
@@ -108,15 +111,26 @@ export interface ClientBase<TString extends string | Buffer = string>
 /**
  * A typed Redis client for one server: every command of the spec as a method returning a
  * Promise of its RESP3-shaped reply. `TString` is what bulk strings decode to (`Buffer` after
- * `withBuffers()`).
+ * `withBuffers()`), `TInteger` what integers decode to (`bigint` after `withBigInts()`).
  */
-export interface RedisClient<TString extends string | Buffer = string> extends ClientBase<TString> {
+export interface RedisClient<
+  TString extends string | Buffer = string,
+  TInteger extends number | bigint = number,
+> extends ClientBase<TString, TInteger> {
   /**
    * The same connection, with bulk-string replies as Buffers (and typed so).
    * @example
    * const raw: Buffer | null = await client.withBuffers().get('image');
    */
-  withBuffers(): RedisClient<Buffer>;
+  withBuffers(): RedisClient<Buffer, TInteger>;
+  /**
+   * The same connection, with integer replies as bigints (and typed so): exact past
+   * `Number.MAX_SAFE_INTEGER`, for 64-bit counters, hashes and ids. Pipelines and transactions
+   * opened on it follow.
+   * @example
+   * const views: bigint = await client.withBigInts().incrby('views', 9007199254740993n);
+   */
+  withBigInts(): RedisClient<TString, bigint>;
   /**
    * Sends any command, e.g. a module's; the reply is as decoded, untyped unless you say.
    * Commands that would change the shared connection's state are refused, as typed ones are.
@@ -135,6 +149,10 @@ class ClientChannel implements CommandChannel {
 
   get server(): ServerInfo | undefined {
     return this.backend.server;
+  }
+
+  get bigints(): boolean {
+    return this.mode.bigints;
   }
 
   ready(): Promise<ServerInfo> {
@@ -174,7 +192,16 @@ export class Client implements CommandInvoker, ChannelOwner {
   }
 
   withBuffers(): Client {
-    return new Client(this.backend, BUFFERS);
+    return this.view(replyMode(true, this.mode.bigints));
+  }
+
+  withBigInts(): Client {
+    return this.view(replyMode(this.mode.buffers, true));
+  }
+
+  /** The same backend in another reply mode; subclasses return their own kind. */
+  protected view(mode: ReplyMode): Client {
+    return new Client(this.backend, mode);
   }
 
   [invokeCommand](spec: CommandSpec, params: unknown[]): Promise<unknown> {
@@ -291,8 +318,18 @@ export class Client implements CommandInvoker, ChannelOwner {
 }
 defineCommandMethods(Client.prototype);
 
-const STRINGS: ReplyMode = { buffers: false };
-const BUFFERS: ReplyMode = { buffers: true };
+/** The four reply modes, shared by every view. */
+const MODES: readonly ReplyMode[] = [
+  { buffers: false, bigints: false },
+  { buffers: true, bigints: false },
+  { buffers: false, bigints: true },
+  { buffers: true, bigints: true },
+];
+
+/** The shared `ReplyMode` object for these choices. */
+export function replyMode(buffers: boolean, bigints: boolean): ReplyMode {
+  return MODES[(buffers ? 1 : 0) + (bigints ? 2 : 0)]!;
+}
 
 /**
  * Creates a client for one Redis server. It connects on first use (or `await client.connect()`).
@@ -309,7 +346,10 @@ export function createClient(config?: string | ClientConfig): RedisClient {
 }
 
 /** A client over any backend (our connection, or an adapted ioredis instance). */
-export function createClientOn(backend: CommandBackend): RedisClient {
+export function createClientOn(
+  backend: CommandBackend,
+  mode: ReplyMode = replyMode(false, false),
+): RedisClient {
   // The generated methods live on Client's prototype, out of the type checker's sight.
-  return new Client(backend, STRINGS) as unknown as RedisClient;
+  return new Client(backend, mode) as unknown as RedisClient;
 }

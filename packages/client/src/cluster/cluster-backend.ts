@@ -211,7 +211,7 @@ export class ClusterBackend implements CommandBackend, ClusterRouting {
     const failed = results.find((result) => result.status === 'rejected');
     if (failed !== undefined) throw failed.reason;
     const replies = results.map((result) => (result as PromiseFulfilledResult<RespValue>).value);
-    return settleReply(command, mergeSplitReplies(command.spec!, groups, replies));
+    return settleReply(command, mergeSplitReplies(command.spec!, groups, replies), mode.bigints);
   }
 
   private async sendFanout(
@@ -224,6 +224,10 @@ export class ClusterBackend implements CommandBackend, ClusterRouting {
       this.nodes(scope).map((node) => this.sender.sendTo(node, part, false)),
     );
     const settled = results as PromiseSettledResult<RespValue>[];
-    return settleReply(command, combineReplies(command.spec!.responsePolicy, settled));
+    return settleReply(
+      command,
+      combineReplies(command.spec!.responsePolicy, settled),
+      mode.bigints,
+    );
   }
 }

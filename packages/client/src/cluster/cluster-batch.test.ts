@@ -7,7 +7,7 @@ import { FakeRouting, portOf } from '../../test/fakes/fake-routing.js';
 import { keySlot } from './key-slot.js';
 
 const keys = Array.from({ length: 30 }, (_, i) => `key:${i}`);
-const STRINGS = { buffers: false };
+const STRINGS = { buffers: false, bigints: false };
 const batch = (commands: RedisArgument[][]) => ({
   commands: commands.map((args) => prepareRawCommand(args)),
   transaction: false,

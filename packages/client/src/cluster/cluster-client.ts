@@ -1,7 +1,9 @@
 import { prepareRawCommand, type RedisArgument } from '@redspec/types/internal';
+import type { ReplyMode } from '../backend/command-backend.js';
 import {
   Client,
   createClientOn,
+  replyMode,
   type ClientBase,
   type RedisClient,
 } from '../client/redis-client.js';
@@ -31,13 +33,21 @@ import { clusterNode, type ClusterNode } from './slot-map.js';
  */
 export interface RedisCluster<
   TString extends string | Buffer = string,
-> extends ClientBase<TString> {
+  TInteger extends number | bigint = number,
+> extends ClientBase<TString, TInteger> {
   /**
    * The same cluster, with bulk-string replies as Buffers (and typed so).
    * @example
    * const raw: Buffer | null = await cluster.withBuffers().get('image');
    */
-  withBuffers(): RedisCluster<Buffer>;
+  withBuffers(): RedisCluster<Buffer, TInteger>;
+  /**
+   * The same cluster, with integer replies as bigints (and typed so); summed replies (DBSIZE)
+   * are summed as bigints.
+   * @example
+   * const keys: bigint = await cluster.withBigInts().dbsize();
+   */
+  withBigInts(): RedisCluster<TString, bigint>;
   /**
    * Sends any command, e.g. a module's, to the node of `key`'s slot (any primary without one).
    * @example
@@ -72,8 +82,8 @@ export interface RedisCluster<
 class ClusterClient extends Client {
   declare protected readonly backend: ClusterBackend;
 
-  override withBuffers(): ClusterClient {
-    return new ClusterClient(this.backend, { buffers: true });
+  protected override view(mode: ReplyMode): ClusterClient {
+    return new ClusterClient(this.backend, mode);
   }
 
   override async sendCommand(
@@ -95,8 +105,7 @@ class ClusterClient extends Client {
   nodeClient(node: NodeAddress): RedisClient {
     const known = clusterNode(node.host, node.port, 'primary');
     const backend = new NodeClientBackend(this.backend.pool, known, this.backend.config.connection);
-    const client = createClientOn(backend);
-    return this.mode.buffers ? (client.withBuffers() as unknown as RedisClient) : client;
+    return createClientOn(backend, this.mode);
   }
 
   refreshSlots(): Promise<void> {
@@ -116,5 +125,5 @@ class ClusterClient extends Client {
  */
 export function createCluster(config: ClusterConfig): RedisCluster {
   const backend = new ClusterBackend(resolveClusterConfig(config));
-  return new ClusterClient(backend, { buffers: false }) as unknown as RedisCluster;
+  return new ClusterClient(backend, replyMode(false, false)) as unknown as RedisCluster;
 }

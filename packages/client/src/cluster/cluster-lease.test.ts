@@ -30,7 +30,7 @@ function leased() {
     release: vi.fn((_options: { unwatch: boolean }) => Promise.resolve()),
   } satisfies LeasedChannel;
   const routing = new FakeRouting({ channel });
-  const lease = new ClusterLease(routing, { buffers: false }, () => undefined);
+  const lease = new ClusterLease(routing, { buffers: false, bigints: false }, () => undefined);
   return { routing, channel, lease };
 }
 

@@ -35,6 +35,10 @@ export class ClusterLease implements LeasedChannel {
     return this.clusterServer();
   }
 
+  get bigints(): boolean {
+    return this.mode.bigints;
+  }
+
   async sendBatch(batch: CommandBatch): Promise<BatchReplies> {
     if (this.#released) {
       throw new ConnectionClosedError('The leased cluster connection was released');

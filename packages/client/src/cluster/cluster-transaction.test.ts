@@ -5,7 +5,7 @@ import { ClusterRoutingError } from './cluster-errors.js';
 import { sendClusterTransaction } from './cluster-transaction.js';
 import { keySlot } from './key-slot.js';
 
-const STRINGS = { buffers: false };
+const STRINGS = { buffers: false, bigints: false };
 const tx = (...commands: RedisArgument[][]) => ({
   commands: commands.map((args) => prepareRawCommand(args)),
   transaction: true,

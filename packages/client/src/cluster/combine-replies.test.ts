@@ -14,6 +14,13 @@ describe('combineReplies', () => {
     expect(combineReplies('agg_min', [ok(2), ok(1), ok(3)])).toBe(1);
   });
 
+  it('aggregates bigints exactly (a bigint mode)', () => {
+    const big = 2n ** 62n;
+    expect(combineReplies('agg_sum', [ok(big), ok(big), ok(1n)])).toBe(2n ** 63n + 1n);
+    expect(combineReplies('agg_max', [ok(1n), ok(big)])).toBe(big);
+    expect(combineReplies('agg_logical_or', [ok([1n, 0n]), ok([0n, 0n])])).toEqual([1n, 0n]);
+  });
+
   it('ANDs element-wise, keeping integers', () => {
     expect(combineReplies('agg_logical_and', [ok([1, 1, 0]), ok([1, 0, 0])])).toEqual([1, 0, 0]);
     expect(combineReplies('agg_logical_and', [ok(true), ok(false)])).toBe(false);

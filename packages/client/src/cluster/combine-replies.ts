@@ -22,11 +22,11 @@ export function combineReplies(
     case 'all_succeeded':
       return values[0] ?? null;
     case 'agg_sum':
-      return values.reduce<number>((sum, value) => sum + Number(value), 0);
+      return aggregate(values, 'sum');
     case 'agg_min':
-      return Math.min(...values.map(Number));
+      return aggregate(values, 'min');
     case 'agg_max':
-      return Math.max(...values.map(Number));
+      return aggregate(values, 'max');
     case 'agg_logical_and':
       return logical(values, (a, b) => a && b);
     case 'agg_logical_or':
@@ -36,11 +36,30 @@ export function combineReplies(
   }
 }
 
+/**
+ * Folds numeric replies; in a bigint mode (`withBigInts()`) the integers are bigints and are
+ * folded as bigints, so a sum past 2^53 stays exact.
+ */
+function aggregate(values: readonly RespValue[], kind: 'sum' | 'min' | 'max'): number | bigint {
+  if (values.some((value) => typeof value === 'bigint')) {
+    const [first = 0n, ...rest] = values.map((value) => BigInt(value as bigint));
+    const fold = (a: bigint, b: bigint): bigint => {
+      if (kind === 'sum') return a + b;
+      return (kind === 'min' ? b < a : b > a) ? b : a;
+    };
+    return rest.reduce(fold, first);
+  }
+  const numbers = values.map(Number);
+  if (kind === 'sum') return numbers.reduce((a, b) => a + b, 0);
+  return kind === 'min' ? Math.min(...numbers) : Math.max(...numbers);
+}
+
 /** Element-wise for arrays (SCRIPT EXISTS), else on the values; integers stay 1/0. */
 function logical(values: readonly RespValue[], op: (a: boolean, b: boolean) => boolean): RespValue {
   const combine = (items: readonly RespValue[]): RespValue => {
     const result = items.map((item) => Boolean(Number(item))).reduce(op);
-    return typeof items[0] === 'boolean' ? result : Number(result);
+    if (typeof items[0] === 'boolean') return result;
+    return typeof items[0] === 'bigint' ? BigInt(result) : Number(result);
   };
   const [first] = values;
   if (!Array.isArray(first)) return combine(values);

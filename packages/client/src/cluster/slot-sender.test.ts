@@ -53,7 +53,7 @@ const command: SlotCommand = {
   command: prepareRawCommand(['INCR', 'k']),
   slot: 42,
   read: false,
-  mode: { buffers: false },
+  mode: { buffers: false, bigints: false },
 };
 
 describe('SlotSender', () => {

@@ -83,7 +83,7 @@ export class SlotSender {
     const reply = asking
       ? entry.connection
           .sendBatch(askingBatch(command), mode)
-          .then((replies) => asked(command, replies))
+          .then((replies) => asked(command, replies, mode.bigints))
       : entry.connection.send(command, mode);
     return reply.catch((error: unknown) => {
       throw entry.wasReady || !(error instanceof ConnectionError)
@@ -123,7 +123,7 @@ export class SlotSender {
     try {
       if (!asking) return await connection.send(target.command, target.mode);
       const replies = await connection.sendBatch(askingBatch(target.command), target.mode);
-      return asked(target.command, replies);
+      return asked(target.command, replies, target.mode.bigints);
     } finally {
       pool.release(connection);
     }
@@ -204,10 +204,10 @@ const askingBatch = (command: PreparedCommand): CommandBatch => ({
 });
 
 /** The command's reply after `ASKING`, shaped; an error (ASKING's or its own) throws. */
-function asked(command: PreparedCommand, { replies }: BatchReplies): unknown {
+function asked(command: PreparedCommand, { replies }: BatchReplies, bigints: boolean): unknown {
   const [asking, reply = null] = replies;
   if (asking instanceof Error) throw asking;
-  const value = replyValue(command, reply);
+  const value = replyValue(command, reply, bigints);
   if (value instanceof Error) throw value;
   return value;
 }

@@ -84,6 +84,8 @@ export interface SendOptions {
   timeoutMs?: number;
   /** Decode bulk strings in the reply as Buffers instead of UTF-8 strings. */
   buffers?: boolean;
+  /** Decode integer replies as bigints instead of numbers (exact past 2^53). */
+  bigints?: boolean;
 }
 
 /** `RedisConnectionOptions` with every default applied. */

@@ -66,6 +66,7 @@ export class DedicatedPool {
       get server(): ServerInfo | undefined {
         return connection.server;
       },
+      bigints: mode.bigints,
       sendBatch: (batch: CommandBatch): Promise<BatchReplies> => {
         if (released) return Promise.reject(new ConnectionClosedError('The lease was released'));
         return connection.sendBatch(batch, mode);

@@ -59,6 +59,8 @@ export class PendingReply {
     /** Whether the replies decode bulk strings as Buffers. */
     readonly buffers: boolean,
     readonly timeoutMs: number,
+    /** Whether integer replies decode as bigints. */
+    readonly bigints = false,
   ) {
     this.promise = new Promise<unknown>(capture);
     this.resolve = capturedResolve!;
@@ -151,7 +153,7 @@ export class PendingReply {
     }
     // A reply the plan cannot shape fails its own command, never the socket's read loop.
     try {
-      this.resolve(normalizeReply(value, command.plan));
+      this.resolve(normalizeReply(value, command.plan, this.bigints));
     } catch (error) {
       this.reject(error as Error);
     }

@@ -149,6 +149,7 @@ export class RedisConnection extends EventEmitter<RedisConnectionEvents> {
       undefined,
       options?.buffers === true,
       options?.timeoutMs ?? replyTimeout(command.blockingMs, this.options),
+      options?.bigints === true,
     );
     this.dispatch(entry);
     return entry.promise;
@@ -163,7 +164,10 @@ export class RedisConnection extends EventEmitter<RedisConnectionEvents> {
    * const connection = await new RedisConnection({ port: 6379 }).connect();
    * const { replies } = await connection.sendBatch({ commands, transaction: false });
    */
-  sendBatch(batch: CommandBatch, options?: Pick<SendOptions, 'buffers'>): Promise<BatchReplies> {
+  sendBatch(
+    batch: CommandBatch,
+    options?: Pick<SendOptions, 'buffers' | 'bigints'>,
+  ): Promise<BatchReplies> {
     if (batch.commands.length === 0) {
       return Promise.resolve(batch.transaction ? { replies: [], exec: [] } : { replies: [] });
     }
@@ -172,6 +176,7 @@ export class RedisConnection extends EventEmitter<RedisConnectionEvents> {
       batch,
       options?.buffers === true,
       batch.timeoutMs ?? batchTimeout(batch, this.options),
+      options?.bigints === true,
     );
     this.dispatch(entry);
     return entry.promise as Promise<BatchReplies>;
@@ -245,7 +250,10 @@ export class RedisConnection extends EventEmitter<RedisConnectionEvents> {
     }
     entry.written = true;
     this.inflight.push(entry);
-    if (this.inflight.length === 1) this.decoder.returnBuffers = entry.buffers;
+    if (this.inflight.length === 1) {
+      this.decoder.returnBuffers = entry.buffers;
+      this.decoder.returnBigInts = entry.bigints;
+    }
     if (entry.deadline !== 0) this.deadlines.arm(entry.deadline);
     if (!this.flushScheduled) {
       this.flushScheduled = true;
@@ -318,6 +326,7 @@ export class RedisConnection extends EventEmitter<RedisConnectionEvents> {
   private shiftHead(): void {
     const next = this.inflight.shift();
     this.decoder.returnBuffers = next !== undefined ? next.buffers : this.options.pushBuffers;
+    this.decoder.returnBigInts = next !== undefined && next.bigints;
   }
 
   private onPush(frame: RespValue[]): void {

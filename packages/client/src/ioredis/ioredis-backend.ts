@@ -9,6 +9,7 @@ import {
   type RespValue,
   type ServerInfo,
 } from '@redspec/types/internal';
+import { RedspecError } from '@redspec/types';
 import { ClientEventEmitter } from '../backend/client-events.js';
 import type { CommandBackend, ReplyMode } from '../backend/command-backend.js';
 import { IoredisSubscriber } from './ioredis-subscriber.js';
@@ -25,6 +26,15 @@ function translate(error: unknown): Error {
   if (error instanceof Error && error.name === 'ReplyError') return createReplyError(error.message);
   if (error instanceof Error) return new ConnectionError(error.message, { cause: error });
   return new ConnectionError(String(error));
+}
+
+/** ioredis decodes integers to numbers, rounded past 2^53: a bigint mode cannot be kept. */
+function refuseBigInts(mode: ReplyMode, command: string): void {
+  if (mode.bigints) {
+    throw new RedspecError(
+      `${command}: withBigInts() needs Redspec's own connection; ioredis decodes integers as numbers`,
+    );
+  }
 }
 
 function call(redis: IoredisLike, command: PreparedCommand, mode: ReplyMode): Promise<RespValue> {
@@ -82,6 +92,7 @@ export class IoredisBackend implements CommandBackend {
   }
 
   async send(command: PreparedCommand, mode: ReplyMode): Promise<unknown> {
+    refuseBigInts(mode, command.name);
     // Prepared before the server was known: check it first (ioredis sends at once).
     if (command.verify !== undefined) command.verify(await this.ready());
     if (command.blockingMs === undefined)
@@ -99,6 +110,7 @@ export class IoredisBackend implements CommandBackend {
     mode: ReplyMode,
     redis: IoredisLike = this.redis,
   ): Promise<BatchReplies> {
+    refuseBigInts(mode, batch.commands[0]?.name ?? 'batch');
     const pipeline = redis.pipeline();
     if (batch.transaction) queue(pipeline, MULTI, mode);
     for (const command of batch.commands) queue(pipeline, command, mode);
@@ -116,6 +128,7 @@ export class IoredisBackend implements CommandBackend {
   }
 
   async lease(mode: ReplyMode): Promise<LeasedChannel> {
+    refuseBigInts(mode, 'WATCH');
     const connection = this.idle.pop() ?? this.redis.duplicate();
     await whenReady(connection);
     let released = false;

@@ -74,6 +74,8 @@ export class RespDecoder {
   returnBuffers = false;
   /** The same choice for push frames, which are not tied to any command. */
   pushBuffers = false;
+  /** Whether integers decode to bigints (a bigint mode), latched like `returnBuffers`. */
+  returnBigInts = false;
 
   private readonly options: RespDecoderOptions;
   private readonly onReply: (reply: RespValue) => void;
@@ -85,6 +87,8 @@ export class RespDecoder {
   private depth = 0;
   /** `returnBuffers` as latched for the top-level reply being decoded. */
   private buffers = false;
+  /** `returnBigInts` as latched for the top-level reply being decoded (never for pushes). */
+  private bigints = false;
   /** Chunks of an unfinished header line, or of an unfinished bulk body. */
   private parts: Buffer[] = [];
   private partsLength = 0;
@@ -187,6 +191,7 @@ export class RespDecoder {
       const type = buf[pos]!;
       if (this.depth === 0) {
         this.buffers = type === RespType.Push ? this.pushBuffers : this.returnBuffers;
+        this.bigints = type !== RespType.Push && this.returnBigInts;
       }
       let value: RespValue;
       switch (type) {
@@ -243,6 +248,8 @@ export class RespDecoder {
         case RespType.Integer: {
           value = this.readInt(buf, pos + 1);
           if (this.lineEnd < 0) return this.keepLine(buf, start);
+          // Re-read exactly: past 2^53 the number above is rounded.
+          if (this.bigints) value = BigInt(latin1(buf, pos + 1, this.lineEnd));
           pos = this.lineEnd + 2;
           break;
         }

@@ -80,6 +80,17 @@ describe('a cluster client', () => {
     expect(await cluster.ping()).toBe('PONG');
   });
 
+  it('sums DBSIZE as a bigint, and routes bigint-mode commands and pipelines (issue 15)', async () => {
+    const big = cluster.withBigInts();
+    expect(await big.dbsize()).toBe(BigInt(await cluster.dbsize()));
+    await cluster.set('big:{n}', '9223372036854775806');
+    expect(await big.incr('big:{n}')).toBe(2n ** 63n - 1n);
+    expect(await big.pipeline((p) => [p.decr('big:{n}'), p.strlen('big:{n}')])).toEqual([
+      2n ** 63n - 2n,
+      19n,
+    ]);
+  });
+
   it('refuses cross-slot commands before sending anything', async () => {
     expect(keySlot('cross:a')).not.toBe(keySlot('cross:b'));
     await expect(cluster.rename('cross:a', 'cross:b')).rejects.toBeInstanceOf(CrossSlotError);

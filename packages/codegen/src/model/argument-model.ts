@@ -56,7 +56,8 @@ const scalarTypes: Record<string, string> = {
   key: 'RedisKey',
   string: 'RedisArgument',
   pattern: 'RedisArgument',
-  integer: 'number',
+  // A bigint too: 64-bit values past 2^53 (what a bigint mode returns) go back exactly.
+  integer: 'number | bigint',
   double: 'number',
   'unix-time': 'number',
 };

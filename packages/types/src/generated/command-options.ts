@@ -12,7 +12,7 @@ export interface AclLogOptions {
   /**
    * `count | RESET`
    */
-  operation?: number | 'RESET';
+  operation?: number | bigint | 'RESET';
 }
 
 /** Options of `AUTH`. */
@@ -43,9 +43,9 @@ export interface BitcountOptions {
    * `start [end [BYTE | BIT]] end [BYTE | BIT]`
    */
   range?: {
-    start: number;
-    endUnitBlock?: { end: number; unit?: 'BYTE' | 'BIT' };
-    end: number;
+    start: number | bigint;
+    endUnitBlock?: { end: number | bigint; unit?: 'BYTE' | 'BIT' };
+    end: number | bigint;
     unit?: 'BYTE' | 'BIT';
   };
 }
@@ -56,13 +56,19 @@ export interface BitfieldOptions {
    * `GET encoding offset | [OVERFLOW WRAP | SAT | FAIL] <SET encoding offset value | INCRBY encoding offset increment> [GET encoding offset | [OVERFLOW WRAP | SAT | FAIL] <SET encoding offset value | INCRBY encoding offset increment> ...]`
    */
   operation?: OneOrMany<
-    | { get: { encoding: RedisArgument; offset: number } }
+    | { get: { encoding: RedisArgument; offset: number | bigint } }
     | {
         write: {
           overflow?: 'WRAP' | 'SAT' | 'FAIL';
           writeOperation:
-            | { set: { encoding: RedisArgument; offset: number; value: number } }
-            | { incrby: { encoding: RedisArgument; offset: number; increment: number } };
+            | { set: { encoding: RedisArgument; offset: number | bigint; value: number | bigint } }
+            | {
+                incrby: {
+                  encoding: RedisArgument;
+                  offset: number | bigint;
+                  increment: number | bigint;
+                };
+              };
         };
       }
   >;
@@ -73,7 +79,7 @@ export interface BitfieldRoOptions {
   /**
    * `GET encoding offset [GET encoding offset ...]`
    */
-  get?: FieldValues<number>;
+  get?: FieldValues<number | bigint>;
 }
 
 /** Options of `BITPOS`. */
@@ -81,7 +87,10 @@ export interface BitposOptions {
   /**
    * `start [end [BYTE | BIT]]`
    */
-  range?: { start: number; endUnitBlock?: { end: number; unit?: 'BYTE' | 'BIT' } };
+  range?: {
+    start: number | bigint;
+    endUnitBlock?: { end: number | bigint; unit?: 'BYTE' | 'BIT' };
+  };
 }
 
 /** Options of `BLMPOP`. */
@@ -89,7 +98,7 @@ export interface BlmpopOptions {
   /**
    * `COUNT count`
    */
-  count?: number;
+  count?: number | bigint;
 }
 
 /** Options of `BZMPOP`. */
@@ -97,7 +106,7 @@ export interface BzmpopOptions {
   /**
    * `COUNT count`
    */
-  count?: number;
+  count?: number | bigint;
 }
 
 /** Options of `CLIENT LIST`. */
@@ -111,7 +120,7 @@ export interface ClientListOptions {
    * `ID client-id [client-id ...]`
    * @since 6.2.0
    */
-  id?: OneOrMany<number>;
+  id?: OneOrMany<number | bigint>;
 }
 
 /** Options of `CLIENT PAUSE`. */
@@ -128,7 +137,7 @@ export interface ClientTrackingOptions {
   /**
    * `REDIRECT client-id`
    */
-  redirect?: number;
+  redirect?: number | bigint;
   /**
    * `PREFIX prefix [PREFIX prefix ...]`
    */
@@ -181,7 +190,7 @@ export interface ClusterSetslotOptions {
    * `TIMEOUT timeout`
    * @since 8.0.0
    */
-  timeout?: number;
+  timeout?: number | bigint;
 }
 
 /** Options of `COMMAND LIST`. */
@@ -197,7 +206,7 @@ export interface CopyOptions {
   /**
    * `DB destination-db`
    */
-  db?: number;
+  db?: number | bigint;
   /**
    * `REPLACE`
    */
@@ -227,7 +236,7 @@ export interface FailoverOptions {
   /**
    * `TO host port [FORCE]`
    */
-  to?: { host: RedisArgument; port: number; force?: boolean };
+  to?: { host: RedisArgument; port: number | bigint; force?: boolean };
   /**
    * `ABORT`
    */
@@ -235,7 +244,7 @@ export interface FailoverOptions {
   /**
    * `TIMEOUT milliseconds`
    */
-  timeout?: number;
+  timeout?: number | bigint;
 }
 
 /** Options of `FLUSHALL`. */
@@ -329,7 +338,7 @@ export interface GeoradiusOptions {
   /**
    * `COUNT count [ANY]`
    */
-  count?: { count: number; any?: boolean };
+  count?: { count: number | bigint; any?: boolean };
   /**
    * `ASC | DESC`
    */
@@ -357,7 +366,7 @@ export interface GeoradiusRoOptions {
   /**
    * `COUNT count [ANY]`
    */
-  count?: { count: number; any?: boolean };
+  count?: { count: number | bigint; any?: boolean };
   /**
    * `ASC | DESC`
    */
@@ -381,7 +390,7 @@ export interface GeoradiusbymemberOptions {
   /**
    * `COUNT count [ANY]`
    */
-  count?: { count: number; any?: boolean };
+  count?: { count: number | bigint; any?: boolean };
   /**
    * `ASC | DESC`
    */
@@ -409,7 +418,7 @@ export interface GeoradiusbymemberRoOptions {
   /**
    * `COUNT count [ANY]`
    */
-  count?: { count: number; any?: boolean };
+  count?: { count: number | bigint; any?: boolean };
   /**
    * `ASC | DESC`
    */
@@ -425,7 +434,7 @@ export interface GeosearchOptions {
   /**
    * `COUNT count [ANY]`
    */
-  count?: { count: number; any?: boolean };
+  count?: { count: number | bigint; any?: boolean };
   /**
    * `WITHCOORD`
    */
@@ -449,7 +458,7 @@ export interface GeosearchstoreOptions {
   /**
    * `COUNT count [ANY]`
    */
-  countBlock?: { count: number; any?: boolean };
+  countBlock?: { count: number | bigint; any?: boolean };
   /**
    * `STOREDIST`
    */
@@ -461,7 +470,12 @@ export interface GetexOptions {
   /**
    * `EX seconds | PX milliseconds | EXAT unix-time-seconds | PXAT unix-time-milliseconds | PERSIST`
    */
-  expiration?: { ex: number } | { px: number } | { exat: number } | { pxat: number } | 'PERSIST';
+  expiration?:
+    | { ex: number | bigint }
+    | { px: number | bigint }
+    | { exat: number }
+    | { pxat: number }
+    | 'PERSIST';
 }
 
 /** Options of `HELLO`. */
@@ -470,7 +484,7 @@ export interface HelloOptions {
    * `protover [AUTH username password] [SETNAME clientname]`
    */
   arguments?: {
-    protover: number;
+    protover: number | bigint;
     auth?: { username: RedisArgument; password: RedisArgument };
     setname?: RedisArgument;
   };
@@ -513,7 +527,7 @@ export interface HrandfieldOptions {
   /**
    * `count [WITHVALUES]`
    */
-  options?: { count: number; withvalues?: boolean };
+  options?: { count: number | bigint; withvalues?: boolean };
 }
 
 /** Options of `HSCAN`. */
@@ -525,7 +539,7 @@ export interface HscanOptions {
   /**
    * `COUNT count`
    */
-  count?: number;
+  count?: number | bigint;
   /**
    * `NOVALUES`
    */
@@ -545,7 +559,7 @@ export interface LcsOptions {
   /**
    * `MINMATCHLEN min-match-len`
    */
-  minmatchlen?: number;
+  minmatchlen?: number | bigint;
   /**
    * `WITHMATCHLEN`
    */
@@ -557,7 +571,7 @@ export interface LmpopOptions {
   /**
    * `COUNT count`
    */
-  count?: number;
+  count?: number | bigint;
 }
 
 /** Options of `LOLWUT`. */
@@ -565,7 +579,7 @@ export interface LolwutOptions {
   /**
    * `VERSION version`
    */
-  version?: number;
+  version?: number | bigint;
 }
 
 /** Options of `LPOS`. */
@@ -573,15 +587,15 @@ export interface LposOptions {
   /**
    * `RANK rank`
    */
-  rank?: number;
+  rank?: number | bigint;
   /**
    * `COUNT num-matches`
    */
-  count?: number;
+  count?: number | bigint;
   /**
    * `MAXLEN len`
    */
-  maxlen?: number;
+  maxlen?: number | bigint;
 }
 
 /** Options of `MEMORY USAGE`. */
@@ -589,7 +603,7 @@ export interface MemoryUsageOptions {
   /**
    * `SAMPLES count`
    */
-  samples?: number;
+  samples?: number | bigint;
 }
 
 /** Options of `MIGRATE`. */
@@ -662,12 +676,12 @@ export interface RestoreOptions {
    * `IDLETIME seconds`
    * @since 5.0.0
    */
-  idletime?: number;
+  idletime?: number | bigint;
   /**
    * `FREQ frequency`
    * @since 5.0.0
    */
-  freq?: number;
+  freq?: number | bigint;
 }
 
 /** Options of `RESTORE-ASKING`. */
@@ -686,12 +700,12 @@ export interface RestoreAskingOptions {
    * `IDLETIME seconds`
    * @since 5.0.0
    */
-  idletime?: number;
+  idletime?: number | bigint;
   /**
    * `FREQ frequency`
    * @since 5.0.0
    */
-  freq?: number;
+  freq?: number | bigint;
 }
 
 /** Options of `SCAN`. */
@@ -703,7 +717,7 @@ export interface ScanOptions {
   /**
    * `COUNT count`
    */
-  count?: number;
+  count?: number | bigint;
   /**
    * `TYPE type`
    * @since 6.0.0
@@ -735,7 +749,12 @@ export interface SetOptions {
   /**
    * `EX seconds | PX milliseconds | EXAT unix-time-seconds | PXAT unix-time-milliseconds | KEEPTTL`
    */
-  expiration?: { ex: number } | { px: number } | { exat: number } | { pxat: number } | 'KEEPTTL';
+  expiration?:
+    | { ex: number | bigint }
+    | { px: number | bigint }
+    | { exat: number }
+    | { pxat: number }
+    | 'KEEPTTL';
 }
 
 /** Options of `SFLUSH`. */
@@ -780,7 +799,7 @@ export interface SintercardOptions {
   /**
    * `LIMIT limit`
    */
-  limit?: number;
+  limit?: number | bigint;
 }
 
 /** Options of `SORT`. */
@@ -792,7 +811,7 @@ export interface SortOptions {
   /**
    * `LIMIT offset count`
    */
-  limit?: { offset: number; count: number };
+  limit?: { offset: number | bigint; count: number | bigint };
   /**
    * `GET pattern [GET pattern ...]`
    */
@@ -820,7 +839,7 @@ export interface SortRoOptions {
   /**
    * `LIMIT offset count`
    */
-  limit?: { offset: number; count: number };
+  limit?: { offset: number | bigint; count: number | bigint };
   /**
    * `GET pattern [GET pattern ...]`
    */
@@ -844,7 +863,7 @@ export interface SscanOptions {
   /**
    * `COUNT count`
    */
-  count?: number;
+  count?: number | bigint;
 }
 
 /** Options of `XADD`. */
@@ -861,7 +880,7 @@ export interface XaddOptions {
     strategy: 'MAXLEN' | 'MINID';
     operator?: '=' | '~';
     threshold: RedisArgument;
-    limit?: number;
+    limit?: number | bigint;
   };
 }
 
@@ -870,7 +889,7 @@ export interface XautoclaimOptions {
   /**
    * `COUNT count`
    */
-  count?: number;
+  count?: number | bigint;
   /**
    * `JUSTID`
    */
@@ -882,7 +901,7 @@ export interface XclaimOptions {
   /**
    * `IDLE ms`
    */
-  idle?: number;
+  idle?: number | bigint;
   /**
    * `TIME unix-time-milliseconds`
    */
@@ -890,7 +909,7 @@ export interface XclaimOptions {
   /**
    * `RETRYCOUNT count`
    */
-  retrycount?: number;
+  retrycount?: number | bigint;
   /**
    * `FORCE`
    */
@@ -914,7 +933,7 @@ export interface XgroupCreateOptions {
   /**
    * `ENTRIESREAD entries-read`
    */
-  entriesread?: number;
+  entriesread?: number | bigint;
 }
 
 /** Options of `XGROUP SETID`. */
@@ -922,7 +941,7 @@ export interface XgroupSetidOptions {
   /**
    * `ENTRIESREAD entries-read`
    */
-  entriesread?: number;
+  entriesread?: number | bigint;
 }
 
 /** Options of `XINFO STREAM`. */
@@ -930,7 +949,7 @@ export interface XinfoStreamOptions {
   /**
    * `FULL [COUNT count]`
    */
-  full?: { count?: number };
+  full?: { count?: number | bigint };
 }
 
 /** Options of `XPENDING`. */
@@ -939,10 +958,10 @@ export interface XpendingOptions {
    * `[IDLE min-idle-time] start end count [consumer]`
    */
   filters?: {
-    idle?: number;
+    idle?: number | bigint;
     start: RedisArgument;
     end: RedisArgument;
-    count: number;
+    count: number | bigint;
     consumer?: RedisArgument;
   };
 }
@@ -952,7 +971,7 @@ export interface XrangeOptions {
   /**
    * `COUNT count`
    */
-  count?: number;
+  count?: number | bigint;
 }
 
 /** Options of `XREAD`. */
@@ -960,11 +979,11 @@ export interface XreadOptions {
   /**
    * `COUNT count`
    */
-  count?: number;
+  count?: number | bigint;
   /**
    * `BLOCK milliseconds`
    */
-  block?: number;
+  block?: number | bigint;
 }
 
 /** Options of `XREADGROUP`. */
@@ -972,11 +991,11 @@ export interface XreadgroupOptions {
   /**
    * `COUNT count`
    */
-  count?: number;
+  count?: number | bigint;
   /**
    * `BLOCK milliseconds`
    */
-  block?: number;
+  block?: number | bigint;
   /**
    * `NOACK`
    */
@@ -988,7 +1007,7 @@ export interface XrevrangeOptions {
   /**
    * `COUNT count`
    */
-  count?: number;
+  count?: number | bigint;
 }
 
 /** Options of `XSETID`. */
@@ -997,7 +1016,7 @@ export interface XsetidOptions {
    * `ENTRIESADDED entries-added`
    * @since 7.0.0
    */
-  entriesadded?: number;
+  entriesadded?: number | bigint;
   /**
    * `MAXDELETEDID max-deleted-id`
    * @since 7.0.0
@@ -1058,7 +1077,7 @@ export interface ZintercardOptions {
   /**
    * `LIMIT limit`
    */
-  limit?: number;
+  limit?: number | bigint;
 }
 
 /** Options of `ZINTERSTORE`. */
@@ -1078,7 +1097,7 @@ export interface ZmpopOptions {
   /**
    * `COUNT count`
    */
-  count?: number;
+  count?: number | bigint;
 }
 
 /** Options of `ZRANDMEMBER`. */
@@ -1086,7 +1105,7 @@ export interface ZrandmemberOptions {
   /**
    * `count [WITHSCORES]`
    */
-  options?: { count: number; withscores?: boolean };
+  options?: { count: number | bigint; withscores?: boolean };
 }
 
 /** Options of `ZRANGE`. */
@@ -1105,7 +1124,7 @@ export interface ZrangeOptions {
    * `LIMIT offset count`
    * @since 6.2.0
    */
-  limit?: { offset: number; count: number };
+  limit?: { offset: number | bigint; count: number | bigint };
   /**
    * `WITHSCORES`
    */
@@ -1117,7 +1136,7 @@ export interface ZrangebylexOptions {
   /**
    * `LIMIT offset count`
    */
-  limit?: { offset: number; count: number };
+  limit?: { offset: number | bigint; count: number | bigint };
 }
 
 /** Options of `ZRANGEBYSCORE`. */
@@ -1130,7 +1149,7 @@ export interface ZrangebyscoreOptions {
   /**
    * `LIMIT offset count`
    */
-  limit?: { offset: number; count: number };
+  limit?: { offset: number | bigint; count: number | bigint };
 }
 
 /** Options of `ZRANGESTORE`. */
@@ -1146,7 +1165,7 @@ export interface ZrangestoreOptions {
   /**
    * `LIMIT offset count`
    */
-  limit?: { offset: number; count: number };
+  limit?: { offset: number | bigint; count: number | bigint };
 }
 
 /** Options of `ZRANK`. */
@@ -1170,7 +1189,7 @@ export interface ZrevrangebylexOptions {
   /**
    * `LIMIT offset count`
    */
-  limit?: { offset: number; count: number };
+  limit?: { offset: number | bigint; count: number | bigint };
 }
 
 /** Options of `ZREVRANGEBYSCORE`. */
@@ -1182,7 +1201,7 @@ export interface ZrevrangebyscoreOptions {
   /**
    * `LIMIT offset count`
    */
-  limit?: { offset: number; count: number };
+  limit?: { offset: number | bigint; count: number | bigint };
 }
 
 /** Options of `ZREVRANK`. */
@@ -1202,7 +1221,7 @@ export interface ZscanOptions {
   /**
    * `COUNT count`
    */
-  count?: number;
+  count?: number | bigint;
   /**
    * `NOSCORES`
    */

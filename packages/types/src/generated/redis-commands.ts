@@ -79,7 +79,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags NOSCRIPT, LOADING, STALE, SENTINEL
    * @see https://redis.io/docs/latest/commands/acl-genpass/
    */
-  aclGenpass(bits?: number): Result<Ctx, Ctx['string']>;
+  aclGenpass(bits?: number | bigint): Result<Ctx, Ctx['string']>;
 
   /**
    * Lists the ACL rules of a user.
@@ -387,7 +387,11 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags READONLY
    * @see https://redis.io/docs/latest/commands/bitpos/
    */
-  bitpos(key: RedisKey, bit: number, options?: O.BitposOptions): Result<Ctx, Ctx['integer']>;
+  bitpos(
+    key: RedisKey,
+    bit: number | bigint,
+    options?: O.BitposOptions,
+  ): Result<Ctx, Ctx['integer']>;
 
   /**
    * Pops an element from a list, pushes it to another list and returns it. Blocks until an element is available otherwise. Deletes the list if the last element was moved.
@@ -703,13 +707,13 @@ export interface RedisCommands<Ctx extends CommandContext> {
       | RedisArgument
       | {
           newFormat: OneOrMany<
-            | { id: number }
+            | { id: number | bigint }
             | { type: 'normal' | 'master' | 'primary' | 'slave' | 'replica' | 'pubsub' }
             | { user: RedisArgument }
             | { addr: RedisArgument }
             | { laddr: RedisArgument }
             | { skipme: 'YES' | 'NO' }
-            | { maxage: number }
+            | { maxage: number | bigint }
           >;
         },
       { newFormat: unknown }
@@ -720,13 +724,13 @@ export interface RedisCommands<Ctx extends CommandContext> {
       | RedisArgument
       | {
           newFormat: OneOrMany<
-            | { id: number }
+            | { id: number | bigint }
             | { type: 'normal' | 'master' | 'primary' | 'slave' | 'replica' | 'pubsub' }
             | { user: RedisArgument }
             | { addr: RedisArgument }
             | { laddr: RedisArgument }
             | { skipme: 'YES' | 'NO' }
-            | { maxage: number }
+            | { maxage: number | bigint }
           >;
         },
   ): Result<Ctx, 'OK' | Ctx['integer']>;
@@ -792,7 +796,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags ADMIN, NOSCRIPT, LOADING, STALE, SENTINEL
    * @see https://redis.io/docs/latest/commands/client-pause/
    */
-  clientPause(timeout: number, options?: O.ClientPauseOptions): Result<Ctx, 'OK'>;
+  clientPause(timeout: number | bigint, options?: O.ClientPauseOptions): Result<Ctx, 'OK'>;
 
   /**
    * Instructs the server whether to reply to commands.
@@ -890,7 +894,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @see https://redis.io/docs/latest/commands/client-unblock/
    */
   clientUnblock(
-    clientId: number,
+    clientId: number | bigint,
     options?: O.ClientUnblockOptions,
   ): Result<Ctx, (0 | 1 | 0n | 1n) & Ctx['integer']>;
 
@@ -918,7 +922,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags NO_ASYNC_LOADING, ADMIN, STALE
    * @see https://redis.io/docs/latest/commands/cluster-addslots/
    */
-  clusterAddslots(slot: OneOrMany<number>): Result<Ctx, 'OK'>;
+  clusterAddslots(slot: OneOrMany<number | bigint>): Result<Ctx, 'OK'>;
 
   /**
    * Assigns new hash slot ranges to a node.
@@ -931,7 +935,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags NO_ASYNC_LOADING, ADMIN, STALE
    * @see https://redis.io/docs/latest/commands/cluster-addslotsrange/
    */
-  clusterAddslotsrange(range: ReadonlyArray<readonly [number, number]>): Result<Ctx, 'OK'>;
+  clusterAddslotsrange(range: FieldValues<number | bigint>): Result<Ctx, 'OK'>;
 
   /**
    * Advances the cluster config epoch.
@@ -974,7 +978,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags STALE
    * @see https://redis.io/docs/latest/commands/cluster-countkeysinslot/
    */
-  clusterCountkeysinslot(slot: number): Result<Ctx, Ctx['integer']>;
+  clusterCountkeysinslot(slot: number | bigint): Result<Ctx, Ctx['integer']>;
 
   /**
    * Sets hash slots as unbound for a node.
@@ -987,7 +991,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags NO_ASYNC_LOADING, ADMIN, STALE
    * @see https://redis.io/docs/latest/commands/cluster-delslots/
    */
-  clusterDelslots(slot: OneOrMany<number>): Result<Ctx, 'OK'>;
+  clusterDelslots(slot: OneOrMany<number | bigint>): Result<Ctx, 'OK'>;
 
   /**
    * Sets hash slot ranges as unbound for a node.
@@ -1000,7 +1004,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags NO_ASYNC_LOADING, ADMIN, STALE
    * @see https://redis.io/docs/latest/commands/cluster-delslotsrange/
    */
-  clusterDelslotsrange(range: ReadonlyArray<readonly [number, number]>): Result<Ctx, 'OK'>;
+  clusterDelslotsrange(range: FieldValues<number | bigint>): Result<Ctx, 'OK'>;
 
   /**
    * Forces a replica to perform a manual failover of its master.
@@ -1054,7 +1058,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags STALE
    * @see https://redis.io/docs/latest/commands/cluster-getkeysinslot/
    */
-  clusterGetkeysinslot(slot: number, count: number): Result<Ctx, Ctx['string'][]>;
+  clusterGetkeysinslot(slot: number | bigint, count: number | bigint): Result<Ctx, Ctx['string'][]>;
 
   /**
    * Returns helpful text about the different subcommands.
@@ -1122,7 +1126,11 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags NO_ASYNC_LOADING, ADMIN, STALE
    * @see https://redis.io/docs/latest/commands/cluster-meet/
    */
-  clusterMeet(ip: RedisArgument, port: number, clusterBusPort?: number): Result<Ctx, 'OK'>;
+  clusterMeet(
+    ip: RedisArgument,
+    port: number | bigint,
+    clusterBusPort?: number | bigint,
+  ): Result<Ctx, 'OK'>;
 
   /**
    * Returns the ID of a node.
@@ -1227,7 +1235,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags NO_ASYNC_LOADING, ADMIN, STALE
    * @see https://redis.io/docs/latest/commands/cluster-set-config-epoch/
    */
-  clusterSetConfigEpoch(configEpoch: number): Result<Ctx, 'OK'>;
+  clusterSetConfigEpoch(configEpoch: number | bigint): Result<Ctx, 'OK'>;
 
   /**
    * Binds a hash slot to a node.
@@ -1244,7 +1252,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @see https://redis.io/docs/latest/commands/cluster-setslot/
    */
   clusterSetslot(
-    slot: number,
+    slot: number | bigint,
     subcommand:
       | { importing: RedisArgument }
       | { migrating: RedisArgument }
@@ -1295,8 +1303,8 @@ export interface RedisCommands<Ctx extends CommandContext> {
    */
   clusterSlotStats(
     filter:
-      | { slotsrange: { startSlot: number; endSlot: number } }
-      | { orderby: { metric: RedisArgument; limit?: number; order?: 'ASC' | 'DESC' } },
+      | { slotsrange: { startSlot: number | bigint; endSlot: number | bigint } }
+      | { orderby: { metric: RedisArgument; limit?: number | bigint; order?: 'ASC' | 'DESC' } },
   ): Result<Ctx, R.ClusterSlotStatsReply<Ctx['string'], Ctx['integer']>>;
 
   /**
@@ -1585,7 +1593,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags WRITE, DENYOOM, FAST
    * @see https://redis.io/docs/latest/commands/decrby/
    */
-  decrby(key: RedisKey, decrement: number): Result<Ctx, Ctx['integer']>;
+  decrby(key: RedisKey, decrement: number | bigint): Result<Ctx, Ctx['integer']>;
 
   /**
    * Deletes one or more keys.
@@ -1792,7 +1800,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    */
   expire(
     key: RedisKey,
-    seconds: number,
+    seconds: number | bigint,
     options?: O.ExpireOptions,
   ): Result<Ctx, (0 | 1 | 0n | 1n) & Ctx['integer']>;
 
@@ -2588,7 +2596,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags READONLY, FAST
    * @see https://redis.io/docs/latest/commands/getbit/
    */
-  getbit(key: RedisKey, offset: number): Result<Ctx, (0 | 1 | 0n | 1n) & Ctx['integer']>;
+  getbit(key: RedisKey, offset: number | bigint): Result<Ctx, (0 | 1 | 0n | 1n) & Ctx['integer']>;
 
   /**
    * Returns the string value of a key after deleting the key.
@@ -2646,7 +2654,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags READONLY
    * @see https://redis.io/docs/latest/commands/getrange/
    */
-  getrange(key: RedisKey, start: number, end: number): Result<Ctx, Ctx['string']>;
+  getrange(key: RedisKey, start: number | bigint, end: number | bigint): Result<Ctx, Ctx['string']>;
 
   /**
    * Returns the previous string value of a key after setting it to a new value.
@@ -2734,7 +2742,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    */
   hexpire(
     key: RedisKey,
-    seconds: number,
+    seconds: number | bigint,
     fields: { field: OneOrMany<RedisArgument> },
     options?: O.HexpireOptions,
   ): Result<Ctx, Array<(-2 | 0 | 1 | 2 | -2n | 0n | 1n | 2n) & Ctx['integer']>>;
@@ -2830,7 +2838,11 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags WRITE, DENYOOM, FAST
    * @see https://redis.io/docs/latest/commands/hincrby/
    */
-  hincrby(key: RedisKey, field: RedisArgument, increment: number): Result<Ctx, Ctx['integer']>;
+  hincrby(
+    key: RedisKey,
+    field: RedisArgument,
+    increment: number | bigint,
+  ): Result<Ctx, Ctx['integer']>;
 
   /**
    * Increments the floating point value of a field by a number. Uses 0 as initial value if the field doesn't exist.
@@ -2945,7 +2957,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    */
   hpexpire(
     key: RedisKey,
-    milliseconds: number,
+    milliseconds: number | bigint,
     fields: { field: OneOrMany<RedisArgument> },
     options?: O.HpexpireOptions,
   ): Result<Ctx, Array<(-2 | 0 | 1 | 2 | -2n | 0n | 1n | 2n) & Ctx['integer']>>;
@@ -3026,7 +3038,9 @@ export interface RedisCommands<Ctx extends CommandContext> {
   hrandfield(
     key: RedisKey,
     options: O.HrandfieldOptions & {
-      options: { count: number; withvalues?: boolean } & { withvalues?: false | undefined };
+      options: { count: number | bigint; withvalues?: boolean } & {
+        withvalues?: false | undefined;
+      };
     },
   ): Result<Ctx, Ctx['string'][]>;
   hrandfield(
@@ -3181,7 +3195,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags WRITE, DENYOOM, FAST
    * @see https://redis.io/docs/latest/commands/incrby/
    */
-  incrby(key: RedisKey, increment: number): Result<Ctx, Ctx['integer']>;
+  incrby(key: RedisKey, increment: number | bigint): Result<Ctx, Ctx['integer']>;
 
   /**
    * Increment the floating point value of a key by a number. Uses 0 as initial value if the key doesn't exist.
@@ -3412,7 +3426,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags READONLY
    * @see https://redis.io/docs/latest/commands/lindex/
    */
-  lindex(key: RedisKey, index: number): Result<Ctx, null | Ctx['string']>;
+  lindex(key: RedisKey, index: number | bigint): Result<Ctx, null | Ctx['string']>;
 
   /**
    * Inserts an element before or after another element in a list.
@@ -3539,9 +3553,9 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags WRITE, FAST
    * @see https://redis.io/docs/latest/commands/lpop/
    */
-  lpop(key: RedisKey, count: number): Result<Ctx, Ctx['string'][] | null>;
+  lpop(key: RedisKey, count: number | bigint): Result<Ctx, Ctx['string'][] | null>;
   lpop(key: RedisKey, count?: undefined): Result<Ctx, Ctx['string'] | null>;
-  lpop(key: RedisKey, count?: number): Result<Ctx, null | Ctx['string'] | Ctx['string'][]>;
+  lpop(key: RedisKey, count?: number | bigint): Result<Ctx, null | Ctx['string'] | Ctx['string'][]>;
 
   /**
    * Returns the index of matching elements in a list.
@@ -3567,7 +3581,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
   lpos(
     key: RedisKey,
     element: RedisArgument,
-    options: O.LposOptions & { count: number },
+    options: O.LposOptions & { count: number | bigint },
   ): Result<Ctx, Ctx['integer'][]>;
   lpos(
     key: RedisKey,
@@ -3631,7 +3645,11 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags READONLY
    * @see https://redis.io/docs/latest/commands/lrange/
    */
-  lrange(key: RedisKey, start: number, stop: number): Result<Ctx, Ctx['string'][]>;
+  lrange(
+    key: RedisKey,
+    start: number | bigint,
+    stop: number | bigint,
+  ): Result<Ctx, Ctx['string'][]>;
 
   /**
    * Removes elements from a list. Deletes the list if the last element was removed.
@@ -3648,7 +3666,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags WRITE
    * @see https://redis.io/docs/latest/commands/lrem/
    */
-  lrem(key: RedisKey, count: number, element: RedisArgument): Result<Ctx, Ctx['integer']>;
+  lrem(key: RedisKey, count: number | bigint, element: RedisArgument): Result<Ctx, Ctx['integer']>;
 
   /**
    * Sets the value of an element in a list by its index.
@@ -3664,7 +3682,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags WRITE, DENYOOM
    * @see https://redis.io/docs/latest/commands/lset/
    */
-  lset(key: RedisKey, index: number, element: RedisArgument): Result<Ctx, 'OK'>;
+  lset(key: RedisKey, index: number | bigint, element: RedisArgument): Result<Ctx, 'OK'>;
 
   /**
    * Removes elements from both ends a list. Deletes the list if all elements were trimmed.
@@ -3680,7 +3698,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags WRITE
    * @see https://redis.io/docs/latest/commands/ltrim/
    */
-  ltrim(key: RedisKey, start: number, stop: number): Result<Ctx, 'OK'>;
+  ltrim(key: RedisKey, start: number | bigint, stop: number | bigint): Result<Ctx, 'OK'>;
 
   /**
    * Outputs a memory problems report.
@@ -3803,10 +3821,10 @@ export interface RedisCommands<Ctx extends CommandContext> {
    */
   migrate(
     host: RedisArgument,
-    port: number,
+    port: number | bigint,
     keySelector: RedisKey | '',
-    destinationDb: number,
-    timeout: number,
+    destinationDb: number | bigint,
+    timeout: number | bigint,
     options?: O.MigrateOptions,
   ): Result<Ctx, 'OK' | 'NOKEY'>;
 
@@ -3907,7 +3925,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags WRITE, FAST
    * @see https://redis.io/docs/latest/commands/move/
    */
-  move(key: RedisKey, db: number): Result<Ctx, (1 | 0 | 1n | 0n) & Ctx['integer']>;
+  move(key: RedisKey, db: number | bigint): Result<Ctx, (1 | 0 | 1n | 0n) & Ctx['integer']>;
 
   /**
    * Atomically creates or modifies the string values of one or more keys.
@@ -4068,7 +4086,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    */
   pexpire(
     key: RedisKey,
-    milliseconds: number,
+    milliseconds: number | bigint,
     options?: O.PexpireOptions,
   ): Result<Ctx, (0 | 1 | 0n | 1n) & Ctx['integer']>;
 
@@ -4229,7 +4247,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @deprecated since 2.6.12; replaced by `SET` with the `PX` argument
    * @see https://redis.io/docs/latest/commands/psetex/
    */
-  psetex(key: RedisKey, milliseconds: number, value: RedisArgument): Result<Ctx, 'OK'>;
+  psetex(key: RedisKey, milliseconds: number | bigint, value: RedisArgument): Result<Ctx, 'OK'>;
 
   /**
    * Listens for messages published to channels that match one or more patterns.
@@ -4256,7 +4274,10 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags NO_ASYNC_LOADING, ADMIN, NO_MULTI, NOSCRIPT
    * @see https://redis.io/docs/latest/commands/psync/
    */
-  psync<TReply = unknown>(replicationid: RedisArgument, offset: number): Result<Ctx, TReply>;
+  psync<TReply = unknown>(
+    replicationid: RedisArgument,
+    offset: number | bigint,
+  ): Result<Ctx, TReply>;
 
   /**
    * Returns the expiration time in milliseconds of a key.
@@ -4504,7 +4525,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @see https://redis.io/docs/latest/commands/replicaof/
    */
   replicaof(
-    args: { hostPort: { host: RedisArgument; port: number } } | { noOne: {} },
+    args: { hostPort: { host: RedisArgument; port: number | bigint } } | { noOne: {} },
   ): Result<Ctx, string>;
 
   /**
@@ -4541,7 +4562,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    */
   restore(
     key: RedisKey,
-    ttl: number,
+    ttl: number | bigint,
     serializedValue: RedisArgument,
     options?: O.RestoreOptions,
   ): Result<Ctx, 'OK'>;
@@ -4567,7 +4588,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    */
   restoreAsking(
     key: RedisKey,
-    ttl: number,
+    ttl: number | bigint,
     serializedValue: RedisArgument,
     options?: O.RestoreAskingOptions,
   ): Result<Ctx, 'OK'>;
@@ -4615,9 +4636,9 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags WRITE, FAST
    * @see https://redis.io/docs/latest/commands/rpop/
    */
-  rpop(key: RedisKey, count: number): Result<Ctx, Ctx['string'][] | null>;
+  rpop(key: RedisKey, count: number | bigint): Result<Ctx, Ctx['string'][] | null>;
   rpop(key: RedisKey, count?: undefined): Result<Ctx, Ctx['string'] | null>;
-  rpop(key: RedisKey, count?: number): Result<Ctx, null | Ctx['string'] | Ctx['string'][]>;
+  rpop(key: RedisKey, count?: number | bigint): Result<Ctx, null | Ctx['string'] | Ctx['string'][]>;
 
   /**
    * Returns the last element of a list after removing and pushing it to another list. Deletes the list if the last element was popped.
@@ -4894,7 +4915,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags LOADING, STALE, FAST
    * @see https://redis.io/docs/latest/commands/select/
    */
-  select(index: number): Result<Ctx, 'OK'>;
+  select(index: number | bigint): Result<Ctx, 'OK'>;
 
   /**
    * Sets the string value of a key, ignoring its type. The key is created if it doesn't exist.
@@ -4957,8 +4978,8 @@ export interface RedisCommands<Ctx extends CommandContext> {
    */
   setbit(
     key: RedisKey,
-    offset: number,
-    value: number,
+    offset: number | bigint,
+    value: number | bigint,
   ): Result<Ctx, (0 | 1 | 0n | 1n) & Ctx['integer']>;
 
   /**
@@ -4976,7 +4997,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @deprecated since 2.6.12; replaced by `SET` with the `EX` argument
    * @see https://redis.io/docs/latest/commands/setex/
    */
-  setex(key: RedisKey, seconds: number, value: RedisArgument): Result<Ctx, 'OK'>;
+  setex(key: RedisKey, seconds: number | bigint, value: RedisArgument): Result<Ctx, 'OK'>;
 
   /**
    * Set the string value of a key only when the key doesn't exist.
@@ -5012,7 +5033,11 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags WRITE, DENYOOM
    * @see https://redis.io/docs/latest/commands/setrange/
    */
-  setrange(key: RedisKey, offset: number, value: RedisArgument): Result<Ctx, Ctx['integer']>;
+  setrange(
+    key: RedisKey,
+    offset: number | bigint,
+    value: RedisArgument,
+  ): Result<Ctx, Ctx['integer']>;
 
   /**
    * `SFLUSH` (server).
@@ -5027,7 +5052,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @see https://redis.io/docs/latest/commands/sflush/
    */
   sflush(
-    data: ReadonlyArray<readonly [number, number]>,
+    data: FieldValues<number | bigint>,
     options?: O.SflushOptions,
   ): Result<Ctx, [Ctx['integer'], Ctx['integer']][]>;
 
@@ -5132,7 +5157,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @see https://redis.io/docs/latest/commands/slaveof/
    */
   slaveof(
-    args: { hostPort: { host: RedisArgument; port: number } } | { noOne: {} },
+    args: { hostPort: { host: RedisArgument; port: number | bigint } } | { noOne: {} },
   ): Result<Ctx, string>;
 
   /**
@@ -5148,7 +5173,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @see https://redis.io/docs/latest/commands/slowlog-get/
    */
   slowlogGet(
-    count?: number,
+    count?: number | bigint,
   ): Result<
     Ctx,
     [
@@ -5328,9 +5353,9 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags WRITE, FAST
    * @see https://redis.io/docs/latest/commands/spop/
    */
-  spop(key: RedisKey, count: number): Result<Ctx, Ctx['string'][]>;
+  spop(key: RedisKey, count: number | bigint): Result<Ctx, Ctx['string'][]>;
   spop(key: RedisKey, count?: undefined): Result<Ctx, Ctx['string'] | null>;
-  spop(key: RedisKey, count?: number): Result<Ctx, null | Ctx['string'] | Ctx['string'][]>;
+  spop(key: RedisKey, count?: number | bigint): Result<Ctx, null | Ctx['string'] | Ctx['string'][]>;
 
   /**
    * Post a message to a shard channel
@@ -5365,11 +5390,11 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags READONLY
    * @see https://redis.io/docs/latest/commands/srandmember/
    */
-  srandmember(key: RedisKey, count: number): Result<Ctx, Ctx['string'][]>;
+  srandmember(key: RedisKey, count: number | bigint): Result<Ctx, Ctx['string'][]>;
   srandmember(key: RedisKey, count?: undefined): Result<Ctx, Ctx['string'] | null>;
   srandmember(
     key: RedisKey,
-    count?: number,
+    count?: number | bigint,
   ): Result<Ctx, null | Ctx['string'] | Ctx['string'][] | []>;
 
   /**
@@ -5470,7 +5495,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @deprecated since 2.0.0; replaced by `GETRANGE`
    * @see https://redis.io/docs/latest/commands/substr/
    */
-  substr(key: RedisKey, start: number, end: number): Result<Ctx, Ctx['string']>;
+  substr(key: RedisKey, start: number | bigint, end: number | bigint): Result<Ctx, Ctx['string']>;
 
   /**
    * Returns the union of multiple sets.
@@ -5529,7 +5554,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags WRITE, FAST
    * @see https://redis.io/docs/latest/commands/swapdb/
    */
-  swapdb(index1: number, index2: number): Result<Ctx, 'OK'>;
+  swapdb(index1: number | bigint, index2: number | bigint): Result<Ctx, 'OK'>;
 
   /**
    * An internal command used in replication.
@@ -5665,7 +5690,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags BLOCKING
    * @see https://redis.io/docs/latest/commands/wait/
    */
-  wait(numreplicas: number, timeout: number): Result<Ctx, Ctx['integer']>;
+  wait(numreplicas: number | bigint, timeout: number | bigint): Result<Ctx, Ctx['integer']>;
 
   /**
    * Blocks until all of the preceding write commands sent by the connection are written to the append-only file of the master and/or replicas.
@@ -5683,9 +5708,9 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @see https://redis.io/docs/latest/commands/waitaof/
    */
   waitaof(
-    numlocal: number,
-    numreplicas: number,
-    timeout: number,
+    numlocal: number | bigint,
+    numreplicas: number | bigint,
+    timeout: number | bigint,
   ): Result<Ctx, [Ctx['integer'], Ctx['integer']]>;
 
   /**
@@ -6063,7 +6088,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
    */
   xinfoStream(
     key: RedisKey,
-    options: O.XinfoStreamOptions & { full: { count?: number } },
+    options: O.XinfoStreamOptions & { full: { count?: number | bigint } },
   ): Result<
     Ctx,
     {
@@ -6153,10 +6178,10 @@ export interface RedisCommands<Ctx extends CommandContext> {
     group: RedisArgument,
     options: O.XpendingOptions & {
       filters: {
-        idle?: number;
+        idle?: number | bigint;
         start: RedisArgument;
         end: RedisArgument;
-        count: number;
+        count: number | bigint;
         consumer?: RedisArgument;
       };
     },
@@ -6333,7 +6358,7 @@ export interface RedisCommands<Ctx extends CommandContext> {
       strategy: 'MAXLEN' | 'MINID';
       operator?: '=' | '~';
       threshold: RedisArgument;
-      limit?: number;
+      limit?: number | bigint;
     },
   ): Result<Ctx, Ctx['integer']>;
 
@@ -6619,11 +6644,11 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags WRITE, FAST
    * @see https://redis.io/docs/latest/commands/zpopmax/
    */
-  zpopmax(key: RedisKey, count: number): Result<Ctx, [Ctx['string'], number][]>;
+  zpopmax(key: RedisKey, count: number | bigint): Result<Ctx, [Ctx['string'], number][]>;
   zpopmax(key: RedisKey, count?: undefined): Result<Ctx, [Ctx['string'], number] | []>;
   zpopmax(
     key: RedisKey,
-    count?: number,
+    count?: number | bigint,
   ): Result<Ctx, [Ctx['string'], number] | [] | [Ctx['string'], number][]>;
 
   /**
@@ -6642,11 +6667,11 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags WRITE, FAST
    * @see https://redis.io/docs/latest/commands/zpopmin/
    */
-  zpopmin(key: RedisKey, count: number): Result<Ctx, [Ctx['string'], number][]>;
+  zpopmin(key: RedisKey, count: number | bigint): Result<Ctx, [Ctx['string'], number][]>;
   zpopmin(key: RedisKey, count?: undefined): Result<Ctx, [Ctx['string'], number] | []>;
   zpopmin(
     key: RedisKey,
-    count?: number,
+    count?: number | bigint,
   ): Result<Ctx, [Ctx['string'], number] | [] | [Ctx['string'], number][]>;
 
   /**
@@ -6675,7 +6700,9 @@ export interface RedisCommands<Ctx extends CommandContext> {
   zrandmember(
     key: RedisKey,
     options: O.ZrandmemberOptions & {
-      options: { count: number; withscores?: boolean } & { withscores?: false | undefined };
+      options: { count: number | bigint; withscores?: boolean } & {
+        withscores?: false | undefined;
+      };
     },
   ): Result<Ctx, Ctx['string'][]>;
   zrandmember(
@@ -6914,7 +6941,11 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @commandFlags WRITE
    * @see https://redis.io/docs/latest/commands/zremrangebyrank/
    */
-  zremrangebyrank(key: RedisKey, start: number, stop: number): Result<Ctx, Ctx['integer']>;
+  zremrangebyrank(
+    key: RedisKey,
+    start: number | bigint,
+    stop: number | bigint,
+  ): Result<Ctx, Ctx['integer']>;
 
   /**
    * Removes members in a sorted set within a range of scores. Deletes the sorted set if all members were removed.
@@ -6955,20 +6986,20 @@ export interface RedisCommands<Ctx extends CommandContext> {
    */
   zrevrange(
     key: RedisKey,
-    start: number,
-    stop: number,
+    start: number | bigint,
+    stop: number | bigint,
     options: O.ZrevrangeOptions & { withscores: true },
   ): Result<Ctx, [Ctx['string'], number][]>;
   zrevrange(
     key: RedisKey,
-    start: number,
-    stop: number,
+    start: number | bigint,
+    stop: number | bigint,
     options?: O.ZrevrangeOptions & { withscores?: false },
   ): Result<Ctx, Ctx['string'][]>;
   zrevrange(
     key: RedisKey,
-    start: number,
-    stop: number,
+    start: number | bigint,
+    stop: number | bigint,
     options?: O.ZrevrangeOptions,
   ): Result<Ctx, Ctx['string'][] | [Ctx['string'], number][]>;
 
