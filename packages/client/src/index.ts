@@ -9,6 +9,7 @@ export type { ClusterConfig, NodeAddress, ReadFrom } from './cluster/cluster-con
 export type { ClusterNode } from './cluster/slot-map.js';
 export { keySlot } from './cluster/key-slot.js';
 export { fromIoredis } from './ioredis/from-ioredis.js';
+export type { FromIoredisOptions } from './ioredis/from-ioredis.js';
 export type { IoredisLike, IoredisPipelineLike } from './ioredis/ioredis-like.js';
 export { defineScript } from './client/define-script.js';
 export type { Script, ScriptRunner, ScriptShape } from './client/define-script.js';
