@@ -80,6 +80,34 @@ describe.each([3, 2] as const)('client-side caching over RESP%i', (protocol) => 
   });
 });
 
+describe('client-side caching over RESP2, when its invalidation connection is killed', () => {
+  it('flushes and serves nothing from the cache until tracking redirects to the new one', async () => {
+    const client = cachingClient(2);
+    await write('SET', 'redir:k', 'v1');
+    await client.get('redir:k');
+    await client.get('redir:k');
+    expect(client.cacheStats()).toMatchObject({ hits: 1, entries: 1 });
+
+    // The REDIRECT target is the client's only subscribed connection.
+    const list = String(await write('CLIENT', 'LIST', 'TYPE', 'pubsub'));
+    const id = /id=(\d+) .*name=csc-\d+-\d+ /.exec(list)![1]!;
+    await write('CLIENT', 'KILL', 'ID', id);
+    await waitUntil('the flush', async () => client.cacheStats()!.entries === 0);
+    // Written while no invalidation can reach us.
+    await write('SET', 'redir:k', 'v2');
+    expect(await client.get('redir:k')).toBe('v2');
+
+    // Back: reads are cached again, and invalidated by writes again.
+    await waitUntil('caching again', async () => {
+      await client.get('redir:k');
+      return client.cacheStats()!.entries === 1;
+    });
+    await write('SET', 'redir:k', 'v3');
+    await waitUntil('the invalidation', async () => client.cacheStats()!.entries === 0);
+    expect(await client.get('redir:k')).toBe('v3');
+  });
+});
+
 describe('client-side caching', () => {
   it('reads its own writes at once', async () => {
     const client = cachingClient();
