@@ -2,6 +2,8 @@
 export { createClient } from './client/redis-client.js';
 export type { ClientBase, RedisClient } from './client/redis-client.js';
 export type { ClientConfig } from './client/client-config.js';
+export type { ClientSideCacheOptions } from './cache/cache-options.js';
+export type { CacheStats } from './cache/client-side-cache.js';
 export type { PipelineMethods } from './client/pipeline-methods.js';
 export { createCluster } from './cluster/cluster-client.js';
 export type { RedisCluster } from './cluster/cluster-client.js';

@@ -8,10 +8,18 @@ import {
 
 /** Any flag that disqualifies a command: it writes, blocks, or belongs to pub/sub. */
 const EXCLUDED_FLAGS =
-  CommandFlag.WRITE | CommandFlag.BLOCKING | CommandFlag.PUBSUB | CommandFlag.TOUCHES_ARBITRARY_KEYS;
+  CommandFlag.WRITE |
+  CommandFlag.BLOCKING |
+  CommandFlag.PUBSUB |
+  CommandFlag.TOUCHES_ARBITRARY_KEYS;
 /** Any key spec flag that disqualifies it: not a plain read of a key the spec finds fully. */
 const EXCLUDED_KEY_FLAGS =
-  KeyFlag.RW | KeyFlag.OW | KeyFlag.RM | KeyFlag.NOT_KEY | KeyFlag.INCOMPLETE | KeyFlag.VARIABLE_FLAGS;
+  KeyFlag.RW |
+  KeyFlag.OW |
+  KeyFlag.RM |
+  KeyFlag.NOT_KEY |
+  KeyFlag.INCOMPLETE |
+  KeyFlag.VARIABLE_FLAGS;
 
 const decided = new WeakMap<CommandSpec, boolean>();
 

@@ -165,7 +165,10 @@ export function copyReply<TValue>(value: TValue): TValue {
   if (value instanceof Set) return new Set([...value].map(copyReply)) as TValue;
   if (value instanceof Error) return value;
   // Reply objects may be null-prototype (plain-object.ts): keep what the caller would get.
-  const copy = Object.create(Object.getPrototypeOf(value) as object | null) as Record<string, unknown>;
+  const copy = Object.create(Object.getPrototypeOf(value) as object | null) as Record<
+    string,
+    unknown
+  >;
   for (const [k, v] of Object.entries(value)) copy[k] = copyReply(v);
   return copy as TValue;
 }

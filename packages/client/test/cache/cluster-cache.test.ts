@@ -54,7 +54,11 @@ describe('client-side caching on a cluster', () => {
 
   it('refuses RESP2 in a cluster, naming the option', () => {
     expect(() =>
-      createCluster({ rootNodes: handle.rootNodes, protocol: 2, clientSideCache: { maxEntries: 1 } }),
+      createCluster({
+        rootNodes: handle.rootNodes,
+        protocol: 2,
+        clientSideCache: { maxEntries: 1 },
+      }),
     ).toThrow('clientSideCache needs protocol 3');
   });
 });

@@ -12,11 +12,10 @@ describe.each(['5', '6'])('a process using fromIoredis over ioredis %s', (major)
   /** Runs the fixture; resolves with its exit code and output, or fails if it outlives 8 s. */
   function run(mode: string): Promise<{ code: number | null; stdout: string }> {
     return new Promise((resolve, reject) => {
-      const child = spawn(
-        process.execPath,
-        ['--import', 'tsx', fixture, major, mode, redisUrl()],
-        { cwd: root, env: { ...process.env, TSX_TSCONFIG_PATH: `${root}tsconfig.typetests.json` } },
-      );
+      const child = spawn(process.execPath, ['--import', 'tsx', fixture, major, mode, redisUrl()], {
+        cwd: root,
+        env: { ...process.env, TSX_TSCONFIG_PATH: `${root}tsconfig.typetests.json` },
+      });
       let output = '';
       child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
       child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
