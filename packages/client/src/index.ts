@@ -2,6 +2,8 @@
 export { createClient } from './client/redis-client.js';
 export type { ClientBase, RedisClient } from './client/redis-client.js';
 export type { ClientConfig } from './client/client-config.js';
+export type { ClientSideCacheOptions } from './cache/cache-options.js';
+export type { CacheStats } from './cache/client-side-cache.js';
 export type { PipelineMethods } from './client/pipeline-methods.js';
 export { createCluster } from './cluster/cluster-client.js';
 export type { RedisCluster } from './cluster/cluster-client.js';
@@ -9,6 +11,7 @@ export type { ClusterConfig, NodeAddress, ReadFrom } from './cluster/cluster-con
 export type { ClusterNode } from './cluster/slot-map.js';
 export { keySlot } from './cluster/key-slot.js';
 export { fromIoredis } from './ioredis/from-ioredis.js';
+export type { FromIoredisOptions } from './ioredis/from-ioredis.js';
 export type { IoredisLike, IoredisPipelineLike } from './ioredis/ioredis-like.js';
 export { defineScript } from './client/define-script.js';
 export type { Script, ScriptRunner, ScriptShape } from './client/define-script.js';

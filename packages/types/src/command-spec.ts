@@ -185,4 +185,9 @@ export interface CommandSpec {
   /** `REQUEST_POLICY:…` / `RESPONSE_POLICY:…` tips, lowercased without the prefix. */
   readonly requestPolicy?: string;
   readonly responsePolicy?: string;
+  /**
+   * The `NONDETERMINISTIC_OUTPUT` tip: the same call on the same data may reply differently
+   * (TTL, RANDOMKEY, SRANDMEMBER). Such replies are never served from a client-side cache.
+   */
+  readonly nondeterministic?: true;
 }

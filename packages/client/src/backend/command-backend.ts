@@ -1,3 +1,4 @@
+import type { CacheStats } from '../cache/client-side-cache.js';
 import type { PubSubBackend } from '../pubsub/pubsub-backend.js';
 import type { ClientEventEmitter } from './client-events.js';
 import type {
@@ -50,4 +51,6 @@ export interface CommandBackend {
   quit(): Promise<void>;
   /** Closes every connection now; pending commands reject. */
   disconnect(): void;
+  /** The client-side cache's counters; absent when `clientSideCache` is off. */
+  cacheStats?(): CacheStats;
 }

@@ -1,3 +1,4 @@
+import type { ClientSideCacheOptions } from '../cache/cache-options.js';
 import type { RedisConnectionOptions } from '../connection/connection-options.js';
 
 /** What `createClient` takes: a connection's settings, optionally from a URL. */
@@ -13,6 +14,12 @@ export interface ClientConfig extends RedisConnectionOptions {
    * deadline, then fails with `PoolExhaustedError`.
    */
   dedicatedConnections?: number;
+  /**
+   * Opt-in client-side caching (Redis 6+): replies of cacheable reads (GET, HGETALL …) are kept
+   * in-process and invalidated by the server (`CLIENT TRACKING`). See
+   * docs/guides/client-side-caching.md for what is cached and the guarantee.
+   */
+  clientSideCache?: ClientSideCacheOptions;
 }
 
 /** Folds a URL into explicit settings; settings given explicitly win over the URL's. */

@@ -31,6 +31,9 @@ import { closeSubscriptions, openSubscription } from '../pubsub/open-subscriptio
 import type { PubSubMethods } from '../pubsub/pubsub-methods.js';
 import type { MessageListener, SubscribeOptions } from '../pubsub/pubsub-types.js';
 import { StandaloneBackend } from '../standalone/standalone-backend.js';
+import { CachingBackend } from '../cache/caching-backend.js';
+import { resolveCacheOptions } from '../cache/cache-options.js';
+import { ClientSideCache, type CacheStats } from '../cache/client-side-cache.js';
 import { resolveClientConfig, type ClientConfig } from './client-config.js';
 import type { PipelineMethods } from './pipeline-methods.js';
 import {
@@ -76,6 +79,13 @@ export interface ClientBase<
    * client.disconnect();
    */
   disconnect(): void;
+  /**
+   * The client-side cache's counters (hits, misses, evictions, invalidations, flushes) and
+   * size (entries, estimated bytes); undefined when `clientSideCache` is off.
+   * @example
+   * const { hits, misses } = client.cacheStats() ?? { hits: 0, misses: 0 };
+   */
+  cacheStats(): CacheStats | undefined;
   /**
    * Listens to the client's life: `ready`, `reconnecting`, `error`, `end`, `resubscribed`. An
    * `error` nobody listens to is dropped, never thrown: failed commands report their own.
@@ -310,6 +320,10 @@ export class Client implements CommandInvoker, ChannelOwner {
     this.backend.disconnect();
   }
 
+  cacheStats(): CacheStats | undefined {
+    return this.backend.cacheStats?.();
+  }
+
   protected send(command: PreparedCommand): Promise<unknown> {
     const refusal = sharedConnectionRefusal(command.spec);
     if (refusal !== undefined) return Promise.reject(refusal);
@@ -341,8 +355,17 @@ export function replyMode(buffers: boolean, bigints: boolean): ReplyMode {
  * await client.quit();
  */
 export function createClient(config?: string | ClientConfig): RedisClient {
-  const { dedicatedConnections = 8, url: _url, ...options } = resolveClientConfig(config);
-  return createClientOn(new StandaloneBackend(options, dedicatedConnections));
+  const {
+    dedicatedConnections = 8,
+    clientSideCache,
+    url: _url,
+    ...options
+  } = resolveClientConfig(config);
+  if (clientSideCache === undefined)
+    return createClientOn(new StandaloneBackend(options, dedicatedConnections));
+  const cache = new ClientSideCache(resolveCacheOptions(clientSideCache));
+  const backend = new StandaloneBackend(options, dedicatedConnections, cache);
+  return createClientOn(new CachingBackend(backend, cache));
 }
 
 /** A client over any backend (our connection, or an adapted ioredis instance). */

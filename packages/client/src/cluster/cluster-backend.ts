@@ -10,6 +10,8 @@ import {
 } from '@redspec/types/internal';
 import { ClientEventEmitter } from '../backend/client-events.js';
 import type { CommandBackend, ReplyMode } from '../backend/command-backend.js';
+import type { ClientSideCache } from '../cache/client-side-cache.js';
+import { trackConnection } from '../cache/connection-tracking.js';
 import { ClusterSubscriber } from './cluster-subscriber.js';
 import { randomSlot, rawPart } from './batch-plan.js';
 import type { ResolvedClusterConfig } from './cluster-config.js';
@@ -63,7 +65,10 @@ export class ClusterBackend implements CommandBackend, ClusterRouting {
   private readonly sender: SlotSender;
   private readonly closing = new AbortController();
 
-  constructor(readonly config: ResolvedClusterConfig) {
+  constructor(
+    readonly config: ResolvedClusterConfig,
+    cache?: ClientSideCache,
+  ) {
     const tls = config.connection.tls !== undefined && config.connection.tls !== false;
     const readonly = config.readFrom !== 'primary';
     this.pool = new NodePool(
@@ -74,8 +79,10 @@ export class ClusterBackend implements CommandBackend, ClusterRouting {
         this.events.report(error);
         this.topology.scheduleRefresh();
       },
+      cache && ((connection) => void trackConnection(connection, cache, config.connection)),
     );
     this.topology = new ClusterTopology(config.rootNodes, config.readFrom, this.pool, tls);
+    if (cache !== undefined) this.topology.onMoved = () => cache.flush();
     this.sender = new SlotSender(this.topology, this.pool, config, this.closing.signal);
   }
 

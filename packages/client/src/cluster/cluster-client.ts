@@ -1,5 +1,4 @@
 import { prepareRawCommand, type RedisArgument } from '@redspec/types/internal';
-import type { ReplyMode } from '../backend/command-backend.js';
 import {
   Client,
   createClientOn,
@@ -7,6 +6,10 @@ import {
   type ClientBase,
   type RedisClient,
 } from '../client/redis-client.js';
+import type { CommandBackend, ReplyMode } from '../backend/command-backend.js';
+import { resolveCacheOptions } from '../cache/cache-options.js';
+import { CachingBackend } from '../cache/caching-backend.js';
+import { ClientSideCache } from '../cache/client-side-cache.js';
 import { ClusterBackend } from './cluster-backend.js';
 import { resolveClusterConfig, type ClusterConfig, type NodeAddress } from './cluster-config.js';
 import { keySlot } from './key-slot.js';
@@ -80,10 +83,20 @@ export interface RedisCluster<
 
 /** The runtime behind `RedisCluster`: a client over the cluster backend, plus node access. */
 class ClusterClient extends Client {
-  declare protected readonly backend: ClusterBackend;
+  /**
+   * The cluster itself, for routing by key and node access; `backend` is the same one, or a
+   * `CachingBackend` in front of it.
+   */
+  constructor(
+    backend: CommandBackend,
+    mode: ReplyMode,
+    private readonly cluster: ClusterBackend,
+  ) {
+    super(backend, mode);
+  }
 
   protected override view(mode: ReplyMode): ClusterClient {
-    return new ClusterClient(this.backend, mode);
+    return new ClusterClient(this.backend, mode, this.cluster);
   }
 
   override async sendCommand(
@@ -93,23 +106,23 @@ class ClusterClient extends Client {
     const key = options?.key;
     if (key === undefined) return super.sendCommand(args);
     const command = prepareRawCommand(args);
-    await this.backend.ready();
-    return this.backend.sendToSlot(command, keySlot(key), this.mode);
+    await this.cluster.ready();
+    return this.cluster.sendToSlot(command, keySlot(key), this.mode);
   }
 
   nodes(role?: ClusterNode['role']): ClusterNode[] {
-    const all = this.backend.topology.slotMap?.nodes() ?? [];
+    const all = this.cluster.topology.slotMap?.nodes() ?? [];
     return role === undefined ? all : all.filter((node) => node.role === role);
   }
 
   nodeClient(node: NodeAddress): RedisClient {
     const known = clusterNode(node.host, node.port, 'primary');
-    const backend = new NodeClientBackend(this.backend.pool, known, this.backend.config.connection);
+    const backend = new NodeClientBackend(this.cluster.pool, known, this.cluster.config.connection);
     return createClientOn(backend, this.mode);
   }
 
   refreshSlots(): Promise<void> {
-    return this.backend.topology.refresh();
+    return this.cluster.topology.refresh();
   }
 }
 
@@ -124,6 +137,18 @@ class ClusterClient extends Client {
  * await cluster.quit();
  */
 export function createCluster(config: ClusterConfig): RedisCluster {
-  const backend = new ClusterBackend(resolveClusterConfig(config));
-  return new ClusterClient(backend, replyMode(false, false)) as unknown as RedisCluster;
+  const strings = replyMode(false, false);
+  const { clientSideCache, ...rest } = config;
+  if (clientSideCache === undefined) {
+    const backend = new ClusterBackend(resolveClusterConfig(rest));
+    return new ClusterClient(backend, strings, backend) as unknown as RedisCluster;
+  }
+  // Node connections do not reconnect (a fresh one replaces a dropped one), so a RESP2
+  // invalidation connection per node could not follow them: the cluster cache needs RESP3.
+  if (config.protocol === 2)
+    throw new TypeError('createCluster: clientSideCache needs protocol 3 in a cluster');
+  const cache = new ClientSideCache(resolveCacheOptions(clientSideCache));
+  const backend = new ClusterBackend(resolveClusterConfig(rest), cache);
+  const caching = new CachingBackend(backend, cache);
+  return new ClusterClient(caching, strings, backend) as unknown as RedisCluster;
 }

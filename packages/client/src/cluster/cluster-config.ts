@@ -1,3 +1,4 @@
+import type { ClientSideCacheOptions } from '../cache/cache-options.js';
 import type { RedisConnectionOptions } from '../connection/connection-options.js';
 
 /** Where READONLY-flagged commands go. */
@@ -31,6 +32,11 @@ export interface ClusterConfig extends Omit<
   maxRetries?: number;
   /** Most dedicated connections per node for blocking commands (default 8). */
   dedicatedConnections?: number;
+  /**
+   * Opt-in client-side caching, with tracking on every node connection (RESP3 only in a
+   * cluster). See docs/guides/client-side-caching.md.
+   */
+  clientSideCache?: ClientSideCacheOptions;
 }
 
 /** `ClusterConfig` with defaults applied. */

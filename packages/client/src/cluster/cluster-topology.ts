@@ -56,8 +56,12 @@ export class ClusterTopology {
     this.refresh().catch(() => undefined);
   }
 
+  /** Told of every MOVED (a client-side cache flushes: the slot's keys changed hands). */
+  onMoved: (() => void) | undefined;
+
   /** `MOVED`: patch the map now, so the retry goes to the right node, and rediscover soon. */
   moved(slot: number, host: string, port: number): void {
+    this.onMoved?.();
     this.map?.moveSlot(slot, host, port);
     this.scheduleRefresh();
   }

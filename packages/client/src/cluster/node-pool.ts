@@ -33,6 +33,8 @@ export class NodePool {
     private readonly readonly: boolean,
     private readonly dedicatedConnections: number,
     private readonly onLost: (address: string, error: Error) => void,
+    /** Called on each new shared connection before it connects (client-side cache tracking). */
+    private readonly onConnection?: (connection: RedisConnection) => void,
   ) {}
 
   /** The node's shared connection; commands sent at once queue until its handshake is done. */
@@ -41,6 +43,7 @@ export class NodePool {
     if (existing !== undefined) return existing;
     if (this.closed) throw new ConnectionClosedError('The cluster client is closed');
     const connection = new RedisConnection({ ...this.options, host: node.host, port: node.port });
+    this.onConnection?.(connection);
     const entry = { connection, wasReady: false };
     this.shared.set(node.address, entry);
     connection.once('ready', () => (entry.wasReady = true));

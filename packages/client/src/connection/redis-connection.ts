@@ -28,7 +28,7 @@ import {
   type SendOptions,
 } from './connection-options.js';
 import { DeadlineTimer } from './deadline-timer.js';
-import { handshake } from './handshake.js';
+import { handshake, type HandshakeExchange } from './handshake.js';
 import { InflightQueue } from './inflight-queue.js';
 import { OfflineQueue } from './offline-queue.js';
 import { openSocket } from './open-socket.js';
@@ -87,6 +87,14 @@ export class RedisConnection extends EventEmitter<RedisConnectionEvents> {
   private reconnectTimer: NodeJS.Timeout | undefined;
   /** Why the connection closed for good, for the errors of commands issued afterwards. */
   private closedBecause = 'it was closed';
+  /**
+   * Runs after every handshake, before the connection is ready and anything queued is written:
+   * state the server must hold for every command on this socket (client-side caching turns
+   * `CLIENT TRACKING` on here, so no read goes untracked after a reconnect). Its failure fails
+   * the attempt. Set before the first connection.
+   * @internal
+   */
+  afterHandshake: ((exchange: HandshakeExchange, server: ServerInfo) => Promise<void>) | undefined;
 
   constructor(options: RedisConnectionOptions = {}) {
     super();
@@ -370,11 +378,10 @@ export class RedisConnection extends EventEmitter<RedisConnectionEvents> {
     }
     this.attach(socket);
     const remaining = Math.max(1, timeout - (performance.now() - started));
+    const exchange: HandshakeExchange = (commands) => this.exchange(commands, remaining);
     try {
-      this.serverInfo = await handshake(
-        (commands) => this.exchange(commands, remaining),
-        this.options,
-      );
+      this.serverInfo = await handshake(exchange, this.options);
+      if (this.afterHandshake !== undefined) await this.afterHandshake(exchange, this.serverInfo);
     } catch (error) {
       if (this.socket === socket) this.detach(error as Error);
       if (!(error instanceof CommandTimeoutError)) throw error;

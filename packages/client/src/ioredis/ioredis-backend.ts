@@ -73,8 +73,14 @@ export class IoredisBackend implements CommandBackend {
   private connecting: Promise<ServerInfo> | undefined;
   /** Duplicates for blocking commands and WATCH, kept for reuse. */
   private readonly idle: IoredisLike[] = [];
+  /** Every duplicate opened, idle or busy: closing the client closes them all. */
+  private readonly duplicates = new Set<IoredisLike>();
 
-  constructor(private readonly redis: IoredisLike) {}
+  /** `closeWrapped`: whether closing the client closes `redis` too (`fromIoredis` option). */
+  constructor(
+    private readonly redis: IoredisLike,
+    private readonly closeWrapped = true,
+  ) {}
 
   get server(): ServerInfo | undefined {
     return this.info;
@@ -97,11 +103,11 @@ export class IoredisBackend implements CommandBackend {
     if (command.verify !== undefined) command.verify(await this.ready());
     if (command.blockingMs === undefined)
       return settleReply(command, await settled(call(this.redis, command, mode)));
-    const connection = this.idle.pop() ?? this.redis.duplicate();
+    const connection = this.takeDuplicate();
     try {
       return settleReply(command, await settled(call(connection, command, mode)));
     } finally {
-      this.idle.push(connection);
+      this.giveBack(connection);
     }
   }
 
@@ -129,7 +135,7 @@ export class IoredisBackend implements CommandBackend {
 
   async lease(mode: ReplyMode): Promise<LeasedChannel> {
     refuseBigInts(mode, 'WATCH');
-    const connection = this.idle.pop() ?? this.redis.duplicate();
+    const connection = this.takeDuplicate();
     await whenReady(connection);
     let released = false;
     return {
@@ -139,7 +145,7 @@ export class IoredisBackend implements CommandBackend {
         if (released) return;
         released = true;
         if (unwatch) await call(connection, UNWATCH, mode).catch(() => undefined);
-        this.idle.push(connection);
+        this.giveBack(connection);
       },
     };
   }
@@ -153,20 +159,67 @@ export class IoredisBackend implements CommandBackend {
     return subscriber;
   }
 
-  /** Closes the duplicates this adapter opened; the wrapped instance stays the caller's. */
+  /**
+   * Closes what this adapter opened (duplicates, subscribers), then the wrapped instance unless
+   * it was given with `closeWrapped: false`: a client left open would keep the process alive.
+   */
   async quit(): Promise<void> {
     const subscribers = [...this.subscribers.values()].map((subscriber) => subscriber.quit());
-    await Promise.all([
-      ...this.idle.splice(0).map((connection) => connection.quit()),
-      ...subscribers,
-    ]);
+    const duplicates = [...this.duplicates].map((connection) => quietly(connection.quit()));
+    this.duplicates.clear();
+    this.idle.length = 0;
+    await Promise.all([...duplicates, ...subscribers]);
+    if (this.closeWrapped && this.redis.status !== 'end') {
+      const ended = whenEnded(this.redis);
+      await quietly(this.redis.quit());
+      await ended;
+    }
   }
 
   disconnect(): void {
-    for (const connection of this.idle.splice(0)) connection.disconnect();
+    for (const connection of this.duplicates) connection.disconnect();
+    this.duplicates.clear();
+    this.idle.length = 0;
     for (const subscriber of this.subscribers.values()) subscriber.disconnect();
+    if (this.closeWrapped) this.redis.disconnect();
+  }
+
+  private takeDuplicate(): IoredisLike {
+    const idle = this.idle.pop();
+    if (idle !== undefined) return idle;
+    const connection = this.redis.duplicate();
+    this.duplicates.add(connection);
+    return connection;
+  }
+
+  /** Back to the idle list, unless the client was closed meanwhile (then it is closed too). */
+  private giveBack(connection: IoredisLike): void {
+    if (this.duplicates.has(connection)) this.idle.push(connection);
   }
 }
+
+/**
+ * ioredis resolves `quit()` on QUIT's reply, before the server closes the socket; its `end`
+ * event comes after. Waits for it, at most `END_WAIT_MS`: the socket is being closed anyway.
+ */
+function whenEnded(redis: IoredisLike): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, END_WAIT_MS);
+    timer.unref();
+    redis.once('end', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+const END_WAIT_MS = 1000;
+
+/** A close that may find the connection already closed (ioredis then rejects): done either way. */
+const quietly = (closing: Promise<unknown>): Promise<void> =>
+  closing.then(
+    () => undefined,
+    () => undefined,
+  );
 
 /** A reply or its error as a value, so `settleReply` names the error after its command. */
 const settled = (reply: Promise<RespValue>): Promise<RespValue> =>

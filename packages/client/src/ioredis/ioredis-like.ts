@@ -10,6 +10,7 @@ export interface IoredisLike {
   duplicate(): IoredisLike;
   once(event: 'ready', listener: () => void): unknown;
   once(event: 'error', listener: (error: Error) => void): unknown;
+  once(event: 'end', listener: () => void): unknown;
   on(event: string, listener: (...args: never[]) => void): unknown;
   subscribe(...channels: string[]): Promise<unknown>;
   psubscribe(...patterns: string[]): Promise<unknown>;

@@ -14,6 +14,8 @@ import {
 import { DedicatedPool } from '../connection/dedicated-pool.js';
 import { RedisConnection } from '../connection/redis-connection.js';
 import { Subscriber } from '../pubsub/subscriber.js';
+import type { ClientSideCache } from '../cache/client-side-cache.js';
+import { trackConnection, type ConnectionTracking } from '../cache/connection-tracking.js';
 
 /**
  * One server: one auto-pipelined connection shared by every caller, a pool of dedicated
@@ -26,13 +28,17 @@ export class StandaloneBackend implements CommandBackend {
   private readonly dedicated: DedicatedPool;
   private readonly subscribers = new Map<boolean, Subscriber>();
   private readonly commandTimeout: number;
+  /** With a client-side cache: tracking on the shared connection (see `CachingBackend`). */
+  private readonly tracking: ConnectionTracking | undefined;
 
   constructor(
     private readonly options: RedisConnectionOptions,
     dedicatedConnections: number,
+    cache?: ClientSideCache,
   ) {
     this.connection = new RedisConnection(options);
     this.events.follow(this.connection);
+    this.tracking = cache && trackConnection(this.connection, cache, options);
     this.dedicated = new DedicatedPool(options, dedicatedConnections);
     this.commandTimeout = resolveConnectionOptions(options).commandTimeout;
   }
@@ -78,12 +84,18 @@ export class StandaloneBackend implements CommandBackend {
 
   async quit(): Promise<void> {
     const subscribers = [...this.subscribers.values()].map((subscriber) => subscriber.quit());
-    await Promise.all([this.connection.quit(), this.dedicated.close(), ...subscribers]);
+    await Promise.all([
+      this.connection.quit(),
+      this.dedicated.close(),
+      ...subscribers,
+      this.tracking?.quit(),
+    ]);
   }
 
   disconnect(): void {
     this.connection.disconnect();
     for (const subscriber of this.subscribers.values()) subscriber.disconnect();
     void this.dedicated.close();
+    this.tracking?.disconnect();
   }
 }

@@ -82,6 +82,7 @@ function runtimeLiteral(model: CommandModel): string {
     replyVariants: runtime.variants.length > 0 ? runtime.variants : undefined,
     requestPolicy: runtime.requestPolicy,
     responsePolicy: runtime.responsePolicy,
+    nondeterministic: runtime.nondeterministic,
   };
   return toLiteral(spec);
 }

@@ -69,6 +69,7 @@ export interface CommandModel {
     variants: RuntimeVariant[];
     requestPolicy?: string;
     responsePolicy?: string;
+    nondeterministic?: true;
   };
 }
 
@@ -112,6 +113,11 @@ function keySpecPlan(spec: SpecKeySpec): RuntimeKeySpec {
 function policy(tips: string[] | undefined, prefix: string): string | undefined {
   const tip = tips?.find((t) => t.toLowerCase().startsWith(prefix));
   return tip?.slice(prefix.length).toLowerCase();
+}
+
+/** Whether the command carries this tip exactly (`nondeterministic_output`, not `…_order`). */
+function hasTip(tips: string[] | undefined, tip: string): boolean {
+  return tips?.some((t) => t.toLowerCase() === tip) ?? false;
 }
 
 /**
@@ -278,6 +284,7 @@ export function buildCommandModel(
       ...(policy(command.tips, 'response_policy:') !== undefined
         ? { responsePolicy: policy(command.tips, 'response_policy:') }
         : {}),
+      ...(hasTip(command.tips, 'nondeterministic_output') ? { nondeterministic: true } : {}),
     },
   };
 }

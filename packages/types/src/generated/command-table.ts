@@ -1244,6 +1244,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
         'tot-cmds': 'integer',
       },
     },
+    nondeterministic: true,
   },
   clientKill: {
     name: 'CLIENT KILL',
@@ -1410,6 +1411,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
         'tot-cmds': 'integer',
       },
     },
+    nondeterministic: true,
   },
   clientNoEvict: {
     name: 'CLIENT NO-EVICT',
@@ -1665,6 +1667,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     hasOptions: false,
     plain: true,
     reply: 0,
+    nondeterministic: true,
   },
   clusterCountFailureReports: {
     name: 'CLUSTER COUNT-FAILURE-REPORTS',
@@ -1677,6 +1680,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     hasOptions: false,
     plain: true,
     reply: 0,
+    nondeterministic: true,
   },
   clusterCountkeysinslot: {
     name: 'CLUSTER COUNTKEYSINSLOT',
@@ -1785,6 +1789,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     hasOptions: false,
     plain: true,
     reply: 0,
+    nondeterministic: true,
   },
   clusterHelp: {
     name: 'CLUSTER HELP',
@@ -1809,6 +1814,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     hasOptions: false,
     plain: true,
     reply: 0,
+    nondeterministic: true,
   },
   clusterKeyslot: {
     name: 'CLUSTER KEYSLOT',
@@ -1844,6 +1850,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
         },
       },
     },
+    nondeterministic: true,
   },
   clusterMeet: {
     name: 'CLUSTER MEET',
@@ -1883,6 +1890,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     hasOptions: false,
     plain: true,
     reply: 0,
+    nondeterministic: true,
   },
   clusterNodes: {
     name: 'CLUSTER NODES',
@@ -1895,6 +1903,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     hasOptions: false,
     plain: true,
     reply: 0,
+    nondeterministic: true,
   },
   clusterReplicas: {
     name: 'CLUSTER REPLICAS',
@@ -1907,6 +1916,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     hasOptions: false,
     plain: true,
     reply: 0,
+    nondeterministic: true,
   },
   clusterReplicate: {
     name: 'CLUSTER REPLICATE',
@@ -2032,6 +2042,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
         },
       },
     },
+    nondeterministic: true,
   },
   clusterSlaves: {
     name: 'CLUSTER SLAVES',
@@ -2044,6 +2055,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     hasOptions: false,
     plain: true,
     reply: 0,
+    nondeterministic: true,
   },
   clusterSlotStats: {
     name: 'CLUSTER SLOT-STATS',
@@ -2108,6 +2120,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
       },
     },
     requestPolicy: 'all_shards',
+    nondeterministic: true,
   },
   clusterSlots: {
     name: 'CLUSTER SLOTS',
@@ -2125,6 +2138,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
         rest: { tuple: [0, 0, 0, { object: { hostname: 0, ip: 0 } }] },
       },
     },
+    nondeterministic: true,
   },
   command: {
     name: 'COMMAND',
@@ -2562,6 +2576,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     plain: true,
     keys: [{ flags: K.RO | K.ACCESS, index: 1, range: [0, 1, 0] }],
     reply: 0,
+    nondeterministic: true,
   },
   echo: {
     name: 'ECHO',
@@ -3020,6 +3035,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     },
     requestPolicy: 'all_shards',
     responsePolicy: 'special',
+    nondeterministic: true,
   },
   geoadd: {
     name: 'GEOADD',
@@ -4329,6 +4345,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     hasOptions: false,
     keys: [{ flags: K.RO | K.ACCESS, index: 1, range: [0, 1, 0] }],
     reply: 0,
+    nondeterministic: true,
   },
   hrandfield: {
     name: 'HRANDFIELD',
@@ -4365,6 +4382,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
       { when: [{ path: 'options' }, { path: 'options.withvalues', absent: true }], plan: 0 },
       { when: [{ path: 'options', absent: true }], plan: 0 },
     ],
+    nondeterministic: true,
   },
   hscan: {
     name: 'HSCAN',
@@ -4391,6 +4409,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     plain: true,
     keys: [{ flags: K.RO | K.ACCESS, index: 1, range: [0, 1, 0] }],
     reply: 0,
+    nondeterministic: true,
   },
   hset: {
     name: 'HSET',
@@ -4473,6 +4492,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     hasOptions: false,
     keys: [{ flags: K.RO | K.ACCESS, index: 1, range: [0, 1, 0] }],
     reply: 0,
+    nondeterministic: true,
   },
   hvals: {
     name: 'HVALS',
@@ -4544,6 +4564,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     reply: 0,
     requestPolicy: 'all_shards',
     responsePolicy: 'special',
+    nondeterministic: true,
   },
   keys: {
     name: 'KEYS',
@@ -4569,6 +4590,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     hasOptions: false,
     plain: true,
     reply: 0,
+    nondeterministic: true,
   },
   latencyDoctor: {
     name: 'LATENCY DOCTOR',
@@ -4583,6 +4605,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     reply: 0,
     requestPolicy: 'all_nodes',
     responsePolicy: 'special',
+    nondeterministic: true,
   },
   latencyGraph: {
     name: 'LATENCY GRAPH',
@@ -4597,6 +4620,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     reply: 0,
     requestPolicy: 'all_nodes',
     responsePolicy: 'special',
+    nondeterministic: true,
   },
   latencyHelp: {
     name: 'LATENCY HELP',
@@ -4622,6 +4646,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     reply: { map: { object: { calls: 0, histogram_usec: { map: 0 } } } },
     requestPolicy: 'all_nodes',
     responsePolicy: 'special',
+    nondeterministic: true,
   },
   latencyHistory: {
     name: 'LATENCY HISTORY',
@@ -4636,6 +4661,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     reply: { array: { tuple: [0, 0] } },
     requestPolicy: 'all_nodes',
     responsePolicy: 'special',
+    nondeterministic: true,
   },
   latencyLatest: {
     name: 'LATENCY LATEST',
@@ -4650,6 +4676,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     reply: { array: { tuple: [0, 0, 0, 0] } },
     requestPolicy: 'all_nodes',
     responsePolicy: 'special',
+    nondeterministic: true,
   },
   latencyReset: {
     name: 'LATENCY RESET',
@@ -4982,6 +5009,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     reply: 0,
     requestPolicy: 'all_shards',
     responsePolicy: 'special',
+    nondeterministic: true,
   },
   memoryHelp: {
     name: 'MEMORY HELP',
@@ -5008,6 +5036,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     reply: 0,
     requestPolicy: 'all_shards',
     responsePolicy: 'special',
+    nondeterministic: true,
   },
   memoryPurge: {
     name: 'MEMORY PURGE',
@@ -5077,6 +5106,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     },
     requestPolicy: 'all_shards',
     responsePolicy: 'special',
+    nondeterministic: true,
   },
   memoryUsage: {
     name: 'MEMORY USAGE',
@@ -5186,6 +5216,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
       },
     ],
     reply: 0,
+    nondeterministic: true,
   },
   moduleHelp: {
     name: 'MODULE HELP',
@@ -5368,6 +5399,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     plain: true,
     keys: [{ flags: K.RO, index: 2, range: [0, 1, 0] }],
     reply: 0,
+    nondeterministic: true,
   },
   objectFreq: {
     name: 'OBJECT FREQ',
@@ -5381,6 +5413,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     plain: true,
     keys: [{ flags: K.RO, index: 2, range: [0, 1, 0] }],
     reply: 0,
+    nondeterministic: true,
   },
   objectHelp: {
     name: 'OBJECT HELP',
@@ -5406,6 +5439,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     plain: true,
     keys: [{ flags: K.RO, index: 2, range: [0, 1, 0] }],
     reply: 0,
+    nondeterministic: true,
   },
   objectRefcount: {
     name: 'OBJECT REFCOUNT',
@@ -5419,6 +5453,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     plain: true,
     keys: [{ flags: K.RO, index: 2, range: [0, 1, 0] }],
     reply: 0,
+    nondeterministic: true,
   },
   persist: {
     name: 'PERSIST',
@@ -5645,6 +5680,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     plain: true,
     keys: [{ flags: K.RO | K.ACCESS, index: 1, range: [0, 1, 0] }],
     reply: 0,
+    nondeterministic: true,
   },
   publish: {
     name: 'PUBLISH',
@@ -5765,6 +5801,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     reply: 0,
     requestPolicy: 'all_shards',
     responsePolicy: 'special',
+    nondeterministic: true,
   },
   readonly: {
     name: 'READONLY',
@@ -6101,6 +6138,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     reply: 0,
     requestPolicy: 'special',
     responsePolicy: 'special',
+    nondeterministic: true,
   },
   scard: {
     name: 'SCARD',
@@ -6644,6 +6682,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     hasOptions: false,
     reply: { array: { tuple: [0, 0, 0, 0, 0, 0] } },
     requestPolicy: 'all_nodes',
+    nondeterministic: true,
   },
   slowlogHelp: {
     name: 'SLOWLOG HELP',
@@ -6670,6 +6709,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     reply: 0,
     requestPolicy: 'all_nodes',
     responsePolicy: 'agg_sum',
+    nondeterministic: true,
   },
   slowlogReset: {
     name: 'SLOWLOG RESET',
@@ -6846,6 +6886,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     hasOptions: false,
     keys: [{ flags: K.RW | K.ACCESS | K.DELETE, index: 1, range: [0, 1, 0] }],
     reply: 0,
+    nondeterministic: true,
   },
   spublish: {
     name: 'SPUBLISH',
@@ -6877,6 +6918,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     hasOptions: false,
     keys: [{ flags: K.RO | K.ACCESS, index: 1, range: [0, 1, 0] }],
     reply: 0,
+    nondeterministic: true,
   },
   srem: {
     name: 'SREM',
@@ -6910,6 +6952,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     plain: true,
     keys: [{ flags: K.RO | K.ACCESS, index: 1, range: [0, 1, 0] }],
     reply: 0,
+    nondeterministic: true,
   },
   ssubscribe: {
     name: 'SSUBSCRIBE',
@@ -7044,6 +7087,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     hasOptions: false,
     plain: true,
     reply: 0,
+    nondeterministic: true,
   },
   touch: {
     name: 'TOUCH',
@@ -7071,6 +7115,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     plain: true,
     keys: [{ flags: K.RO | K.ACCESS, index: 1, range: [0, 1, 0] }],
     reply: 0,
+    nondeterministic: true,
   },
   type: {
     name: 'TYPE',
@@ -7263,6 +7308,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     hasOptions: true,
     keys: [{ flags: K.RW | K.UPDATE, index: 1, range: [0, 1, 0] }],
     reply: 0,
+    nondeterministic: true,
   },
   xautoclaim: {
     name: 'XAUTOCLAIM',
@@ -7291,6 +7337,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
         plan: { tuple: [0, { array: { tuple: [0, 0] } }, 0] },
       },
     ],
+    nondeterministic: true,
   },
   xclaim: {
     name: 'XCLAIM',
@@ -7325,6 +7372,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
       { when: [{ path: 'justid' }], plan: 0 },
       { when: [{ path: 'justid', absent: true }], plan: { array: { tuple: [0, 0] } } },
     ],
+    nondeterministic: true,
   },
   xdel: {
     name: 'XDEL',
@@ -7483,6 +7531,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     plain: true,
     keys: [{ flags: K.RO | K.ACCESS, index: 2, range: [0, 1, 0] }],
     reply: { array: { object: { name: 0, pending: 0, idle: 0, inactive: 0 } } },
+    nondeterministic: true,
   },
   xinfoGroups: {
     name: 'XINFO GROUPS',
@@ -7714,6 +7763,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
         plan: { tuple: [0, 0, 0, { union: [{ array: { tuple: [0, 'integer'] } }, 0] }] },
       },
     ],
+    nondeterministic: true,
   },
   xrange: {
     name: 'XRANGE',
@@ -7892,6 +7942,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     hasOptions: false,
     keys: [{ flags: K.RW | K.DELETE, index: 1, range: [0, 1, 0] }],
     reply: 0,
+    nondeterministic: true,
   },
   zadd: {
     name: 'ZADD',
@@ -8283,6 +8334,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
       { when: [{ path: 'options' }, { path: 'options.withscores', absent: true }], plan: 0 },
       { when: [{ path: 'options', absent: true }], plan: 0 },
     ],
+    nondeterministic: true,
   },
   zrange: {
     name: 'ZRANGE',
@@ -8697,6 +8749,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
         plan: { tuple: [0, { array: { tuple: [0, 'double'] } }] },
       },
     ],
+    nondeterministic: true,
   },
   zscore: {
     name: 'ZSCORE',

@@ -1,19 +1,44 @@
 import { redisUrl } from '@redspec/test-utils';
-import { Redis } from 'ioredis';
+import { Redis as Redis5 } from 'ioredis5';
+import { Redis as Redis6 } from 'ioredis6';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WrongTypeError, fromIoredis, type RedisClient } from '../src/index.js';
+import { WrongTypeError, fromIoredis, type RedisClient } from '../../src/index.js';
 
-describe('the ioredis adapter', () => {
-  let redis: Redis;
+// The optional peer range is `^5 || ^6`: every case runs against both majors (ioredis 6 speaks
+// RESP3 by default, with replies mapped back to its v5 shapes).
+const majors = [
+  { major: 5, open: (url: string) => new Redis5(url) },
+  { major: 6, open: (url: string) => new Redis6(url) },
+];
+
+describe.each(majors)('the ioredis $major adapter', ({ open }) => {
+  let redis: Redis5 | Redis6;
   let client: RedisClient;
 
   beforeAll(async () => {
-    redis = new Redis(redisUrl());
+    redis = open(redisUrl());
     client = await fromIoredis(redis).connect();
   });
   afterAll(async () => {
     await client.quit();
-    await redis.quit();
+  });
+
+  it('closes the ioredis instance it was given on quit()', async () => {
+    const other = open(redisUrl());
+    const wrapped = fromIoredis(other);
+    expect(await wrapped.ping()).toBe('PONG');
+    await wrapped.quit();
+    expect(other.status).toBe('end');
+  });
+
+  it('leaves it open with closeWrapped: false', async () => {
+    const other = open(redisUrl());
+    const wrapped = fromIoredis(other, { closeWrapped: false });
+    expect(await wrapped.blpop('adapter:never', 0.01)).toBeNull();
+    wrapped.disconnect();
+    expect(other.status).toBe('ready');
+    expect(await other.ping()).toBe('PONG');
+    await other.quit();
   });
 
   it('learns the server through the wrapped connection', () => {
@@ -53,6 +78,6 @@ describe('the ioredis adapter', () => {
     expect(await client.ping()).toBe('PONG');
     await client.rpush('adapter:q', 'job');
     expect(await blocked).toEqual(['adapter:q', 'job']);
-    await client.del(['adapter:h', 'adapter:z', 'adapter:s', 'adapter:b']);
+    await client.del(['adapter:h', 'adapter:z', 'adapter:s', 'adapter:b', 'adapter:t']);
   });
 });
