@@ -20,6 +20,7 @@ import { sendClusterTransaction } from './cluster-transaction.js';
 import { combineReplies } from './combine-replies.js';
 import { routeCommand } from './command-route.js';
 import { NodePool } from './node-pool.js';
+import { clusterResponsePolicy } from './pubsub-views.js';
 import type { ClusterNode } from './slot-map.js';
 import { SlotSender, type SlotCommand } from './slot-sender.js';
 import { mergeSplitReplies, type SlotGroup } from './split-by-slot.js';
@@ -219,11 +220,13 @@ export class ClusterBackend implements CommandBackend, ClusterRouting {
     scope: 'primaries' | 'all',
     mode: ReplyMode,
   ): Promise<unknown> {
+    // Cold, the slot map names no node yet: a fan-out would ask nobody and combine nothing.
+    await this.ready();
     const part = { command: rawPart(command), slot: 0, read: false, mode };
     const results = await Promise.allSettled(
       this.nodes(scope).map((node) => this.sender.sendTo(node, part, false)),
     );
     const settled = results as PromiseSettledResult<RespValue>[];
-    return settleReply(command, combineReplies(command.spec!.responsePolicy, settled));
+    return settleReply(command, combineReplies(clusterResponsePolicy(command.spec!), settled));
   }
 }

@@ -9,6 +9,7 @@ import { planBatch, type BatchEntry, type BatchPart, type NodeBatch } from './ba
 import type { ClusterRouting } from './cluster-backend.js';
 import { wasNotRun } from './cluster-replies.js';
 import { combineReplies } from './combine-replies.js';
+import { clusterResponsePolicy } from './pubsub-views.js';
 import { mergeSplitReplies } from './split-by-slot.js';
 
 /**
@@ -98,7 +99,7 @@ function assemble(entry: BatchEntry, replies: readonly RespValue[]): RespValue {
           : { status: 'fulfilled', value };
       });
       try {
-        return combineReplies(entry.spec.responsePolicy, settled);
+        return combineReplies(clusterResponsePolicy(entry.spec), settled);
       } catch (error) {
         return error as Error;
       }

@@ -36,4 +36,20 @@ describe('combineReplies', () => {
     expect(combineReplies(undefined, [ok({ a: 1 }), ok({ b: 2 })])).toEqual({ a: 1, b: 2 });
     expect(combineReplies(undefined, [ok('x'), ok('y')])).toEqual(['x', 'y']);
   });
+
+  it('union: every node’s channels once, Buffers compared by bytes', () => {
+    expect(combineReplies('union', [ok(['a', 'b']), ok(['b', 'c']), ok([])])).toEqual([
+      'a',
+      'b',
+      'c',
+    ]);
+    const [a, b] = [Buffer.from([0xff]), Buffer.from([0xff])];
+    expect(combineReplies('union', [ok([a]), ok([b])])).toEqual([a]);
+  });
+
+  it('sum_per_channel: PUBSUB NUMSUB counts summed channel by channel', () => {
+    const replies = [ok(['a', 1, 'b', 0]), ok(['a', 2, 'b', 5]), ok(['a', 0, 'b', 0])];
+    expect(combineReplies('sum_per_channel', replies)).toEqual(['a', 3, 'b', 5]);
+    expect(combineReplies('sum_per_channel', [ok([]), ok([])])).toEqual([]);
+  });
 });

@@ -1,6 +1,7 @@
 import { commandKeyPositions, type CommandSpec, type RedisArgument } from '@redspec/types/internal';
 import { ClusterRoutingError, CrossSlotError } from './cluster-errors.js';
 import { keySlot } from './key-slot.js';
+import { isNodeLocalView } from './pubsub-views.js';
 import { splitBySlot, type SlotGroup } from './split-by-slot.js';
 
 /**
@@ -30,7 +31,7 @@ const refused: Readonly<Record<string, string>> = {
  *
  * Keyless commands whose response policy is `special` (INFO, RANDOMKEY, MEMORY STATS …) go to
  * one primary, so the reply keeps the type a single server gives; to ask each node, use
- * `cluster.nodeClient(node)`.
+ * `cluster.nodeClient(node)`. PUBSUB introspection asks every node (see pubsub-views.ts).
  */
 export function routeCommand(spec: CommandSpec, wire: readonly RedisArgument[]): CommandRoute {
   const advice = refused[spec.name];
@@ -48,6 +49,7 @@ export function routeCommand(spec: CommandSpec, wire: readonly RedisArgument[]):
 }
 
 function keylessRoute(spec: CommandSpec): CommandRoute {
+  if (isNodeLocalView(spec)) return { kind: 'fanout', nodes: 'all' };
   if (spec.responsePolicy === 'special') return { kind: 'any' };
   switch (spec.requestPolicy) {
     case 'all_shards':
