@@ -20,7 +20,7 @@ import { sendClusterTransaction } from './cluster-transaction.js';
 import { combineReplies } from './combine-replies.js';
 import { routeCommand } from './command-route.js';
 import { NodePool } from './node-pool.js';
-import { clusterResponsePolicy } from './pubsub-views.js';
+import { clusterResponsePolicy } from './pubsub-routes.js';
 import type { ClusterNode } from './slot-map.js';
 import { SlotSender, type SlotCommand } from './slot-sender.js';
 import { mergeSplitReplies, type SlotGroup } from './split-by-slot.js';

@@ -9,7 +9,7 @@ import { planBatch, type BatchEntry, type BatchPart, type NodeBatch } from './ba
 import type { ClusterRouting } from './cluster-backend.js';
 import { wasNotRun } from './cluster-replies.js';
 import { combineReplies } from './combine-replies.js';
-import { clusterResponsePolicy } from './pubsub-views.js';
+import { clusterResponsePolicy } from './pubsub-routes.js';
 import { mergeSplitReplies } from './split-by-slot.js';
 
 /**

@@ -5,7 +5,7 @@ import type { RespValue } from '@redspec/types';
  * (the spec's `RESPONSE_POLICY` tip). Errors: `one_succeeded` needs one success; every other
  * policy throws the first error. Without a policy (KEYS, SLOWLOG GET), arrays are concatenated
  * and maps merged; other shapes come back as one reply per node. `union` and `sum_per_channel`
- * are ours, for PUBSUB introspection (pubsub-views.ts).
+ * are ours, for PUBSUB introspection (pubsub-routes.ts).
  */
 export function combineReplies(
   policy: string | undefined,

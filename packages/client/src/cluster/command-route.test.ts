@@ -21,6 +21,10 @@ describe('routeCommand', () => {
     expect(route('spublish', 'news', 'hi')).toEqual({ kind: 'slot', slot: keySlot('news') });
   });
 
+  it('sends PUBLISH to its channel’s slot, so one channel’s messages take one path', () => {
+    expect(route('publish', 'news', 'hi')).toEqual({ kind: 'slot', slot: keySlot('news') });
+  });
+
   it('asks every node for PUBSUB introspection, whose replies are node-local', () => {
     const everyNode = { kind: 'fanout', nodes: 'all' };
     expect(route('pubsubNumsub', ['a', 'b'])).toEqual(everyNode);

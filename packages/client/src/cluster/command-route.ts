@@ -1,12 +1,12 @@
 import { commandKeyPositions, type CommandSpec, type RedisArgument } from '@redspec/types/internal';
 import { ClusterRoutingError, CrossSlotError } from './cluster-errors.js';
 import { keySlot } from './key-slot.js';
-import { isNodeLocalView } from './pubsub-views.js';
+import { channelPosition, isNodeLocalView } from './pubsub-routes.js';
 import { splitBySlot, type SlotGroup } from './split-by-slot.js';
 
 /**
  * Where a command goes in a cluster:
- * - `slot`: the node serving the slot of its keys (or shard channel);
+ * - `slot`: the node serving the slot of its keys (or shard channel, or PUBLISH's channel);
  * - `split`: a `multi_shard` command whose keys span slots, one part per slot;
  * - `fanout`: every primary (`all_shards`) or every node (`all_nodes`), replies combined;
  * - `any`: keyless, to any primary.
@@ -31,11 +31,13 @@ const refused: Readonly<Record<string, string>> = {
  *
  * Keyless commands whose response policy is `special` (INFO, RANDOMKEY, MEMORY STATS …) go to
  * one primary, so the reply keeps the type a single server gives; to ask each node, use
- * `cluster.nodeClient(node)`. PUBSUB introspection asks every node (see pubsub-views.ts).
+ * `cluster.nodeClient(node)`. PUBSUB introspection asks every node (see pubsub-routes.ts).
  */
 export function routeCommand(spec: CommandSpec, wire: readonly RedisArgument[]): CommandRoute {
   const advice = refused[spec.name];
   if (advice !== undefined) throw new ClusterRoutingError(`${spec.name}: ${advice}`, spec.name);
+  const channel = channelPosition(spec);
+  if (channel !== undefined) return { kind: 'slot', slot: keySlot(wire[channel]!) };
   const keyed = commandKeyPositions(spec, wire);
   const positions = keyed.length > 0 ? keyed : commandKeyPositions(spec, wire, { channels: true });
   if (positions.length === 0) return keylessRoute(spec);

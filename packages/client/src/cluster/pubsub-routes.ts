@@ -1,6 +1,16 @@
 import type { CommandSpec } from '@redspec/types/internal';
 
 /**
+ * PUBLISH has no key, so any node would do; but two nodes' messages reach a subscriber by
+ * different paths (its node's clients directly, others' over the cluster bus) and interleave.
+ * Sent to the node of the channel's slot, one publisher's messages on a channel always take the
+ * same path and arrive in order, while different channels still spread over the primaries.
+ * The position of the channel in PUBLISH's arguments, after the command word.
+ */
+export const channelPosition = (spec: CommandSpec): number | undefined =>
+  spec.name === 'PUBLISH' ? 1 : undefined;
+
+/**
  * How the cluster combines the replies of PUBSUB introspection, which Redis answers from the
  * asked node's clients only ("PUBSUB's replies in a cluster only report information from the
  * node's Pub/Sub context"). Subscribers connect to any node (classic channels, replicas
