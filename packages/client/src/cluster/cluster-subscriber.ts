@@ -36,8 +36,8 @@ export class ClusterSubscriber extends EventEmitter<SubscriberEvents> implements
     this.lost = new ResubscribeLoop(
       {
         wants: (kind, name) => this.registry.names(kind).includes(name),
-        place: async (names) => {
-          await this.topology.refresh();
+        place: async (names, informed) => {
+          await (informed ? this.topology.refreshFrom(informed) : this.topology.refresh());
           for (const kind of ['channel', 'pattern', 'shard'] as const) {
             await this.place(kind, names[kind]);
           }
@@ -150,7 +150,9 @@ export class ClusterSubscriber extends EventEmitter<SubscriberEvents> implements
     const existing = this.shards.get(node.address);
     if (existing !== undefined && existing.status !== 'closed') return existing;
     const connection = this.open(node);
-    connection.on('dropped', (channels) => this.lost.add({ shard: channels }));
+    connection.on('dropped', (channels) =>
+      this.lost.add({ shard: channels }, performance.now(), node),
+    );
     connection.on('end', () => {
       if (this.shards.get(node.address) === connection) this.shards.delete(node.address);
       this.lost.add({ shard: connection.names('shard') });

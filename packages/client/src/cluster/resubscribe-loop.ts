@@ -1,12 +1,19 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ResubscribedEvent, SubscriptionKind } from '../pubsub/pubsub-types.js';
+import type { NodeAddress } from './cluster-config.js';
 
 /** What the loop needs from the cluster subscriber. */
 export interface ResubscribeTarget {
   /** Whether a name is still wanted (its subscription may have ended meanwhile). */
   wants(kind: SubscriptionKind, name: string): boolean;
-  /** Rediscovers the slot map, then subscribes the names where they belong now. */
-  place(lost: Readonly<Record<SubscriptionKind, readonly string[]>>): Promise<void>;
+  /**
+   * Rediscovers the slot map (asking `informed` first, when known), then subscribes the names
+   * where they belong now.
+   */
+  place(
+    lost: Readonly<Record<SubscriptionKind, readonly string[]>>,
+    informed: NodeAddress | undefined,
+  ): Promise<void>;
   resubscribed(event: ResubscribedEvent): void;
   error(error: Error): void;
 }
@@ -32,6 +39,8 @@ export class ResubscribeLoop {
     shard: new Set(),
   };
   private droppedAt: number | undefined;
+  /** The node that last dropped names on its own: it knows where they went. */
+  private informed: NodeAddress | undefined;
   private running = false;
 
   constructor(
@@ -39,9 +48,13 @@ export class ResubscribeLoop {
     private readonly closed: AbortSignal,
   ) {}
 
-  /** Names a node no longer delivers; `droppedAt` when that was noticed. */
-  add(lost: LostNames, droppedAt = performance.now()): void {
+  /**
+   * Names a node no longer delivers, noticed at `droppedAt`; `informed` when that node dropped
+   * them itself (a moved slot, a demotion), so its slot map is newer than others'.
+   */
+  add(lost: LostNames, droppedAt = performance.now(), informed?: NodeAddress): void {
     for (const kind of KINDS) for (const name of lost[kind] ?? []) this.pending[kind].add(name);
+    this.informed = informed ?? this.informed;
     this.droppedAt = Math.min(this.droppedAt ?? droppedAt, droppedAt);
     if (!this.running) void this.run();
   }
@@ -56,11 +69,12 @@ export class ResubscribeLoop {
           return;
         }
         const since = this.droppedAt!;
-        this.droppedAt = undefined;
+        const informed = this.informed;
+        this.droppedAt = this.informed = undefined;
         try {
-          await this.target.place(names);
+          await this.target.place(names, informed);
         } catch (error) {
-          this.add(names, since);
+          this.add(names, since, informed);
           this.target.error(error as Error);
           await sleep(retryDelay(attempt), undefined, { signal: this.closed }).catch(() => {});
           continue;
