@@ -20,7 +20,6 @@ import { sendClusterTransaction } from './cluster-transaction.js';
 import { combineReplies } from './combine-replies.js';
 import { routeCommand } from './command-route.js';
 import { NodePool } from './node-pool.js';
-import { clusterResponsePolicy } from './pubsub-routes.js';
 import type { ClusterNode } from './slot-map.js';
 import { SlotSender, type SlotCommand } from './slot-sender.js';
 import { mergeSplitReplies, type SlotGroup } from './split-by-slot.js';
@@ -227,6 +226,6 @@ export class ClusterBackend implements CommandBackend, ClusterRouting {
       this.nodes(scope).map((node) => this.sender.sendTo(node, part, false)),
     );
     const settled = results as PromiseSettledResult<RespValue>[];
-    return settleReply(command, combineReplies(clusterResponsePolicy(command.spec!), settled));
+    return settleReply(command, combineReplies(command.spec!.responsePolicy, settled));
   }
 }

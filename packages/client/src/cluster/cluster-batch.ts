@@ -9,7 +9,6 @@ import { planBatch, type BatchEntry, type BatchPart, type NodeBatch } from './ba
 import type { ClusterRouting } from './cluster-backend.js';
 import { wasNotRun } from './cluster-replies.js';
 import { combineReplies } from './combine-replies.js';
-import { clusterResponsePolicy } from './pubsub-routes.js';
 import { mergeSplitReplies } from './split-by-slot.js';
 
 /**
@@ -99,7 +98,7 @@ function assemble(entry: BatchEntry, replies: readonly RespValue[]): RespValue {
           : { status: 'fulfilled', value };
       });
       try {
-        return combineReplies(clusterResponsePolicy(entry.spec), settled);
+        return combineReplies(entry.spec.responsePolicy, settled);
       } catch (error) {
         return error as Error;
       }

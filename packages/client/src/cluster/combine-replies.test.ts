@@ -37,19 +37,19 @@ describe('combineReplies', () => {
     expect(combineReplies(undefined, [ok('x'), ok('y')])).toEqual(['x', 'y']);
   });
 
-  it('union: every node’s channels once, Buffers compared by bytes', () => {
-    expect(combineReplies('union', [ok(['a', 'b']), ok(['b', 'c']), ok([])])).toEqual([
+  it('x-union: every node’s channels once, Buffers compared by bytes', () => {
+    expect(combineReplies('x-union', [ok(['a', 'b']), ok(['b', 'c']), ok([])])).toEqual([
       'a',
       'b',
       'c',
     ]);
     const [a, b] = [Buffer.from([0xff]), Buffer.from([0xff])];
-    expect(combineReplies('union', [ok([a]), ok([b])])).toEqual([a]);
+    expect(combineReplies('x-union', [ok([a]), ok([b])])).toEqual([a]);
   });
 
-  it('sum_per_channel: PUBSUB NUMSUB counts summed channel by channel', () => {
+  it('x-sum-per-channel: PUBSUB NUMSUB counts summed channel by channel', () => {
     const replies = [ok(['a', 1, 'b', 0]), ok(['a', 2, 'b', 5]), ok(['a', 0, 'b', 0])];
-    expect(combineReplies('sum_per_channel', replies)).toEqual(['a', 3, 'b', 5]);
-    expect(combineReplies('sum_per_channel', [ok([]), ok([])])).toEqual([]);
+    expect(combineReplies('x-sum-per-channel', replies)).toEqual(['a', 3, 'b', 5]);
+    expect(combineReplies('x-sum-per-channel', [ok([]), ok([])])).toEqual([]);
   });
 });

@@ -4,8 +4,9 @@ import type { RespValue } from '@redspec/types';
  * One reply from the replies of every node a keyless command went to, by its response policy
  * (the spec's `RESPONSE_POLICY` tip). Errors: `one_succeeded` needs one success; every other
  * policy throws the first error. Without a policy (KEYS, SLOWLOG GET), arrays are concatenated
- * and maps merged; other shapes come back as one reply per node. `union` and `sum_per_channel`
- * are ours, for PUBSUB introspection (pubsub-routes.ts).
+ * and maps merged; other shapes come back as one reply per node. `x-union` and
+ * `x-sum-per-channel` are ours, for PUBSUB introspection (specs/overlay/cluster-tips.json),
+ * whose replies each node gives from its own clients only.
  */
 export function combineReplies(
   policy: string | undefined,
@@ -32,9 +33,9 @@ export function combineReplies(
       return logical(values, (a, b) => a && b);
     case 'agg_logical_or':
       return logical(values, (a, b) => a || b);
-    case 'union':
+    case 'x-union':
       return union(values as RespValue[][]);
-    case 'sum_per_channel':
+    case 'x-sum-per-channel':
       return sumPerChannel(values as RespValue[][]);
     default:
       return gather(values);

@@ -1,7 +1,6 @@
 import { commandKeyPositions, type CommandSpec, type RedisArgument } from '@redspec/types/internal';
 import { ClusterRoutingError, CrossSlotError } from './cluster-errors.js';
 import { keySlot } from './key-slot.js';
-import { channelPosition, isNodeLocalView } from './pubsub-routes.js';
 import { splitBySlot, type SlotGroup } from './split-by-slot.js';
 
 /**
@@ -31,16 +30,14 @@ const refused: Readonly<Record<string, string>> = {
  *
  * Keyless commands whose response policy is `special` (INFO, RANDOMKEY, MEMORY STATS …) go to
  * one primary, so the reply keeps the type a single server gives; to ask each node, use
- * `cluster.nodeClient(node)`. PUBSUB introspection asks every node (see pubsub-routes.ts).
+ * `cluster.nodeClient(node)`.
  */
 export function routeCommand(spec: CommandSpec, wire: readonly RedisArgument[]): CommandRoute {
   const advice = refused[spec.name];
   if (advice !== undefined) throw new ClusterRoutingError(`${spec.name}: ${advice}`, spec.name);
-  const channel = channelPosition(spec);
-  if (channel !== undefined) return { kind: 'slot', slot: keySlot(wire[channel]!) };
   const keyed = commandKeyPositions(spec, wire);
   const positions = keyed.length > 0 ? keyed : commandKeyPositions(spec, wire, { channels: true });
-  if (positions.length === 0) return keylessRoute(spec);
+  if (positions.length === 0) return keylessRoute(spec, wire);
   const slots = positions.map((position) => keySlot(wire[position]!));
   const slot = slots[0]!;
   if (slots.every((other) => other === slot)) return { kind: 'slot', slot };
@@ -50,14 +47,16 @@ export function routeCommand(spec: CommandSpec, wire: readonly RedisArgument[]):
   throw new CrossSlotError(spec.name, [...new Set(slots)]);
 }
 
-function keylessRoute(spec: CommandSpec): CommandRoute {
-  if (isNodeLocalView(spec)) return { kind: 'fanout', nodes: 'all' };
+function keylessRoute(spec: CommandSpec, wire: readonly RedisArgument[]): CommandRoute {
   if (spec.responsePolicy === 'special') return { kind: 'any' };
   switch (spec.requestPolicy) {
     case 'all_shards':
       return { kind: 'fanout', nodes: 'primaries' };
     case 'all_nodes':
       return { kind: 'fanout', nodes: 'all' };
+    case 'x-channel-slot':
+      // Ours (specs/overlay/cluster-tips.json): PUBLISH goes to its channel's slot, for order.
+      return { kind: 'slot', slot: keySlot(wire[spec.words.length]!) };
     default:
       return { kind: 'any' };
   }

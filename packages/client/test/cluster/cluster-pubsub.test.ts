@@ -174,6 +174,12 @@ describe('pub/sub on a cluster', () => {
         expect(await cluster.pubsubNumpat()).toBe(3); // one pattern on each node
         const local = await cluster.nodeClient(handle.nodes[0]!).pubsubNumsub(channel);
         expect(local).toEqual({ [channel]: 1 });
+        // A pipeline fans them out and combines them the same way.
+        const [piped, patterns] = await cluster.pipeline((p) => [
+          p.pubsubNumsub(channel),
+          p.pubsubNumpat(),
+        ]);
+        expect([piped, patterns]).toEqual([{ [channel]: 3 }, 3]);
       } finally {
         await Promise.all(clients.map((c) => c.quit()));
       }

@@ -5660,6 +5660,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     hasOptions: false,
     plain: true,
     reply: 0,
+    requestPolicy: 'x-channel-slot',
   },
   pubsubChannels: {
     name: 'PUBSUB CHANNELS',
@@ -5671,6 +5672,8 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     params: 1,
     hasOptions: false,
     reply: 0,
+    requestPolicy: 'all_nodes',
+    responsePolicy: 'x-union',
   },
   pubsubHelp: {
     name: 'PUBSUB HELP',
@@ -5695,6 +5698,8 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     hasOptions: false,
     plain: true,
     reply: 0,
+    requestPolicy: 'all_nodes',
+    responsePolicy: 'agg_sum',
   },
   pubsubNumsub: {
     name: 'PUBSUB NUMSUB',
@@ -5706,6 +5711,8 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     params: 1,
     hasOptions: false,
     reply: { map: 0 },
+    requestPolicy: 'all_nodes',
+    responsePolicy: 'x-sum-per-channel',
   },
   pubsubShardchannels: {
     name: 'PUBSUB SHARDCHANNELS',
@@ -5717,6 +5724,8 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     params: 1,
     hasOptions: false,
     reply: 0,
+    requestPolicy: 'all_nodes',
+    responsePolicy: 'x-union',
   },
   pubsubShardnumsub: {
     name: 'PUBSUB SHARDNUMSUB',
@@ -5728,6 +5737,8 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     params: 1,
     hasOptions: false,
     reply: { map: 0 },
+    requestPolicy: 'all_nodes',
+    responsePolicy: 'x-sum-per-channel',
   },
   punsubscribe: {
     name: 'PUNSUBSCRIBE',
