@@ -226,6 +226,8 @@ export class ClusterBackend implements CommandBackend, ClusterRouting {
     scope: 'primaries' | 'all',
     mode: ReplyMode,
   ): Promise<unknown> {
+    // Cold, the slot map names no node yet: a fan-out would ask nobody and combine nothing.
+    await this.ready();
     const part = { command: rawPart(command), slot: 0, read: false, mode };
     const results = await Promise.allSettled(
       this.nodes(scope).map((node) => this.sender.sendTo(node, part, false)),

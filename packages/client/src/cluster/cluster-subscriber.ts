@@ -1,5 +1,4 @@
 import { EventEmitter } from 'node:events';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { MovedError } from '@redspec/types/internal';
 import type { RedisConnectionOptions } from '../connection/connection-options.js';
 import type { PubSubBackend } from '../pubsub/pubsub-backend.js';
@@ -9,25 +8,24 @@ import { SubscriberConnection } from '../pubsub/subscriber-connection.js';
 import type { SubscriberEvents } from '../pubsub/subscriber.js';
 import type { ClusterTopology } from './cluster-topology.js';
 import { keySlot } from './key-slot.js';
+import { ResubscribeLoop } from './resubscribe-loop.js';
 import type { ClusterNode } from './slot-map.js';
-
-/** How long re-homing a subscription keeps trying while its node fails over. */
-const REHOME_ATTEMPTS = 40;
-const rehomeDelay = (attempt: number): number => Math.min(1000, 50 * 2 ** attempt);
 
 /**
  * Pub/sub on a Redis Cluster. Channels and patterns go through one subscriber connection to
  * any primary (the cluster bus spreads PUBLISH to every node). Shard channels go to the
- * primary owning their slot, one subscriber connection per node; when a slot moves (MOVED on
- * SSUBSCRIBE, or the node dropping the channel on its own) or its node fails, they follow to
- * the new owner and `resubscribed` reports the gap. Subscriber connections do not reconnect
- * to the same node: a lost node's subscriptions move to whichever node the slot map names.
+ * primary owning their slot, one subscriber connection per node. When a node drops shard
+ * channels (their slot moved away, or it stopped being a primary) or a connection dies, the
+ * names go to a `ResubscribeLoop`, which subscribes them again where the refreshed slot map
+ * says, and `resubscribed` reports the gap. Subscriber connections do not reconnect to the
+ * same node: a lost node's subscriptions move to whichever node the slot map names.
  */
 export class ClusterSubscriber extends EventEmitter<SubscriberEvents> implements PubSubBackend {
   private readonly registry = new SinkRegistry();
   private global: SubscriberConnection | undefined;
   private readonly shards = new Map<string, SubscriberConnection>();
-  private closed = false;
+  private readonly closing = new AbortController();
+  private readonly lost: ResubscribeLoop;
 
   constructor(
     private readonly topology: ClusterTopology,
@@ -35,6 +33,20 @@ export class ClusterSubscriber extends EventEmitter<SubscriberEvents> implements
     private readonly buffers: boolean,
   ) {
     super();
+    this.lost = new ResubscribeLoop(
+      {
+        wants: (kind, name) => this.registry.names(kind).includes(name),
+        place: async (names, informed) => {
+          await (informed ? this.topology.refreshFrom(informed) : this.topology.refresh());
+          for (const kind of ['channel', 'pattern', 'shard'] as const) {
+            await this.place(kind, names[kind]);
+          }
+        },
+        resubscribed: (event) => this.emit('resubscribed', event),
+        error: (error) => this.emitError(error),
+      },
+      this.closing.signal,
+    );
   }
 
   names(kind: SubscriptionKind): string[] {
@@ -58,24 +70,19 @@ export class ClusterSubscriber extends EventEmitter<SubscriberEvents> implements
       return;
     }
     await Promise.all(
-      [...this.shards.values()].map((connection) =>
-        connection.unsubscribe(
-          'shard',
-          emptied.filter((name) => connection.has('shard', name)),
-        ),
-      ),
+      [...this.shards.values()].map((connection) => this.release(connection, emptied)),
     );
   }
 
   quit(): Promise<void> {
-    this.closed = true;
+    this.closing.abort();
     this.registry.endAll();
     const connections = [this.global, ...this.shards.values()].filter((c) => c !== undefined);
     return Promise.all(connections.map((connection) => connection.quit())).then(() => undefined);
   }
 
   disconnect(): void {
-    this.closed = true;
+    this.closing.abort();
     this.registry.endAll();
     this.global?.disconnect();
     for (const connection of this.shards.values()) connection.disconnect();
@@ -97,28 +104,43 @@ export class ClusterSubscriber extends EventEmitter<SubscriberEvents> implements
       byOwner.set(node.address, group);
     }
     await Promise.all(
-      [...byOwner.values()].map(async ({ node, names: group }) => {
-        try {
-          await this.shardConnection(node).subscribe('shard', group);
-        } catch (error) {
-          // A stale slot map: nothing was subscribed; patch it and place them again, once.
-          if (!(error instanceof MovedError)) throw error;
-          this.topology.moved(error.slot, error.host, error.port);
-          const owner = this.topology.nodeForSlot(error.slot, false);
-          await this.shardConnection(owner).subscribe('shard', group);
-        }
-      }),
+      [...byOwner.values()].map(({ node, names: group }) => this.placeShard(node, group)),
+    );
+  }
+
+  /** Shard channels at `node`, or at the node its MOVED answer names; then nowhere else. */
+  private async placeShard(node: ClusterNode, names: readonly string[]): Promise<void> {
+    let owner = node;
+    try {
+      await this.shardConnection(owner).subscribe('shard', names);
+    } catch (error) {
+      // A stale slot map: nothing was subscribed; patch it and place them again, once.
+      if (!(error instanceof MovedError)) throw error;
+      this.topology.moved(error.slot, error.host, error.port);
+      owner = this.topology.nodeForSlot(error.slot, false);
+      await this.shardConnection(owner).subscribe('shard', names);
+    }
+    // A former owner may still deliver (a demoted primary hears its new primary's SPUBLISH):
+    // one node per channel, or messages would arrive twice.
+    for (const [address, connection] of this.shards) {
+      if (address !== owner.address) void this.release(connection, names).catch(() => {});
+    }
+  }
+
+  /** Unsubscribes the shard channels among `names` that `connection` holds. */
+  private release(connection: SubscriberConnection, names: readonly string[]): Promise<void> {
+    return connection.unsubscribe(
+      'shard',
+      names.filter((name) => connection.has('shard', name)),
     );
   }
 
   private globalConnection(): SubscriberConnection {
     if (this.global !== undefined && this.global.status !== 'closed') return this.global;
-    const node = this.topology.randomPrimary();
-    const connection = this.open(node);
+    const connection = this.open(this.topology.randomPrimary());
     connection.on('end', () => {
       if (this.global === connection) this.global = undefined;
-      const lost = { channel: this.names('channel'), pattern: this.names('pattern') };
-      void this.rehome(lost, performance.now());
+      this.lost.add({ channel: connection.names('channel'), pattern: connection.names('pattern') });
     });
     this.global = connection;
     return connection;
@@ -128,13 +150,12 @@ export class ClusterSubscriber extends EventEmitter<SubscriberEvents> implements
     const existing = this.shards.get(node.address);
     if (existing !== undefined && existing.status !== 'closed') return existing;
     const connection = this.open(node);
-    connection.on(
-      'dropped',
-      (channels) => void this.rehome({ shard: channels }, performance.now()),
+    connection.on('dropped', (channels) =>
+      this.lost.add({ shard: channels }, performance.now(), node),
     );
     connection.on('end', () => {
       if (this.shards.get(node.address) === connection) this.shards.delete(node.address);
-      void this.rehome({ shard: connection.names('shard') }, performance.now());
+      this.lost.add({ shard: connection.names('shard') });
     });
     this.shards.set(node.address, connection);
     return connection;
@@ -154,38 +175,6 @@ export class ClusterSubscriber extends EventEmitter<SubscriberEvents> implements
     });
     connection.on('error', (error) => this.emitError(error));
     return connection;
-  }
-
-  /**
-   * Subscribes again, at their new homes, to names whose node dropped them or went away,
-   * refreshing the slot map and waiting out a failover; then reports the gap.
-   */
-  private async rehome(
-    lost: Partial<Record<SubscriptionKind, readonly string[]>>,
-    droppedAt: number,
-  ): Promise<void> {
-    for (let attempt = 0; attempt < REHOME_ATTEMPTS && !this.closed; attempt++) {
-      const still = (kind: SubscriptionKind): string[] =>
-        (lost[kind] ?? []).filter((name) => this.registry.names(kind).includes(name));
-      const pending = (['channel', 'pattern', 'shard'] as const).map(
-        (kind) => [kind, still(kind)] as const,
-      );
-      if (pending.every(([, names]) => names.length === 0)) return;
-      try {
-        await this.topology.refresh();
-        for (const [kind, names] of pending) await this.place(kind, names);
-        this.emit('resubscribed', {
-          channels: still('channel'),
-          patterns: still('pattern'),
-          shardChannels: still('shard'),
-          gapMs: Math.round(performance.now() - droppedAt),
-        });
-        return;
-      } catch (error) {
-        this.emitError(error as Error);
-        await sleep(rehomeDelay(attempt));
-      }
-    }
   }
 
   private emitError(error: Error): void {

@@ -51,6 +51,22 @@ export class ClusterTopology {
     return this.refreshing;
   }
 
+  /**
+   * Rediscovers the slot map asking `node` first, after the discovery already running (which
+   * may have asked a node that had not heard yet): `node` just showed it knows of a change,
+   * e.g. by dropping the shard channels of a slot it gave up.
+   */
+  refreshFrom(node: NodeAddress): Promise<void> {
+    const run: Promise<void> = (this.refreshing ?? Promise.resolve())
+      .catch(() => undefined)
+      .then(() => this.discover(node))
+      .finally(() => {
+        if (this.refreshing === run) this.refreshing = undefined;
+      });
+    this.refreshing = run;
+    return run;
+  }
+
   /** A refresh nobody waits for; its failure is forgotten (the next command asks again). */
   scheduleRefresh(): void {
     this.refresh().catch(() => undefined);
@@ -89,9 +105,9 @@ export class ClusterTopology {
     return node;
   }
 
-  private async discover(): Promise<void> {
+  private async discover(first?: NodeAddress): Promise<void> {
     const errors: Error[] = [];
-    for (const node of this.candidates()) {
+    for (const node of this.candidates(first)) {
       try {
         const shards = await this.askNode(node);
         if (shards.length === 0) throw new ClusterRoutingError(`${node.address} knows no slots`);
@@ -108,18 +124,19 @@ export class ClusterTopology {
     });
   }
 
-  /** Known nodes with a working connection first, then the rest, then the root nodes. */
-  private candidates(): ClusterNode[] {
+  /** `first`, known nodes with a working connection, the rest, then the root nodes. */
+  private candidates(first?: NodeAddress): ClusterNode[] {
     const known = this.map?.nodes() ?? [];
     const roots = this.rootNodes.map(({ host, port }) => clusterNode(host, port, 'primary'));
-    const seen = new Set<string>();
+    const head = first === undefined ? [] : [clusterNode(first.host, first.port, 'primary')];
+    const seen = new Set(head.map((node) => node.address));
     const unique = [...known, ...roots].filter((node) => {
       if (seen.has(node.address)) return false;
       seen.add(node.address);
       return true;
     });
     const live = (node: ClusterNode): boolean => this.pool.isReady(node.address);
-    return [...unique.filter(live), ...unique.filter((node) => !live(node))];
+    return [...head, ...unique.filter(live), ...unique.filter((node) => !live(node))];
   }
 
   private async askNode(node: ClusterNode): Promise<Shard[]> {

@@ -43,4 +43,20 @@ describe('combineReplies', () => {
     expect(combineReplies(undefined, [ok({ a: 1 }), ok({ b: 2 })])).toEqual({ a: 1, b: 2 });
     expect(combineReplies(undefined, [ok('x'), ok('y')])).toEqual(['x', 'y']);
   });
+
+  it('x-union: every node’s channels once, Buffers compared by bytes', () => {
+    expect(combineReplies('x-union', [ok(['a', 'b']), ok(['b', 'c']), ok([])])).toEqual([
+      'a',
+      'b',
+      'c',
+    ]);
+    const [a, b] = [Buffer.from([0xff]), Buffer.from([0xff])];
+    expect(combineReplies('x-union', [ok([a]), ok([b])])).toEqual([a]);
+  });
+
+  it('x-sum-per-channel: PUBSUB NUMSUB counts summed channel by channel', () => {
+    const replies = [ok(['a', 1, 'b', 0]), ok(['a', 2, 'b', 5]), ok(['a', 0, 'b', 0])];
+    expect(combineReplies('x-sum-per-channel', replies)).toEqual(['a', 3, 'b', 5]);
+    expect(combineReplies('x-sum-per-channel', [ok([]), ok([])])).toEqual([]);
+  });
 });

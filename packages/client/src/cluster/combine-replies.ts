@@ -4,7 +4,9 @@ import type { RespValue } from '@redspec/types';
  * One reply from the replies of every node a keyless command went to, by its response policy
  * (the spec's `RESPONSE_POLICY` tip). Errors: `one_succeeded` needs one success; every other
  * policy throws the first error. Without a policy (KEYS, SLOWLOG GET), arrays are concatenated
- * and maps merged; other shapes come back as one reply per node.
+ * and maps merged; other shapes come back as one reply per node. `x-union` and
+ * `x-sum-per-channel` are ours, for PUBSUB introspection (specs/overlay/cluster-tips.json),
+ * whose replies each node gives from its own clients only.
  */
 export function combineReplies(
   policy: string | undefined,
@@ -31,6 +33,10 @@ export function combineReplies(
       return logical(values, (a, b) => a && b);
     case 'agg_logical_or':
       return logical(values, (a, b) => a || b);
+    case 'x-union':
+      return union(values as RespValue[][]);
+    case 'x-sum-per-channel':
+      return sumPerChannel(values as RespValue[][]);
     default:
       return gather(values);
   }
@@ -64,6 +70,27 @@ function logical(values: readonly RespValue[], op: (a: boolean, b: boolean) => b
   const [first] = values;
   if (!Array.isArray(first)) return combine(values);
   return first.map((_, i) => combine(values.map((value) => (value as RespValue[])[i] ?? null)));
+}
+
+/** Every node's items once each, in the order first seen (PUBSUB CHANNELS). */
+function union(values: readonly RespValue[][]): RespValue[] {
+  const seen = new Map<string, RespValue>();
+  for (const item of values.flat(1)) {
+    const id = Buffer.isBuffer(item) ? item.toString('latin1') : String(item);
+    if (!seen.has(id)) seen.set(id, item);
+  }
+  return [...seen.values()];
+}
+
+/**
+ * Flat `[channel, count, …]` replies (PUBSUB NUMSUB) summed count by count: every node answers
+ * the same channels in the order asked, so position i of each reply is the same channel.
+ */
+function sumPerChannel(values: readonly RespValue[][]): RespValue[] {
+  const [first = []] = values;
+  return first.map((item, i) =>
+    i % 2 === 0 ? item : values.reduce((sum, value) => sum + Number(value[i]), 0),
+  );
 }
 
 function gather(values: readonly RespValue[]): RespValue {

@@ -21,6 +21,19 @@ describe('routeCommand', () => {
     expect(route('spublish', 'news', 'hi')).toEqual({ kind: 'slot', slot: keySlot('news') });
   });
 
+  it('sends PUBLISH to its channel’s slot, so one channel’s messages take one path', () => {
+    expect(route('publish', 'news', 'hi')).toEqual({ kind: 'slot', slot: keySlot('news') });
+  });
+
+  it('asks every node for PUBSUB introspection, whose replies are node-local', () => {
+    const everyNode = { kind: 'fanout', nodes: 'all' };
+    expect(route('pubsubNumsub', ['a', 'b'])).toEqual(everyNode);
+    expect(route('pubsubShardnumsub', ['a', 'b'])).toEqual(everyNode);
+    expect(route('pubsubChannels', 'a*')).toEqual(everyNode);
+    expect(route('pubsubShardchannels')).toEqual(everyNode);
+    expect(route('pubsubNumpat')).toEqual(everyNode);
+  });
+
   it('splits multi_shard commands per slot, keys in order within each part', () => {
     const result = route('mset', { a: '1', b: '2', '{a}x': '3' });
     expect(result).toEqual({

@@ -5,7 +5,7 @@ import { splitBySlot, type SlotGroup } from './split-by-slot.js';
 
 /**
  * Where a command goes in a cluster:
- * - `slot`: the node serving the slot of its keys (or shard channel);
+ * - `slot`: the node serving the slot of its keys (or shard channel, or PUBLISH's channel);
  * - `split`: a `multi_shard` command whose keys span slots, one part per slot;
  * - `fanout`: every primary (`all_shards`) or every node (`all_nodes`), replies combined;
  * - `any`: keyless, to any primary.
@@ -37,7 +37,7 @@ export function routeCommand(spec: CommandSpec, wire: readonly RedisArgument[]):
   if (advice !== undefined) throw new ClusterRoutingError(`${spec.name}: ${advice}`, spec.name);
   const keyed = commandKeyPositions(spec, wire);
   const positions = keyed.length > 0 ? keyed : commandKeyPositions(spec, wire, { channels: true });
-  if (positions.length === 0) return keylessRoute(spec);
+  if (positions.length === 0) return keylessRoute(spec, wire);
   const slots = positions.map((position) => keySlot(wire[position]!));
   const slot = slots[0]!;
   if (slots.every((other) => other === slot)) return { kind: 'slot', slot };
@@ -47,13 +47,16 @@ export function routeCommand(spec: CommandSpec, wire: readonly RedisArgument[]):
   throw new CrossSlotError(spec.name, [...new Set(slots)]);
 }
 
-function keylessRoute(spec: CommandSpec): CommandRoute {
+function keylessRoute(spec: CommandSpec, wire: readonly RedisArgument[]): CommandRoute {
   if (spec.responsePolicy === 'special') return { kind: 'any' };
   switch (spec.requestPolicy) {
     case 'all_shards':
       return { kind: 'fanout', nodes: 'primaries' };
     case 'all_nodes':
       return { kind: 'fanout', nodes: 'all' };
+    case 'x-channel-slot':
+      // Ours (specs/overlay/cluster-tips.json): PUBLISH goes to its channel's slot, for order.
+      return { kind: 'slot', slot: keySlot(wire[spec.words.length]!) };
     default:
       return { kind: 'any' };
   }

@@ -36,7 +36,7 @@ import { PendingReply } from './pending-reply.js';
 import { ReadyWaiters } from './ready-waiters.js';
 import { reconnectDelay } from './reconnect-delay.js';
 import { batchTimeout, replyTimeout } from './reply-deadline.js';
-import { isPubsubMessage, SubscriptionTracker } from './subscription-tracker.js';
+import { isPushed, SubscriptionTracker } from './subscription-tracker.js';
 
 export type {
   ConnectionStatus,
@@ -321,7 +321,7 @@ export class RedisConnection extends EventEmitter<RedisConnectionEvents> {
     if (
       (this.inflight.pubsubPending > 0 || this.subscriptions.active) &&
       this.serverInfo?.protocol === 2 &&
-      (isPubsubMessage(reply) || this.subscriptions.confirms(entry, reply))
+      (isPushed(reply) || this.subscriptions.confirms(entry, reply))
     ) {
       this.onPush(reply as RespValue[]);
     } else if (entry === undefined) {
@@ -339,9 +339,8 @@ export class RedisConnection extends EventEmitter<RedisConnectionEvents> {
 
   private onPush(frame: RespValue[]): void {
     const entry = this.inflight.head();
-    if (this.subscriptions.confirms(entry, frame) && entry!.confirm(frame[2] ?? null)) {
-      this.shiftHead();
-    }
+    if (!this.subscriptions.confirms(entry, frame)) this.subscriptions.droppedByServer(frame);
+    else if (entry!.confirm(frame[2] ?? null)) this.shiftHead();
     try {
       this.emit('push', frame);
     } catch (error) {

@@ -1,5 +1,20 @@
+import { prepareRawCommand } from '@redspec/types/internal';
 import { describe, expect, it } from 'vitest';
-import { isPubsubMessage, pubsubKind, SubscriptionTracker } from './subscription-tracker.js';
+import { PendingReply } from './pending-reply.js';
+import {
+  isPubsubMessage,
+  isPushed,
+  pubsubKind,
+  SubscriptionTracker,
+} from './subscription-tracker.js';
+
+/** A (un)subscribe command in flight, tagged by `tracker` as the connection does. */
+function pending(tracker: SubscriptionTracker, args: string[]): PendingReply {
+  const entry = new PendingReply(prepareRawCommand(args), undefined, false, 0);
+  entry.promise.catch(() => undefined);
+  tracker.tag(entry);
+  return entry;
+}
 
 describe('SubscriptionTracker', () => {
   it('ignores ordinary commands', () => {
@@ -38,6 +53,33 @@ describe('SubscriptionTracker', () => {
     expect(tracker.active).toBe(false);
     tracker.classify(['SUNSUBSCRIBE']);
     expect(tracker.confirmations).toBe(1);
+  });
+});
+
+describe('a SUNSUBSCRIBE the server sends on its own (slot moved away, Redis 7)', () => {
+  it('answers no SUNSUBSCRIBE naming other channels, and is forgotten', () => {
+    const tracker = new SubscriptionTracker();
+    tracker.classify(['SSUBSCRIBE', 'moved', 'kept']);
+    const own = pending(tracker, ['SUNSUBSCRIBE', 'kept']);
+    const pushed = ['sunsubscribe', 'moved', 1];
+    expect(tracker.confirms(own, pushed)).toBe(false);
+    expect(tracker.confirms(own, ['sunsubscribe', 'kept', 0])).toBe(true);
+    tracker.droppedByServer(pushed);
+    expect(tracker.active).toBe(false); // 'kept' went with the SUNSUBSCRIBE, 'moved' with the push
+  });
+
+  it('counts for an argument-less SUNSUBSCRIBE, which answers for every channel', () => {
+    const tracker = new SubscriptionTracker();
+    tracker.classify(['SSUBSCRIBE', 'a']);
+    expect(tracker.confirms(pending(tracker, ['SUNSUBSCRIBE']), ['sunsubscribe', 'a', 0])).toBe(
+      true,
+    );
+  });
+
+  it('is a push on RESP2, like a message', () => {
+    expect(isPushed(['sunsubscribe', 'a', 0])).toBe(true);
+    expect(isPushed(['smessage', 'a', 'x'])).toBe(true);
+    expect(isPushed(['subscribe', 'a', 1])).toBe(false);
   });
 });
 

@@ -71,8 +71,17 @@ export class SubscriptionTracker {
       entry !== undefined &&
       entry.pubsubKind !== '' &&
       !(frame instanceof ReplyError) &&
-      pubsubKind(frame) === entry.pubsubKind
+      pubsubKind(frame) === entry.pubsubKind &&
+      (entry.pubsubKind !== 'sunsubscribe' || names(entry, (frame as RespValue[])[1]))
     );
+  }
+
+  /** A SUNSUBSCRIBE the server sent on its own: that shard channel is no longer subscribed. */
+  droppedByServer(frame: RespValue[]): void {
+    if (pubsubKind(frame) !== 'sunsubscribe' || frame[1] == null) return;
+    this.subscribed.shardChannels.delete(String(frame[1]));
+    const { channels, patterns, shardChannels } = this.subscribed;
+    this.active = channels.size + patterns.size + shardChannels.size > 0;
   }
 
   /** The server forgets subscriptions with the socket; so does the tracker. */
@@ -93,4 +102,24 @@ export function pubsubKind(frame: RespValue): string {
 export function isPubsubMessage(frame: RespValue): boolean {
   const kind = pubsubKind(frame);
   return kind === 'message' || kind === 'pmessage' || kind === 'smessage';
+}
+
+/**
+ * Whether a RESP2 reply on a subscribed connection is a push: a published message, or a
+ * SUNSUBSCRIBE, which Redis 7 also sends unasked to the shard subscribers of a slot that moved
+ * away (a confirmation of the client's own SUNSUBSCRIBE is told apart by `confirms`).
+ */
+export function isPushed(frame: RespValue): boolean {
+  return isPubsubMessage(frame) || pubsubKind(frame) === 'sunsubscribe';
+}
+
+/**
+ * Whether `entry`'s command names `channel`, or names none (an argument-less unsubscribe
+ * answers for every channel): a server-sent SUNSUBSCRIBE for another channel is no answer.
+ */
+function names(entry: PendingReply, channel: RespValue | undefined): boolean {
+  const args = entry.command?.args ?? [];
+  if (args.length < 2) return true;
+  const wanted = String(channel);
+  return args.some((arg, i) => i > 0 && String(arg) === wanted);
 }

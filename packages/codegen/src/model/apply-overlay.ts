@@ -49,7 +49,15 @@ export function applyOverlay(
     ...command,
     arguments: args,
     ...(overlay.reply !== undefined ? { reply: overlay.reply } : {}),
+    ...(overlay.tips !== undefined ? { tips: mergeTips(command.tips, overlay.tips) } : {}),
   };
+}
+
+/** The spec's tips, but for those of a kind (`request_policy`) the overlay gives. */
+function mergeTips(spec: readonly string[] | undefined, ours: readonly string[]): string[] {
+  const kind = (tip: string): string => tip.split(':')[0]!.toLowerCase();
+  const replaced = new Set(ours.map(kind));
+  return [...(spec ?? []).filter((tip) => !replaced.has(kind(tip))), ...ours];
 }
 
 /** Names of top-level arguments the overlay moves into the options object. */

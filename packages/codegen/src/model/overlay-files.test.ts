@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../paths.js';
+import { applyOverlay } from './apply-overlay.js';
 import { siblingKeys } from './argument-model.js';
 import { buildModels, type CommandModel } from './command-model.js';
 import { loadSpec, type LoadedSpec } from './load-spec.js';
@@ -38,6 +39,31 @@ describe('specs/overlay', () => {
       ([, entry]) => corrects(entry) && !entry.why?.trim(),
     );
     expect(missing.map(([name]) => name)).toEqual([]);
+  });
+
+  it('gives PUBLISH and PUBSUB introspection the cluster routing of cluster-tips.json', () => {
+    const policies = (name: string) => {
+      const { requestPolicy, responsePolicy } = models.get(name)!.runtime;
+      return [requestPolicy, responsePolicy];
+    };
+    expect(policies('PUBLISH')).toEqual(['x-channel-slot', undefined]);
+    expect(policies('PUBSUB NUMSUB')).toEqual(['all_nodes', 'x-sum-per-channel']);
+    expect(policies('PUBSUB CHANNELS')).toEqual(['all_nodes', 'x-union']);
+    expect(policies('PUBSUB NUMPAT')).toEqual(['all_nodes', 'agg_sum']);
+    expect(policies('DBSIZE')).toEqual(['all_shards', 'agg_sum']); // the spec's own tips
+  });
+
+  it('lets overlay tips replace the spec’s tips of the same kind only', () => {
+    const command = {
+      name: 'X',
+      tips: ['nondeterministic_output', 'request_policy:all_shards', 'response_policy:agg_sum'],
+    };
+    const patched = applyOverlay(command as never, { tips: ['request_policy:all_nodes'] });
+    expect(patched.tips).toEqual([
+      'nondeterministic_output',
+      'response_policy:agg_sum',
+      'request_policy:all_nodes',
+    ]);
   });
 
   it('names only callable commands', () => {

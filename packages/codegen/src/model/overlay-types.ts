@@ -11,6 +11,11 @@ export interface CommandOverlay {
   reply?: ReplySchema;
   /** Argument errata, keyed by argument name path (`weight`, `limit.count`). */
   arguments?: Record<string, ArgumentOverlay>;
+  /**
+   * Command tips of ours (`request_policy:…`, `response_policy:…`), replacing the spec's tip of
+   * the same kind: how a cluster client routes the command and combines its replies.
+   */
+  tips?: string[];
   /** Option-dependent replies, most specific first; the spec's reply stays the general case. */
   overloads?: OverloadOverlay[];
   /** Why the entry exists: a sentence of ours for reviewers (never emitted). */

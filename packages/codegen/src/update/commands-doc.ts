@@ -31,6 +31,8 @@ export function routingCell(model: CommandModel): string {
       return 'every primary (`all_shards`)';
     case 'all_nodes':
       return 'every node (`all_nodes`)';
+    case 'x-channel-slot':
+      return 'channel slot (`x-channel-slot`)';
     case undefined:
       return 'keyless (any node)';
     default:

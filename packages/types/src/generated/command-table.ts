@@ -5696,6 +5696,7 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     hasOptions: false,
     plain: true,
     reply: 0,
+    requestPolicy: 'x-channel-slot',
   },
   pubsubChannels: {
     name: 'PUBSUB CHANNELS',
@@ -5707,6 +5708,8 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     params: 1,
     hasOptions: false,
     reply: 0,
+    requestPolicy: 'all_nodes',
+    responsePolicy: 'x-union',
   },
   pubsubHelp: {
     name: 'PUBSUB HELP',
@@ -5731,6 +5734,8 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     hasOptions: false,
     plain: true,
     reply: 0,
+    requestPolicy: 'all_nodes',
+    responsePolicy: 'agg_sum',
   },
   pubsubNumsub: {
     name: 'PUBSUB NUMSUB',
@@ -5742,6 +5747,8 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     params: 1,
     hasOptions: false,
     reply: { map: 0 },
+    requestPolicy: 'all_nodes',
+    responsePolicy: 'x-sum-per-channel',
   },
   pubsubShardchannels: {
     name: 'PUBSUB SHARDCHANNELS',
@@ -5753,6 +5760,8 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     params: 1,
     hasOptions: false,
     reply: 0,
+    requestPolicy: 'all_nodes',
+    responsePolicy: 'x-union',
   },
   pubsubShardnumsub: {
     name: 'PUBSUB SHARDNUMSUB',
@@ -5764,6 +5773,8 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     params: 1,
     hasOptions: false,
     reply: { map: 0 },
+    requestPolicy: 'all_nodes',
+    responsePolicy: 'x-sum-per-channel',
   },
   punsubscribe: {
     name: 'PUNSUBSCRIBE',
