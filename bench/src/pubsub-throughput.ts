@@ -5,7 +5,8 @@
  * connection), in this process. Messages are ~100 bytes, published in awaited chunks of 500 so
  * the subscriber's output buffer on the server stays bounded; the time runs from the first
  * PUBLISH to the last message received. Rounds interleave the libraries; medians are reported
- * with the ratio of Redspec to each. Build first (`pnpm build`).
+ * with the ratio of Redspec to each, and the CPU this process spent per message (publishing and
+ * receiving), which a busy machine disturbs less than the wall clock. Build first (`pnpm build`).
  */
 import { createClient as createRedspec } from '@redspec/client';
 import { startRedisServer } from '@redspec/test-utils';
@@ -66,8 +67,12 @@ const libraries = {
 } as const;
 type Library = keyof typeof libraries;
 
-/** One sample: messages per second through a fresh pair. */
-async function sample(library: Library, url: string, round: number): Promise<number> {
+/** One sample through a fresh pair: messages per wall-clock second, and CPU µs per message. */
+async function sample(
+  library: Library,
+  url: string,
+  round: number,
+): Promise<{ rate: number; cpuUs: number }> {
   const pair = await libraries[library](url);
   const channel = `throughput:${library}:${round}`;
   let received = 0;
@@ -77,6 +82,7 @@ async function sample(library: Library, url: string, round: number): Promise<num
     if (++received === MESSAGES) done();
   });
   const started = performance.now();
+  const cpu = process.cpuUsage();
   for (let sent = 0; sent < MESSAGES; sent += CHUNK) {
     const chunk: Promise<unknown>[] = [];
     for (let i = sent; i < Math.min(sent + CHUNK, MESSAGES); i++) {
@@ -86,22 +92,27 @@ async function sample(library: Library, url: string, round: number): Promise<num
   }
   await all;
   const seconds = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
   await pair.close();
-  return MESSAGES / seconds;
+  return { rate: MESSAGES / seconds, cpuUs: (used.user + used.system) / MESSAGES };
 }
 
 const server = await startRedisServer();
 try {
   const rates = new Map<Library, number[]>();
+  const cpu = new Map<Library, number[]>();
   const order = Object.keys(libraries) as Library[];
   for (let round = 0; round < ROUNDS; round++) {
     // Rotate who goes first, so a slow phase of the machine does not always hit the same one.
     const turn = [...order.slice(round % 3), ...order.slice(0, round % 3)];
     for (const library of turn) {
-      rates.set(library, [...(rates.get(library) ?? []), await sample(library, server.url, round)]);
+      const { rate, cpuUs } = await sample(library, server.url, round);
+      rates.set(library, [...(rates.get(library) ?? []), rate]);
+      cpu.set(library, [...(cpu.get(library) ?? []), cpuUs]);
     }
   }
   const median = (library: Library): number => spread(rates.get(library) ?? []).median;
+  const cpuMedian = (library: Library): number => spread(cpu.get(library) ?? []).median;
   process.stdout.write(
     `pub/sub: ${MESSAGES} messages of ${PAYLOAD.length} bytes, one publisher, one subscriber, ` +
       `median of ${ROUNDS} rounds (min–max)\n`,
@@ -112,7 +123,8 @@ try {
       library === 'redspec' ? '' : `  redspec ×${(median('redspec') / median(library)).toFixed(2)}`;
     process.stdout.write(
       `  ${library.padEnd(11)} ${Math.round(median(library)).toLocaleString('en').padStart(9)} msg/s ` +
-        `(${Math.round(min).toLocaleString('en')}–${Math.round(max).toLocaleString('en')})${ratio}\n`,
+        `(${Math.round(min).toLocaleString('en')}–${Math.round(max).toLocaleString('en')})${ratio}` +
+        `; ${cpuMedian(library).toFixed(2)} µs CPU/message (publisher and subscriber)\n`,
     );
   }
 } finally {

@@ -11,7 +11,7 @@ import type {
  * `tracing:<name>:start`, `:end`, `:asyncStart`, `:asyncEnd` and `:error` from each.
  *
  * @example
- * import { tracingChannel } from 'node:diagnostics_channel';
+ * const { tracingChannel } = await import('node:diagnostics_channel');
  * tracingChannel<unknown, CommandTraceContext>(traceChannels.command).subscribe({
  *   start: (context) => console.log('→', context.command),
  *   asyncEnd: (context) => console.log('←', context.command, context.error ?? 'ok'),
