@@ -18,6 +18,13 @@ export type { Script, ScriptRunner, ScriptShape } from './client/define-script.j
 export type { ReconnectOptions } from './connection/connection-options.js';
 export type { ReconnectingEvent } from './connection/connection-events.js';
 export type { ClientEvents } from './backend/client-events.js';
+export { traceChannels } from './tracing/trace-channels.js';
+export type {
+  BatchTraceContext,
+  CommandTraceContext,
+  ConnectTraceContext,
+  ServerTraceFields,
+} from './tracing/trace-contexts.js';
 export type { PubSubMethods } from './pubsub/pubsub-methods.js';
 export type { Subscription } from './pubsub/subscription.js';
 export type {

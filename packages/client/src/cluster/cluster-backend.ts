@@ -83,6 +83,8 @@ export class ClusterBackend implements CommandBackend, ClusterRouting {
     );
     this.topology = new ClusterTopology(config.rootNodes, config.readFrom, this.pool, tls);
     if (cache !== undefined) this.topology.onMoved = () => cache.flush();
+    // However the first map comes (connect(), or a cold command's discovery), `ready` fires once.
+    this.topology.onFirstMap = (server) => this.events.emit('ready', server);
     this.sender = new SlotSender(this.topology, this.pool, config, this.closing.signal);
   }
 
@@ -91,9 +93,7 @@ export class ClusterBackend implements CommandBackend, ClusterRouting {
   }
 
   async ready(): Promise<ServerInfo> {
-    const first = this.topology.slotMap === undefined;
     await this.topology.ready();
-    if (first) this.events.emit('ready', this.topology.server!);
     return this.topology.server!;
   }
 

@@ -23,6 +23,8 @@ export class ClusterTopology {
   /** Set once a node said it has no CLUSTER SHARDS, so later refreshes ask for SLOTS at once. */
   private slotsOnly = false;
   private serverInfo: ServerInfo | undefined;
+  /** Told once, when the first slot map is known: the cluster client's `ready` event. */
+  onFirstMap: ((server: ServerInfo) => void) | undefined;
 
   constructor(
     private readonly rootNodes: readonly NodeAddress[],
@@ -111,8 +113,10 @@ export class ClusterTopology {
       try {
         const shards = await this.askNode(node);
         if (shards.length === 0) throw new ClusterRoutingError(`${node.address} knows no slots`);
+        const first = this.map === undefined;
         this.map = new SlotMap(shards);
         this.pool.retain(new Set(this.map.nodes().map((known) => known.address)));
+        if (first) this.onFirstMap?.(this.serverInfo!);
         return;
       } catch (error) {
         errors.push(error as Error);

@@ -76,6 +76,13 @@ export interface RedisConnectionOptions {
    * without bound. Default 100 000.
    */
   maxInflight?: number;
+  /**
+   * Captures each command's call site when it is sent and appends it to the stack of its error
+   * if it fails (after a `--- called from ---` line), so a `WRONGTYPE` points at the code that
+   * called the command, not only at the reply decoder. Costs a stack capture per command
+   * (see docs/guides/observability.md). Default false.
+   */
+  captureCallSite?: boolean;
 }
 
 /** Per-command options for `send` and `sendBatch`. */
@@ -109,6 +116,7 @@ export interface ResolvedConnectionOptions {
   readonly maxBulkLength: number;
   readonly maxLineLength: number;
   readonly maxInflight: number;
+  readonly captureCallSite: boolean;
 }
 
 /** Applies defaults once, so the hot path never re-checks options. */
@@ -140,6 +148,7 @@ export function resolveConnectionOptions(
     maxBulkLength: options.maxBulkLength ?? 512 * 1024 * 1024,
     maxLineLength: options.maxLineLength ?? 1024 * 1024,
     maxInflight: options.maxInflight ?? 100_000,
+    captureCallSite: options.captureCallSite ?? false,
   };
 }
 

@@ -37,6 +37,14 @@ import { ReadyWaiters } from './ready-waiters.js';
 import { reconnectDelay } from './reconnect-delay.js';
 import { batchTimeout, replyTimeout } from './reply-deadline.js';
 import { isPushed, SubscriptionTracker } from './subscription-tracker.js';
+import { observeBatch, observeCommand, observeConnect } from '../tracing/observe.js';
+import {
+  batchTracing,
+  commandTracing,
+  connectTracing,
+  isTraced,
+} from '../tracing/trace-channels.js';
+import type { ServerTraceFields } from '../tracing/trace-contexts.js';
 
 export type {
   ConnectionStatus,
@@ -95,6 +103,7 @@ export class RedisConnection extends EventEmitter<RedisConnectionEvents> {
    * @internal
    */
   afterHandshake: ((exchange: HandshakeExchange, server: ServerInfo) => Promise<void>) | undefined;
+  private traceFieldsMemo: ServerTraceFields | undefined;
 
   constructor(options: RedisConnectionOptions = {}) {
     super();
@@ -111,6 +120,15 @@ export class RedisConnection extends EventEmitter<RedisConnectionEvents> {
     this.decoder.pushBuffers = this.options.pushBuffers;
     // With nothing awaited, a RESP2 reply can only be a published message: decode it as pushes.
     this.decoder.returnBuffers = this.options.pushBuffers;
+  }
+
+  /** Where this connection goes, as trace contexts carry it; made on first use. */
+  private get traceFields(): ServerTraceFields {
+    return (this.traceFieldsMemo ??= {
+      serverAddress: this.options.path ?? this.options.host,
+      serverPort: this.options.path === undefined ? this.options.port : undefined,
+      database: this.options.db,
+    });
   }
 
   /** What the server said about itself in the last handshake; undefined before the first. */
@@ -152,6 +170,17 @@ export class RedisConnection extends EventEmitter<RedisConnectionEvents> {
    * const value = await connection.send(prepareRawCommand(['GET', 'key']), { buffers: true });
    */
   send(command: PreparedCommand, options?: SendOptions): Promise<unknown> {
+    // Tracing and call sites cost a check each when nobody asked for them (bench: tracing-cost).
+    const traced = isTraced(commandTracing);
+    if (traced || this.options.captureCallSite) {
+      return observeCommand(this.traceFields, command, traced, this.options.captureCallSite, () =>
+        this.sendNow(command, options),
+      );
+    }
+    return this.sendNow(command, options);
+  }
+
+  private sendNow(command: PreparedCommand, options: SendOptions | undefined): Promise<unknown> {
     const entry = new PendingReply(
       command,
       undefined,
@@ -175,6 +204,19 @@ export class RedisConnection extends EventEmitter<RedisConnectionEvents> {
   sendBatch(
     batch: CommandBatch,
     options?: Pick<SendOptions, 'buffers' | 'bigints'>,
+  ): Promise<BatchReplies> {
+    const traced = isTraced(batchTracing);
+    if (traced || this.options.captureCallSite) {
+      return observeBatch(this.traceFields, batch, traced, this.options.captureCallSite, () =>
+        this.sendBatchNow(batch, options),
+      );
+    }
+    return this.sendBatchNow(batch, options);
+  }
+
+  private sendBatchNow(
+    batch: CommandBatch,
+    options: Pick<SendOptions, 'buffers' | 'bigints'> | undefined,
   ): Promise<BatchReplies> {
     if (batch.commands.length === 0) {
       return Promise.resolve(batch.transaction ? { replies: [], exec: [] } : { replies: [] });
@@ -359,7 +401,12 @@ export class RedisConnection extends EventEmitter<RedisConnectionEvents> {
 
   /** One connection attempt; a failure schedules the next one, or closes for good. */
   private attempt(): void {
-    this.establish().then(
+    const establishing = isTraced(connectTracing)
+      ? observeConnect(this.traceFields, this.attempts, this.options.tls !== undefined, () =>
+          this.establish(),
+        )
+      : this.establish();
+    establishing.then(
       () => this.waiters.ready(),
       (error: Error) => this.onAttemptFailed(error),
     );
