@@ -1,10 +1,17 @@
-import { prepareRawCommand, type RedisArgument } from '@redspec/types/internal';
+import {
+  prepareRawCommand,
+  type RedisArgument,
+  type ScanIterator,
+} from '@redspec/types/internal';
+import type { ReplyMode } from '../backend/command-backend.js';
+import { CursorScan, type PageFetcher } from '../client/cursor-scan.js';
 import {
   Client,
   createClientOn,
   type ClientBase,
   type RedisClient,
 } from '../client/redis-client.js';
+import type { ScanRequest } from '../client/scan-methods.js';
 import { ClusterBackend } from './cluster-backend.js';
 import { resolveClusterConfig, type ClusterConfig, type NodeAddress } from './cluster-config.js';
 import { keySlot } from './key-slot.js';
@@ -72,8 +79,25 @@ export interface RedisCluster<
 class ClusterClient extends Client {
   declare protected readonly backend: ClusterBackend;
 
-  override withBuffers(): ClusterClient {
-    return new ClusterClient(this.backend, { buffers: true });
+  protected override view(mode: ReplyMode, signal: AbortSignal | undefined): ClusterClient {
+    return new ClusterClient(this.backend, mode, signal);
+  }
+
+  /**
+   * A keyed scan (HSCAN, SSCAN, ZSCAN) is routed by its key like any command. SCAN has no key:
+   * each primary has a keyspace and a cursor of its own, so it is walked on every primary of
+   * the slot map known when the iteration starts, one after the other.
+   */
+  override openScan(request: ScanRequest): ScanIterator<unknown> {
+    if (request.spec.keys !== undefined) return super.openScan(request);
+    this.checkScan(request);
+    const cursors = async (): Promise<PageFetcher[]> => {
+      await this.backend.ready();
+      return this.nodes('primary').map((node) =>
+        (this.nodeClient(node) as unknown as ClusterClient).pages(request),
+      );
+    };
+    return new CursorScan(request.spec.name, cursors, request.signal);
   }
 
   override async sendCommand(
