@@ -34,7 +34,13 @@ export class CursorScan<TItem> implements ScanIterator<TItem> {
   }
 
   async *[Symbol.asyncIterator](): AsyncGenerator<TItem, void, undefined> {
-    for await (const page of this.batches()) yield* page;
+    for await (const page of this.batches()) {
+      for (const item of page) {
+        yield item;
+        // An abort stops the items of a page already fetched as well.
+        this.throwIfAborted();
+      }
+    }
   }
 
   private throwIfAborted(): void {
