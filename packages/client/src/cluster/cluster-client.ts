@@ -1,8 +1,4 @@
-import {
-  prepareRawCommand,
-  type RedisArgument,
-  type ScanIterator,
-} from '@redspec/types/internal';
+import { prepareRawCommand, type RedisArgument, type ScanIterator } from '@redspec/types/internal';
 import type { ReplyMode } from '../backend/command-backend.js';
 import { CursorScan, type PageFetcher } from '../client/cursor-scan.js';
 import {

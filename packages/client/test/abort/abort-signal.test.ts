@@ -117,7 +117,10 @@ describe('cancelling commands with an AbortSignal', () => {
     try {
       const holder = new AbortController();
       const first = small.withSignal(holder.signal).blpop('abort:none', 0);
-      await waitUntil('the first BLPOP to block', async () => (await connections(server, 'blpop')) === 1);
+      await waitUntil(
+        'the first BLPOP to block',
+        async () => (await connections(server, 'blpop')) === 1,
+      );
       const waiter = new AbortController();
       const second = small.withSignal(waiter.signal).brpop('abort:none', 0);
       waiter.abort();
