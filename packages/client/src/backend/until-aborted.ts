@@ -1,7 +1,8 @@
 import { AbortError } from '../errors.js';
+import { onAbort } from './on-abort.js';
 
 /**
- * `work`, unless `signal` fires first: then `onAbort` runs (closing what the work holds) and
+ * `work`, unless `signal` fires first: then `closeWork` runs (closing what the work holds) and
  * the result rejects with `AbortError`, naming `command`; `work`'s own outcome is then dropped.
  * For backends that cannot withdraw a command themselves (the ioredis adapter): the command
  * was handed over, so `written` is reported as true.
@@ -10,22 +11,21 @@ export function untilAborted<T>(
   work: Promise<T>,
   signal: AbortSignal | undefined,
   command: string,
-  onAbort: () => void = () => undefined,
+  closeWork: () => void = () => undefined,
 ): Promise<T> {
   if (signal === undefined) return work;
   return new Promise<T>((resolve, reject) => {
-    const abort = (): void => {
-      onAbort();
+    const forget = onAbort(signal, () => {
+      closeWork();
       reject(new AbortError(command, signal.reason, true));
-    };
-    signal.addEventListener('abort', abort, { once: true });
+    });
     work.then(
       (value) => {
-        signal.removeEventListener('abort', abort);
+        forget();
         resolve(value);
       },
       (error: unknown) => {
-        signal.removeEventListener('abort', abort);
+        forget();
         reject(error as Error);
       },
     );

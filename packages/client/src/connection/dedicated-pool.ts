@@ -7,6 +7,7 @@ import {
   type ServerInfo,
 } from '@redspec/types/internal';
 import type { ReplyMode } from '../backend/command-backend.js';
+import { onAbort } from '../backend/on-abort.js';
 import { AbortError, ConnectionClosedError, PoolExhaustedError } from '../errors.js';
 import { resolveConnectionOptions, type RedisConnectionOptions } from './connection-options.js';
 import { RedisConnection } from './redis-connection.js';
@@ -103,10 +104,13 @@ export class DedicatedPool {
         this.waitMs > 0
           ? setTimeout(() => leave(new PoolExhaustedError(this.size, this.waitMs)), this.waitMs)
           : undefined;
-      const onAbort = (): void => leave(new AbortError(command, signal!.reason, false));
+      const forget =
+        signal === undefined
+          ? undefined
+          : onAbort(signal, () => leave(new AbortError(command, signal.reason, false)));
       const settled = (): void => {
         if (timer !== undefined) clearTimeout(timer);
-        signal?.removeEventListener('abort', onAbort);
+        forget?.();
       };
       const waiter: Waiter = {
         resolve: (connection) => {
@@ -119,7 +123,6 @@ export class DedicatedPool {
         },
         timer,
       };
-      signal?.addEventListener('abort', onAbort, { once: true });
       this.waiting.push(waiter);
     });
   }

@@ -19,6 +19,7 @@ import {
 } from '../errors.js';
 import { RespDecoder } from '../resp/resp-decoder.js';
 import { RespEncoder } from '../resp/resp-encoder.js';
+import { onAbort } from '../backend/on-abort.js';
 import { isFatalConnectError } from './connect-failure.js';
 import type { ConnectionStatus, RedisConnectionEvents } from './connection-events.js';
 import {
@@ -214,7 +215,7 @@ export class RedisConnection extends EventEmitter<RedisConnectionEvents> {
    * when it comes and the replies behind it keep their owners.
    */
   private abortOn(signal: AbortSignal, entry: PendingReply): void {
-    const onAbort = (): void => {
+    const abort = (): void => {
       if (entry.settled) return;
       const error = new AbortError(entry.name, signal.reason, entry.written);
       if (!entry.written) {
@@ -226,8 +227,7 @@ export class RedisConnection extends EventEmitter<RedisConnectionEvents> {
         this.lost(this.socket, new ConnectionError(`${entry.name} was aborted while blocked`));
       }
     };
-    signal.addEventListener('abort', onAbort, { once: true });
-    const forget = (): void => signal.removeEventListener('abort', onAbort);
+    const forget = onAbort(signal, abort);
     entry.promise.then(forget, forget);
   }
 

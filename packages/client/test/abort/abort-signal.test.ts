@@ -147,6 +147,25 @@ describe('cancelling commands with an AbortSignal', () => {
     expect(await rejection(wait)).toMatchObject({ name: 'AbortError', command: 'WAIT' });
   });
 
+  it('shares one signal between many commands without a listener-leak warning', async () => {
+    const warnings: Error[] = [];
+    const record = (warning: Error): void => void warnings.push(warning);
+    process.on('warning', record);
+    try {
+      const controller = new AbortController();
+      const view = client.withSignal(controller.signal);
+      const keys = [...Array(50).keys()].map((i) => `abort:many:${i}`);
+      expect(await Promise.all(keys.map((key) => view.get(key)))).toEqual(keys.map(() => null));
+      const pending = keys.map((key) => rejection(view.incr(key)));
+      controller.abort();
+      for (const error of await Promise.all(pending)) expect(error).toBeInstanceOf(AbortError);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(warnings.filter((w) => w.name === 'MaxListenersExceededWarning')).toEqual([]);
+    } finally {
+      process.off('warning', record);
+    }
+  });
+
   it('keeps withBuffers and withSignal together', async () => {
     await client.set('abort:bin', Buffer.from([1, 2]));
     const controller = new AbortController();
