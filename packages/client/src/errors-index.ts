@@ -33,6 +33,7 @@ export {
   WatchError,
 } from '@redspec/pipeline';
 export {
+  AbortError,
   CommandTimeoutError,
   ConnectionClosedError,
   ConnectionError,

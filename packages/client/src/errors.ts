@@ -126,3 +126,26 @@ export class SubscriberOverflowError extends RedspecError {
     );
   }
 }
+
+/**
+ * The caller's `AbortSignal` fired (`client.withSignal(signal)`, or a scan iterator's `signal`
+ * option). `cause` is the signal's reason. `written` tells whether the command had reached the
+ * server: when it had, it may have run. A blocking command that had been written also cost its
+ * dedicated connection, which was closed (a blocked connection cannot be reused).
+ */
+export class AbortError extends RedspecError {
+  override name = 'AbortError';
+  constructor(
+    readonly command: string,
+    reason: unknown,
+    /** Whether the command had been written to the server (so it may have run). */
+    readonly written: boolean,
+  ) {
+    super(
+      written
+        ? `${command} was aborted after it was sent; it may or may not have run`
+        : `${command} was aborted before it was sent`,
+      { cause: reason },
+    );
+  }
+}

@@ -5,6 +5,8 @@ export type { ServerInfo } from './command-channel.js';
 export type { RedisCommands } from './generated/redis-commands.js';
 export type * from './generated/command-options.js';
 export type * from './generated/command-replies.js';
+export type { ScanIterators } from './generated/scan-iterators.js';
+export type { ScanItem, ScanIterator, ScanIteratorOptions } from './scan-iterator.js';
 export type {
   FieldValues,
   OneOrMany,

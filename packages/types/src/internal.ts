@@ -15,6 +15,8 @@ export type {
 export { CommandFlag, KeyFlag, Product } from './command-spec.js';
 export { commandTable } from './generated/command-table.js';
 export type { CommandMethod } from './generated/command-table.js';
+export { scanIteratorTable } from './generated/scan-iterator-table.js';
+export type { ScanIteratorMethod } from './generated/scan-iterator-table.js';
 export type {
   BatchReplies,
   ChannelOwner,

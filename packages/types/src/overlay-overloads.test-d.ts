@@ -105,7 +105,8 @@ describe('argument errata from specs/overlay', () => {
   it('take the cursor string SCAN returned', () => {
     expectTypeOf(client.scan('18446744073709551615')).toEqualTypeOf<Page>();
     expectTypeOf(client.sscan('s', '0', { count: 10 })).toEqualTypeOf<Page>();
-    expectTypeOf(client.hscan('h', 0)).toEqualTypeOf<Page>();
+    expectTypeOf(client.hscan('h', 0)).toEqualTypeOf<Promise<[string, [string, string][]]>>();
+    expectTypeOf(client.hscan('h', 0, { novalues: true })).toEqualTypeOf<Page>();
     expectTypeOf(client.zscan('z', Buffer.from('0'))).toEqualTypeOf<
       Promise<[string, [string, number][]]>
     >();

@@ -70,7 +70,7 @@ describe('plain calls of everyday commands', () => {
     expectTypeOf(client.hkeys('h')).toEqualTypeOf<Promise<string[]>>();
     expectTypeOf(client.hvals('h')).toEqualTypeOf<Promise<string[]>>();
     expectTypeOf(client.hlen('h')).toEqualTypeOf<Promise<number>>();
-    expectTypeOf(client.hscan('h', '0')).toEqualTypeOf<Promise<[string, string[]]>>();
+    expectTypeOf(client.hscan('h', '0')).toEqualTypeOf<Promise<[string, [string, string][]]>>();
   });
 
   it('lists', () => {

@@ -32,6 +32,12 @@ export interface PreparedCommand {
    * connection): checks the command and its arguments against that server once it is.
    */
   readonly verify: ((server: ServerInfo) => void) | undefined;
+  /**
+   * The caller's signal (`client.withSignal(signal)`): aborted, the command is dropped when it
+   * was not written yet, its connection is closed when it blocks, and its reply is otherwise
+   * read and dropped; it rejects with `AbortError` in every case.
+   */
+  readonly signal?: AbortSignal | undefined;
 }
 
 /**

@@ -6,6 +6,7 @@ import type {
   TransactionOptions,
 } from '@redspec/pipeline';
 import {
+  CommandArgumentError,
   commandChannel,
   defineCommandMethods,
   invokeCommand,
@@ -23,10 +24,13 @@ import {
   type PromiseContext,
   type RedisArgument,
   type RedisCommands,
+  type ScanIterator,
+  type ScanIterators,
   type ServerInfo,
 } from '@redspec/types/internal';
 import type { ClientEventName, ClientEvents } from '../backend/client-events.js';
 import type { CommandBackend, ReplyMode } from '../backend/command-backend.js';
+import { AbortError } from '../errors.js';
 import { closeSubscriptions, openSubscription } from '../pubsub/open-subscription.js';
 import type { PubSubMethods } from '../pubsub/pubsub-methods.js';
 import type { MessageListener, SubscribeOptions } from '../pubsub/pubsub-types.js';
@@ -35,7 +39,9 @@ import { CachingBackend } from '../cache/caching-backend.js';
 import { resolveCacheOptions } from '../cache/cache-options.js';
 import { ClientSideCache, type CacheStats } from '../cache/client-side-cache.js';
 import { resolveClientConfig, type ClientConfig } from './client-config.js';
+import { CursorScan, type PageFetcher, type ScanPage } from './cursor-scan.js';
 import type { PipelineMethods } from './pipeline-methods.js';
+import { defineScanIterators, type ScanOwner, type ScanRequest } from './scan-methods.js';
 import {
   sharedConnectionRefusal,
   type SharedConnectionCommand,
@@ -53,11 +59,22 @@ export interface ClientBase<
 >
   extends
     Omit<RedisCommands<PromiseContext<TString, TInteger>>, SharedConnectionCommand>,
+    ScanIterators<PromiseContext<TString, TInteger>>,
     PipelineMethods<TString, TInteger>,
     PubSubMethods<TString>,
     ChannelOwner {
   /** What the server said about itself when connecting; undefined until then. */
   readonly server: ServerInfo | undefined;
+  /**
+   * The same client, whose commands can be cancelled with `signal`: once it fires they reject
+   * with `AbortError` (`cause`: the signal's reason). One not yet sent is never sent; a blocking
+   * one (BLPOP, XREAD BLOCK, WAIT …) closes its dedicated connection, which the server would
+   * hold until the timeout; any other already written keeps its place on the connection (its
+   * reply is read and dropped) and may have run. Pipelines and transactions ignore the signal.
+   * @example
+   * const job = await client.withSignal(AbortSignal.timeout(5_000)).blpop('jobs', 0);
+   */
+  withSignal(signal: AbortSignal): this;
   /**
    * Connects now (every command connects on first use anyway); resolves once the handshake is
    * done, and rejects if this attempt fails (the client keeps trying in the background, and
@@ -182,12 +199,14 @@ type AnyCallback = PipelineCallback<string | Buffer, readonly Future<unknown>[]>
 type AnyListener = MessageListener<string | Buffer>;
 
 /** The runtime behind `RedisClient` and `RedisCluster`: typed methods over one backend. */
-export class Client implements CommandInvoker, ChannelOwner {
+export class Client implements CommandInvoker, ChannelOwner, ScanOwner {
   readonly [commandChannel]: CommandChannel;
 
   constructor(
     protected readonly backend: CommandBackend,
     protected readonly mode: ReplyMode,
+    /** Set on `withSignal()` views: every command they send carries it. */
+    protected readonly signal?: AbortSignal,
   ) {
     this[commandChannel] = new ClientChannel(backend, mode);
   }
@@ -202,16 +221,40 @@ export class Client implements CommandInvoker, ChannelOwner {
   }
 
   withBuffers(): Client {
-    return this.view(replyMode(true, this.mode.bigints));
+    return this.view(replyMode(true, this.mode.bigints), this.signal);
   }
 
   withBigInts(): Client {
-    return this.view(replyMode(this.mode.buffers, true));
+    return this.view(replyMode(this.mode.buffers, true), this.signal);
   }
 
-  /** The same backend in another reply mode; subclasses return their own kind. */
-  protected view(mode: ReplyMode): Client {
-    return new Client(this.backend, mode);
+  withSignal(signal: AbortSignal): Client {
+    if (!(signal instanceof AbortSignal)) {
+      throw new CommandArgumentError('withSignal', 'signal', 'must be an AbortSignal');
+    }
+    return this.view(this.mode, signal);
+  }
+
+  /** Another view of the same backend; subclasses return their own class. */
+  protected view(mode: ReplyMode, signal: AbortSignal | undefined): Client {
+    return new Client(this.backend, mode, signal);
+  }
+
+  openScan(request: ScanRequest): ScanIterator<unknown> {
+    this.checkScan(request);
+    return new CursorScan(request.spec.name, async () => [this.pages(request)], request.signal);
+  }
+
+  /** Refuses bad options when the iterator is made, before anything is sent. */
+  protected checkScan(request: ScanRequest): void {
+    prepareCommand(request.spec, request.paramsAt('0'), this.backend.server);
+  }
+
+  /** The pages of one cursor on the server this client talks to. */
+  protected pages(request: ScanRequest): PageFetcher {
+    const client = request.signal === undefined ? this : this.view(this.mode, request.signal);
+    return (cursor) =>
+      client[invokeCommand](request.spec, request.paramsAt(cursor)) as Promise<ScanPage>;
   }
 
   [invokeCommand](spec: CommandSpec, params: unknown[]): Promise<unknown> {
@@ -327,10 +370,14 @@ export class Client implements CommandInvoker, ChannelOwner {
   protected send(command: PreparedCommand): Promise<unknown> {
     const refusal = sharedConnectionRefusal(command.spec);
     if (refusal !== undefined) return Promise.reject(refusal);
-    return this.backend.send(command, this.mode);
+    const signal = this.signal;
+    if (signal === undefined) return this.backend.send(command, this.mode);
+    if (signal.aborted) return Promise.reject(new AbortError(command.name, signal.reason, false));
+    return this.backend.send({ ...command, signal }, this.mode);
   }
 }
 defineCommandMethods(Client.prototype);
+defineScanIterators(Client.prototype);
 
 /** The four reply modes, shared by every view. */
 const MODES: readonly ReplyMode[] = [

@@ -1,4 +1,5 @@
-import { prepareRawCommand, type RedisArgument } from '@redspec/types/internal';
+import { prepareRawCommand, type RedisArgument, type ScanIterator } from '@redspec/types/internal';
+import { CursorScan, type PageFetcher } from '../client/cursor-scan.js';
 import {
   Client,
   createClientOn,
@@ -10,6 +11,7 @@ import type { CommandBackend, ReplyMode } from '../backend/command-backend.js';
 import { resolveCacheOptions } from '../cache/cache-options.js';
 import { CachingBackend } from '../cache/caching-backend.js';
 import { ClientSideCache } from '../cache/client-side-cache.js';
+import type { ScanRequest } from '../client/scan-methods.js';
 import { ClusterBackend } from './cluster-backend.js';
 import { resolveClusterConfig, type ClusterConfig, type NodeAddress } from './cluster-config.js';
 import { keySlot } from './key-slot.js';
@@ -91,12 +93,30 @@ class ClusterClient extends Client {
     backend: CommandBackend,
     mode: ReplyMode,
     private readonly cluster: ClusterBackend,
+    signal?: AbortSignal,
   ) {
-    super(backend, mode);
+    super(backend, mode, signal);
   }
 
-  protected override view(mode: ReplyMode): ClusterClient {
-    return new ClusterClient(this.backend, mode, this.cluster);
+  protected override view(mode: ReplyMode, signal: AbortSignal | undefined): ClusterClient {
+    return new ClusterClient(this.backend, mode, this.cluster, signal);
+  }
+
+  /**
+   * A keyed scan (HSCAN, SSCAN, ZSCAN) is routed by its key like any command. SCAN has no key:
+   * each primary has a keyspace and a cursor of its own, so it is walked on every primary of
+   * the slot map known when the iteration starts, one after the other.
+   */
+  override openScan(request: ScanRequest): ScanIterator<unknown> {
+    if (request.spec.keys !== undefined) return super.openScan(request);
+    this.checkScan(request);
+    const cursors = async (): Promise<PageFetcher[]> => {
+      await this.backend.ready();
+      return this.nodes('primary').map((node) =>
+        (this.nodeClient(node) as unknown as ClusterClient).pages(request),
+      );
+    };
+    return new CursorScan(request.spec.name, cursors, request.signal);
   }
 
   override async sendCommand(

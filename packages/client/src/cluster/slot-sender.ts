@@ -10,7 +10,7 @@ import {
 } from '@redspec/types/internal';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ReplyMode } from '../backend/command-backend.js';
-import { ConnectionClosedError, ConnectionError } from '../errors.js';
+import { AbortError, ConnectionClosedError, ConnectionError } from '../errors.js';
 import { NodeUnreachableError, TooManyRedirectionsError } from './cluster-errors.js';
 import { isTransientClusterError } from './cluster-replies.js';
 import type { ClusterTopology } from './cluster-topology.js';
@@ -117,8 +117,9 @@ export class SlotSender {
     asking: boolean,
   ): Promise<unknown> {
     const pool = this.pool.dedicatedPool(node);
-    const connection = await pool.acquire().catch((error: unknown) => {
-      throw unreachable(node, error);
+    const { signal, name } = target.command;
+    const connection = await pool.acquire(signal, name).catch((error: unknown) => {
+      throw error instanceof AbortError ? error : unreachable(node, error);
     });
     try {
       if (!asking) return await connection.send(target.command, target.mode);

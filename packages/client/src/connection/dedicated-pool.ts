@@ -7,7 +7,8 @@ import {
   type ServerInfo,
 } from '@redspec/types/internal';
 import type { ReplyMode } from '../backend/command-backend.js';
-import { ConnectionClosedError, PoolExhaustedError } from '../errors.js';
+import { onAbort } from '../backend/on-abort.js';
+import { AbortError, ConnectionClosedError, PoolExhaustedError } from '../errors.js';
 import { resolveConnectionOptions, type RedisConnectionOptions } from './connection-options.js';
 import { RedisConnection } from './redis-connection.js';
 
@@ -46,7 +47,7 @@ export class DedicatedPool {
 
   /** Runs one (blocking) command on a connection of its own, then gives it back. */
   async send(command: PreparedCommand, mode: ReplyMode): Promise<unknown> {
-    const connection = await this.acquire();
+    const connection = await this.acquire(command.signal, command.name);
     try {
       return await connection.send(command, mode);
     } finally {
@@ -82,30 +83,43 @@ export class DedicatedPool {
     };
   }
 
-  /** A connection for one borrower: an idle one, a new one, or the next one given back. */
-  async acquire(): Promise<RedisConnection> {
+  /**
+   * A connection for one borrower: an idle one, a new one, or the next one given back. With a
+   * `signal`, a wait in line ends with `AbortError` (naming `command`) when it fires.
+   */
+  async acquire(signal?: AbortSignal, command = 'command'): Promise<RedisConnection> {
     if (this.closed) throw new ConnectionClosedError('The client is closed');
+    if (signal?.aborted === true) throw new AbortError(command, signal.reason, false);
     for (let ready = this.idle.pop(); ready !== undefined; ready = this.idle.pop()) {
       if (ready.status === 'ready') return ready;
       this.drop(ready); // went away while idle (the server restarted)
     }
     if (this.open < this.size) return this.openOne();
     return new Promise((resolve, reject) => {
+      const leave = (error: Error): void => {
+        const at = this.waiting.indexOf(waiter);
+        if (at !== -1) this.waiting.splice(at, 1);
+        waiter.reject(error);
+      };
       const timer =
         this.waitMs > 0
-          ? setTimeout(() => {
-              const at = this.waiting.indexOf(waiter);
-              if (at !== -1) this.waiting.splice(at, 1);
-              reject(new PoolExhaustedError(this.size, this.waitMs));
-            }, this.waitMs)
+          ? setTimeout(() => leave(new PoolExhaustedError(this.size, this.waitMs)), this.waitMs)
           : undefined;
+      const forget =
+        signal === undefined
+          ? undefined
+          : onAbort(signal, () => leave(new AbortError(command, signal.reason, false)));
+      const settled = (): void => {
+        if (timer !== undefined) clearTimeout(timer);
+        forget?.();
+      };
       const waiter: Waiter = {
         resolve: (connection) => {
-          if (timer !== undefined) clearTimeout(timer);
+          settled();
           resolve(connection);
         },
         reject: (error) => {
-          if (timer !== undefined) clearTimeout(timer);
+          settled();
           reject(error);
         },
         timer,

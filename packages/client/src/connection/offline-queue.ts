@@ -37,6 +37,13 @@ export class OfflineQueue {
     return undefined;
   }
 
+  /** Fails an entry still waiting here (its caller gave up); it is skipped when its turn comes. */
+  cancel(entry: PendingReply, error: Error): void {
+    if (entry.settled) return;
+    this.count -= entry.count;
+    entry.fail(error);
+  }
+
   get isEmpty(): boolean {
     return this.count === 0;
   }

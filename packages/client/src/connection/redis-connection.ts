@@ -10,6 +10,7 @@ import {
   type ServerInfo,
 } from '@redspec/types/internal';
 import {
+  AbortError,
   CommandTimeoutError,
   ConnectionClosedError,
   ConnectionError,
@@ -18,6 +19,7 @@ import {
 } from '../errors.js';
 import { RespDecoder } from '../resp/resp-decoder.js';
 import { RespEncoder } from '../resp/resp-encoder.js';
+import { onAbort } from '../backend/on-abort.js';
 import { isFatalConnectError } from './connect-failure.js';
 import type { ConnectionStatus, RedisConnectionEvents } from './connection-events.js';
 import {
@@ -181,6 +183,10 @@ export class RedisConnection extends EventEmitter<RedisConnectionEvents> {
   }
 
   private sendNow(command: PreparedCommand, options: SendOptions | undefined): Promise<unknown> {
+    const signal = command.signal;
+    if (signal?.aborted === true) {
+      return Promise.reject(new AbortError(command.name, signal.reason, false));
+    }
     const entry = new PendingReply(
       command,
       undefined,
@@ -189,6 +195,7 @@ export class RedisConnection extends EventEmitter<RedisConnectionEvents> {
       options?.bigints === true,
     );
     this.dispatch(entry);
+    if (signal !== undefined && !entry.settled) this.abortOn(signal, entry);
     return entry.promise;
   }
 
@@ -253,6 +260,30 @@ export class RedisConnection extends EventEmitter<RedisConnectionEvents> {
   /** Closes now. Commands in flight or queued reject with `ConnectionClosedError`. */
   disconnect(): void {
     this.close(undefined, 'disconnect() was called');
+  }
+
+  /**
+   * Settles `entry` with `AbortError` when `signal` fires first. Not yet written: dropped from
+   * the offline queue, never sent. Written and blocking: the connection is reset, since the
+   * server holds it until the command's timeout (a dedicated connection, whose only command it
+   * is, closes). Written otherwise: the entry stays in line, so its reply is read and dropped
+   * when it comes and the replies behind it keep their owners.
+   */
+  private abortOn(signal: AbortSignal, entry: PendingReply): void {
+    const abort = (): void => {
+      if (entry.settled) return;
+      const error = new AbortError(entry.name, signal.reason, entry.written);
+      if (!entry.written) {
+        this.offline.cancel(entry, error);
+        return;
+      }
+      entry.fail(error);
+      if (entry.blocking && this.socket !== undefined) {
+        this.lost(this.socket, new ConnectionError(`${entry.name} was aborted while blocked`));
+      }
+    };
+    const forget = onAbort(signal, abort);
+    entry.promise.then(forget, forget);
   }
 
   private untilReady(failOnAttempt: boolean, timeoutMs: number): Promise<void> {

@@ -12,9 +12,10 @@ import {
 import { RedspecError } from '@redspec/types';
 import { ClientEventEmitter } from '../backend/client-events.js';
 import type { CommandBackend, ReplyMode } from '../backend/command-backend.js';
+import { untilAborted } from '../backend/until-aborted.js';
 import { IoredisSubscriber } from './ioredis-subscriber.js';
 import { serverInfoFromInfo } from '../connection/server-info.js';
-import { ConnectionError } from '../errors.js';
+import { AbortError, ConnectionError } from '../errors.js';
 import type { IoredisLike, IoredisPipelineLike } from './ioredis-like.js';
 
 const MULTI = prepareRawCommand(['MULTI']);
@@ -100,14 +101,26 @@ export class IoredisBackend implements CommandBackend {
   async send(command: PreparedCommand, mode: ReplyMode): Promise<unknown> {
     refuseBigInts(mode, command.name);
     // Prepared before the server was known: check it first (ioredis sends at once).
+    const { signal, name } = command;
+    if (signal?.aborted === true) throw new AbortError(name, signal.reason, false);
     if (command.verify !== undefined) command.verify(await this.ready());
-    if (command.blockingMs === undefined)
-      return settleReply(command, await settled(call(this.redis, command, mode)));
+    if (command.blockingMs === undefined) {
+      const reply = settled(call(this.redis, command, mode));
+      return settleReply(command, await untilAborted(reply, signal, name));
+    }
     const connection = this.takeDuplicate();
+    // Aborted while blocked, the duplicate is closed: the server would hold it until the timeout.
+    let aborted = false;
     try {
-      return settleReply(command, await settled(call(connection, command, mode)));
+      const reply = settled(call(connection, command, mode));
+      const closeBlocked = (): void => {
+        aborted = true;
+        connection.disconnect();
+      };
+      return settleReply(command, await untilAborted(reply, signal, name, closeBlocked));
     } finally {
-      this.giveBack(connection);
+      if (aborted) this.duplicates.delete(connection);
+      else this.giveBack(connection);
     }
   }
 

@@ -1,4 +1,4 @@
-import { redisUrl } from '@redspec/test-utils';
+import { redisUrl, waitUntil } from '@redspec/test-utils';
 import { Redis as Redis5 } from 'ioredis5';
 import { Redis as Redis6 } from 'ioredis6';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,9 +6,11 @@ import { WrongTypeError, fromIoredis, type RedisClient } from '../../src/index.j
 
 // The optional peer range is `^5 || ^6`: every case runs against both majors (ioredis 6 speaks
 // RESP3 by default, with replies mapped back to its v5 shapes).
+// Duplicates inherit the name, which tells this file's connections apart in CLIENT LIST.
+const connectionName = 'redspec-adapter-test';
 const majors = [
-  { major: 5, open: (url: string) => new Redis5(url) },
-  { major: 6, open: (url: string) => new Redis6(url) },
+  { major: 5, open: (url: string) => new Redis5(url, { connectionName }) },
+  { major: 6, open: (url: string) => new Redis6(url, { connectionName }) },
 ];
 
 describe.each(majors)('the ioredis $major adapter', ({ open }) => {
@@ -79,5 +81,33 @@ describe.each(majors)('the ioredis $major adapter', ({ open }) => {
     await client.rpush('adapter:q', 'job');
     expect(await blocked).toEqual(['adapter:q', 'job']);
     await client.del(['adapter:h', 'adapter:z', 'adapter:s', 'adapter:b', 'adapter:t']);
+  });
+
+  it('cancels a blocked command with an AbortSignal, closing its duplicate', async () => {
+    const controller = new AbortController();
+    const name = 'adapter-abort';
+    const blocked = client.withSignal(controller.signal).blpop('adapter:none', 0);
+    const holders = async (): Promise<number> =>
+      String(await redis.call('CLIENT', 'LIST'))
+        .split('\n')
+        .filter(
+          (line) => line.includes(' name=redspec-adapter-test ') && line.includes(' cmd=blpop '),
+        ).length;
+    await waitUntil(`${name}: BLPOP to block`, async () => (await holders()) === 1);
+    controller.abort('stop');
+    await expect(blocked).rejects.toMatchObject({ name: 'AbortError', cause: 'stop' });
+    await waitUntil(`${name}: the duplicate to close`, async () => (await holders()) === 0);
+    // The next blocking command gets a fresh duplicate.
+    const served = client.blpop('adapter:q2', 2);
+    await client.rpush('adapter:q2', 'x');
+    expect(await served).toEqual(['adapter:q2', 'x']);
+  });
+
+  it('scans with the iterators through ioredis', async () => {
+    await client.sadd('adapter:set', ['a', 'b', 'c']);
+    const members: string[] = [];
+    for await (const member of client.sscanIterator('adapter:set')) members.push(member);
+    expect(members.sort()).toEqual(['a', 'b', 'c']);
+    await client.del('adapter:set');
   });
 });

@@ -9,7 +9,7 @@ export function inContext(type: string): string {
 }
 
 /** Qualifies generated option and reply type names with their module namespaces. */
-function qualify(type: string, model: CommandModel): string {
+export function qualify(type: string, model: CommandModel): string {
   let text = type;
   if (model.optionsName !== undefined) {
     text = text.replace(new RegExp(`\\b${model.optionsName}\\b`, 'g'), `O.${model.optionsName}`);

@@ -49,6 +49,33 @@ describe('diffSurfaces', () => {
     expect(renderDiff(diff)).toContain('  + ScanOptions.novalues?: boolean');
   });
 
+  it('takes an overload narrowed by a new option (HSCAN NOVALUES) as additive, an old one not', () => {
+    const plain = 'scan(cursor: number, options?: O.ScanOptions): Result<Ctx, number>;';
+    const narrowed = [
+      'scan(cursor: number, options: O.ScanOptions & { novalues: true }): Result<Ctx, string>;',
+      'scan(cursor: number, options?: O.ScanOptions & { novalues?: false }): Result<Ctx, number>;',
+      'scan(cursor: number, options?: O.ScanOptions): Result<Ctx, number | string>;',
+    ].join('\n  ');
+    const after = surface(
+      [method('SCAN', narrowed)],
+      scanOptions('  match?: RedisArgument;\n  novalues?: boolean;'),
+    );
+    const added = diffSurfaces(
+      surface([method('SCAN', plain)], scanOptions('  match?: RedisArgument;')),
+      after,
+    );
+    expect(added.changed).toEqual([expect.objectContaining({ method: 'scan', breaking: false })]);
+    // Had the old options a `novalues` already, a call setting it now gets another reply type.
+    const existing = diffSurfaces(
+      surface(
+        [method('SCAN', plain)],
+        scanOptions('  match?: RedisArgument;\n  novalues?: boolean;'),
+      ),
+      after,
+    );
+    expect(existing.changed[0]?.breaking).toBe(true);
+  });
+
   it('calls a changed return type, a removed option or a new required parameter breaking', () => {
     const cases: [string[], string[], string, string][] = [
       [[get], [get.replace("Ctx['string'] | null", "Ctx['string']")], '', ''],

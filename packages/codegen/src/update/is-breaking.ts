@@ -9,19 +9,42 @@ import type { MethodApi, OptionMemberApi, OverloadApi, ParamApi } from './api-su
  */
 export function isBreaking(before: MethodApi, after: MethodApi): boolean {
   const overloadKept = before.overloads.every((old) =>
-    after.overloads.some((now) => extendsOverload(old, now)),
+    after.overloads.some((now) => extendsOverload(old, now, before)),
   );
   return !overloadKept || optionsBreak(before, after) || repliesBreak(before, after);
 }
 
 /** `now` accepts every call `old` accepted and returns the same type. */
-function extendsOverload(old: OverloadApi, now: OverloadApi): boolean {
+function extendsOverload(old: OverloadApi, now: OverloadApi, before: MethodApi): boolean {
   if (old.returns !== now.returns || now.params.length < old.params.length) return false;
   return now.params.every((param, i) => {
     const was: ParamApi | undefined = old.params[i];
     if (was === undefined) return param.optional;
-    return (param.optional || !was.optional) && widens(was.type, param.type);
+    const accepts =
+      widens(was.type, param.type) || excludesOnlyNewOptions(was.type, param.type, before);
+    return (param.optional || !was.optional) && accepts;
   });
+}
+
+/**
+ * `XOptions & { k?: false }` where the old `XOptions` had no `k`: the overload a release adds
+ * with an option that narrows the reply (HSCAN's NOVALUES, ZSCAN's NOSCORES) leaves the plain
+ * call's overload excluding only that new option, which no old call could set.
+ */
+function excludesOnlyNewOptions(old: string, now: string, before: MethodApi): boolean {
+  const members = before.options[old];
+  const node = unwrap(parseType(now));
+  if (members === undefined || !ts.isIntersectionTypeNode(node) || node.types.length !== 2) {
+    return false;
+  }
+  const [base, narrowing] = node.types.map(unwrap) as [ts.TypeNode, ts.TypeNode];
+  if (base.getText() !== old || !ts.isTypeLiteralNode(narrowing)) return false;
+  return narrowing.members.every(
+    (member) =>
+      ts.isPropertySignature(member) &&
+      member.questionToken !== undefined &&
+      !(member.name.getText() in members),
+  );
 }
 
 function optionsBreak(before: MethodApi, after: MethodApi): boolean {

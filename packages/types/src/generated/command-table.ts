@@ -4408,7 +4408,14 @@ export const commandTable: Readonly<Record<CommandMethod, CommandSpec>> = {
     hasOptions: true,
     plain: true,
     keys: [{ flags: K.RO | K.ACCESS, index: 1, range: [0, 1, 0] }],
-    reply: 0,
+    reply: { tuple: [0, { union: [{ array: { tuple: [0, 0] } }, 0] }] },
+    replyVariants: [
+      { when: [{ path: 'novalues' }], plan: 0 },
+      {
+        when: [{ path: 'novalues', absent: true }],
+        plan: { tuple: [0, { array: { tuple: [0, 0] } }] },
+      },
+    ],
     nondeterministic: true,
   },
   hset: {

@@ -3073,8 +3073,18 @@ export interface RedisCommands<Ctx extends CommandContext> {
   hscan(
     key: RedisKey,
     cursor: RedisArgument,
-    options?: O.HscanOptions,
+    options: O.HscanOptions & { novalues: true },
   ): Result<Ctx, [Ctx['string'], Ctx['string'][]]>;
+  hscan(
+    key: RedisKey,
+    cursor: RedisArgument,
+    options?: O.HscanOptions & { novalues?: false },
+  ): Result<Ctx, [Ctx['string'], [Ctx['string'], Ctx['string']][]]>;
+  hscan(
+    key: RedisKey,
+    cursor: RedisArgument,
+    options?: O.HscanOptions,
+  ): Result<Ctx, [Ctx['string'], [Ctx['string'], Ctx['string']][] | Ctx['string'][]]>;
 
   /**
    * Creates or modifies the value of a field in a hash.
