@@ -1,3 +1,4 @@
+import type { NodeAddress, ReadFrom } from '../cluster/cluster-config.js';
 import type { RedisConnectionOptions } from '../connection/connection-options.js';
 
 /** What `createClient` takes: a connection's settings, optionally from a URL. */
@@ -13,6 +14,18 @@ export interface ClientConfig extends RedisConnectionOptions {
    * deadline, then fails with `PoolExhaustedError`.
    */
   dedicatedConnections?: number;
+  /**
+   * Replicas of this server (`redis://host:port` or `{ host, port }`) for `readFrom`; they are
+   * connected with this config's credentials, database and timeouts.
+   */
+  replicas?: readonly (string | NodeAddress)[];
+  /**
+   * Where commands the spec flags READONLY go: `primary` (default); `replica`, one of
+   * `replicas` in turn; `prefer-replica`, a connected replica, else this server. Writes,
+   * transactions, pipelines holding a write, blocking commands and pub/sub stay here. Replicas
+   * lag behind: a read may miss a write just made.
+   */
+  readFrom?: ReadFrom;
 }
 
 /** Folds a URL into explicit settings; settings given explicitly win over the URL's. */

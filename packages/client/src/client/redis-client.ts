@@ -30,6 +30,7 @@ import type { CommandBackend, ReplyMode } from '../backend/command-backend.js';
 import { closeSubscriptions, openSubscription } from '../pubsub/open-subscription.js';
 import type { PubSubMethods } from '../pubsub/pubsub-methods.js';
 import type { MessageListener, SubscribeOptions } from '../pubsub/pubsub-types.js';
+import { withReplicaReads } from '../replica/with-replica-reads.js';
 import { StandaloneBackend } from '../standalone/standalone-backend.js';
 import { resolveClientConfig, type ClientConfig } from './client-config.js';
 import type { PipelineMethods } from './pipeline-methods.js';
@@ -304,8 +305,15 @@ const BUFFERS: ReplyMode = { buffers: true };
  * await client.quit();
  */
 export function createClient(config?: string | ClientConfig): RedisClient {
-  const { dedicatedConnections = 8, url: _url, ...options } = resolveClientConfig(config);
-  return createClientOn(new StandaloneBackend(options, dedicatedConnections));
+  const {
+    dedicatedConnections = 8,
+    url: _url,
+    replicas,
+    readFrom,
+    ...options
+  } = resolveClientConfig(config);
+  const backend = new StandaloneBackend(options, dedicatedConnections);
+  return createClientOn(withReplicaReads(backend, options, replicas, readFrom));
 }
 
 /** A client over any backend (our connection, or an adapted ioredis instance). */

@@ -23,7 +23,6 @@ import type { ConnectionStatus, RedisConnectionEvents } from './connection-event
 import {
   describeAddress,
   resolveConnectionOptions,
-  type RedisConnectionOptions,
   type ResolvedConnectionOptions,
   type SendOptions,
 } from './connection-options.js';
@@ -36,6 +35,7 @@ import { PendingReply } from './pending-reply.js';
 import { ReadyWaiters } from './ready-waiters.js';
 import { reconnectDelay } from './reconnect-delay.js';
 import { batchTimeout, replyTimeout } from './reply-deadline.js';
+import type { ConnectionSettings, ServerLocator } from './server-locator.js';
 import { isPubsubMessage, SubscriptionTracker } from './subscription-tracker.js';
 
 export type {
@@ -70,7 +70,9 @@ const QUIT = prepareRawCommand(['QUIT']);
  * await connection.quit();
  */
 export class RedisConnection extends EventEmitter<RedisConnectionEvents> {
-  private readonly options: ResolvedConnectionOptions;
+  /** Host and port change when a locator (Sentinel) finds the server elsewhere. */
+  private options: ResolvedConnectionOptions;
+  private readonly locator: ServerLocator | undefined;
   private readonly decoder: RespDecoder;
   private readonly encoder = new RespEncoder();
   private readonly inflight = new InflightQueue();
@@ -88,9 +90,10 @@ export class RedisConnection extends EventEmitter<RedisConnectionEvents> {
   /** Why the connection closed for good, for the errors of commands issued afterwards. */
   private closedBecause = 'it was closed';
 
-  constructor(options: RedisConnectionOptions = {}) {
+  constructor(options: ConnectionSettings = {}) {
     super();
     this.options = resolveConnectionOptions(options);
+    this.locator = options.locator;
     this.offline = new OfflineQueue(this.options.offlineQueueLimit);
     this.decoder = new RespDecoder({
       onReply: (reply) => this.onReply(reply),
@@ -198,6 +201,23 @@ export class RedisConnection extends EventEmitter<RedisConnectionEvents> {
   /** Closes now. Commands in flight or queued reject with `ConnectionClosedError`. */
   disconnect(): void {
     this.close(undefined, 'disconnect() was called');
+  }
+
+  /**
+   * Drops the socket and connects again now, asking the locator where: Sentinel announced a
+   * new primary, or this server answered READONLY. Commands in flight reject as on any drop
+   * (`ConnectionError`, never resent); queued ones wait for the new server. An attempt already
+   * under way is left to finish: it located the server after the news.
+   */
+  relocate(reason: string): void {
+    if (this.state === 'ready' && this.socket !== undefined) {
+      this.lost(this.socket, new ConnectionError(reason));
+    }
+    if (this.state === 'reconnecting' && this.reconnectTimer !== undefined) {
+      clearTimeout(this.reconnectTimer);
+      this.reconnectTimer = undefined;
+      this.attempt();
+    }
   }
 
   private untilReady(failOnAttempt: boolean, timeoutMs: number): Promise<void> {
@@ -352,6 +372,10 @@ export class RedisConnection extends EventEmitter<RedisConnectionEvents> {
   /** Opens a socket and runs the handshake; resolves once ready. */
   private async establish(): Promise<void> {
     this.state = 'connecting';
+    if (this.locator !== undefined) {
+      const { host, port } = await this.locator.locate();
+      this.options = { ...this.options, host, port };
+    }
     const started = performance.now();
     const timeout = this.options.connectTimeout;
     const socket = await openSocket(this.options, timeout);
@@ -362,10 +386,10 @@ export class RedisConnection extends EventEmitter<RedisConnectionEvents> {
     this.attach(socket);
     const remaining = Math.max(1, timeout - (performance.now() - started));
     try {
-      this.serverInfo = await handshake(
-        (commands) => this.exchange(commands, remaining),
-        this.options,
-      );
+      const exchange = (commands: RedisArgument[][]): Promise<RespValue[]> =>
+        this.exchange(commands, remaining);
+      this.serverInfo = await handshake(exchange, this.options);
+      await this.locator?.verify?.(exchange, this.options);
     } catch (error) {
       if (this.socket === socket) this.detach(error as Error);
       if (!(error instanceof CommandTimeoutError)) throw error;

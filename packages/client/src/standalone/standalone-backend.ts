@@ -7,12 +7,10 @@ import type {
 } from '@redspec/types/internal';
 import { ClientEventEmitter } from '../backend/client-events.js';
 import type { CommandBackend, ReplyMode } from '../backend/command-backend.js';
-import {
-  resolveConnectionOptions,
-  type RedisConnectionOptions,
-} from '../connection/connection-options.js';
+import { resolveConnectionOptions } from '../connection/connection-options.js';
 import { DedicatedPool } from '../connection/dedicated-pool.js';
 import { RedisConnection } from '../connection/redis-connection.js';
+import type { ConnectionSettings } from '../connection/server-locator.js';
 import { Subscriber } from '../pubsub/subscriber.js';
 
 /**
@@ -28,7 +26,7 @@ export class StandaloneBackend implements CommandBackend {
   private readonly commandTimeout: number;
 
   constructor(
-    private readonly options: RedisConnectionOptions,
+    private readonly options: ConnectionSettings,
     dedicatedConnections: number,
   ) {
     this.connection = new RedisConnection(options);
@@ -74,6 +72,16 @@ export class StandaloneBackend implements CommandBackend {
       this.subscribers.set(mode.buffers, subscriber);
     }
     return subscriber;
+  }
+
+  /**
+   * The server moved (Sentinel's failover, a READONLY reply): every connection reconnects to
+   * where the locator says now; idle dedicated ones are dropped, lent ones end with their use.
+   */
+  relocate(reason: string): void {
+    this.connection.relocate(reason);
+    this.dedicated.dropIdle();
+    for (const subscriber of this.subscribers.values()) subscriber.relocate(reason);
   }
 
   async quit(): Promise<void> {
