@@ -225,7 +225,7 @@ export class RedisConnection extends EventEmitter<RedisConnectionEvents> {
     if (this.state === 'closing' || this.state === 'closed') {
       return Promise.reject(new ConnectionClosedError(`Not connected: ${this.closedBecause}`));
     }
-    const waiting = this.waiters.wait(failOnAttempt, timeoutMs, describeAddress(this.options));
+    const waiting = this.waiters.wait(failOnAttempt, timeoutMs, this.describeTarget());
     if (this.state === 'idle') this.attempt();
     else if (this.reconnectTimer !== undefined) this.reconnectTimer.ref();
     return waiting;
@@ -509,7 +509,7 @@ export class RedisConnection extends EventEmitter<RedisConnectionEvents> {
     const now = performance.now();
     const last = this.waiters.lastFailure;
     const waitingFor =
-      `not connected to ${describeAddress(this.options)}` +
+      `not connected to ${this.describeTarget()}` +
       (last === undefined ? '' : ` (last attempt: ${last.message})`);
     const offlineNext = this.offline.expire(now, waitingFor);
     const expired = this.inflight.firstExpired(now);
@@ -537,6 +537,11 @@ export class RedisConnection extends EventEmitter<RedisConnectionEvents> {
       true,
     );
     this.emit('end', error);
+  }
+
+  /** What the connection is trying to reach, for errors: an address, or what the locator seeks. */
+  private describeTarget(): string {
+    return this.locator?.description ?? describeAddress(this.options);
   }
 
   private emitError(error: Error): void {

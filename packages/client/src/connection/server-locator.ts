@@ -16,6 +16,8 @@ export type LocatorExchange = (commands: RedisArgument[][]) => Promise<RespValue
  * @internal
  */
 export interface ServerLocator {
+  /** What is sought, for errors: `the primary 'mymaster' (via Sentinel)`. */
+  readonly description: string;
   /** The address to try now; a rejection fails this attempt, and the next one asks again. */
   locate(): Promise<ServerAddress>;
   /**

@@ -66,7 +66,9 @@ export class SentinelBackend implements CommandBackend {
 
   send(command: PreparedCommand, mode: ReplyMode): Promise<unknown> {
     const sent = this.data.send(command, mode);
-    // Reads are never refused with READONLY: no retry path, no extra Promise.
+    // Reads are never refused with READONLY: no retry path, no extra Promise. A replica
+    // client (`role: 'replica'`) refuses writes by design: nothing to rediscover.
+    if (this.config.role === 'replica') return sent;
     if (command.spec !== undefined && (command.spec.flags & CommandFlag.READONLY) !== 0) return sent;
     return sent.catch((error: unknown) => {
       if (!(error instanceof ReadOnlyError)) throw error;
@@ -81,6 +83,7 @@ export class SentinelBackend implements CommandBackend {
    */
   async sendBatch(batch: CommandBatch, mode: ReplyMode): Promise<BatchReplies> {
     const result = await this.data.sendBatch(batch, mode);
+    if (this.config.role === 'replica') return result;
     if (!result.replies.some((reply) => reply instanceof ReadOnlyError)) return result;
     this.demoted();
     return batch.transaction ? this.data.sendBatch(batch, mode) : result;

@@ -24,6 +24,11 @@ export class SentinelLocator implements ServerLocator {
     private readonly located: (address: ServerAddress) => void,
   ) {}
 
+  get description(): string {
+    const at = this.current === undefined ? '' : `, last at ${this.current.host}:${this.current.port}`;
+    return `the ${this.role} of '${this.resolver.name}' (via Sentinel${at})`;
+  }
+
   async locate(): Promise<ServerAddress> {
     const address = this.role === 'primary' ? await this.resolver.primary() : await this.replica();
     this.current = address;
@@ -55,6 +60,7 @@ export class SentinelLocator implements ServerLocator {
 
 /** A locator for the failover watcher: the known sentinels in turn, one per attempt. */
 export class SentinelRotation implements ServerLocator {
+  readonly description = 'a sentinel';
   private turn = 0;
 
   constructor(private readonly resolver: SentinelResolver) {}
