@@ -119,10 +119,11 @@ export class SentinelBackend implements CommandBackend {
   }
 
   private switched(from: ServerAddress, to: ServerAddress): void {
-    this.events.emit('failover', { name: this.config.name, from, to });
     const moved = `Sentinel moved '${this.config.name}' from ${from.host}:${from.port} to ${to.host}:${to.port}`;
     this.data.relocate(moved);
     this.topologyChanged();
+    // After moving: a command a listener sends goes to the new primary.
+    this.events.emit('failover', { name: this.config.name, from, to });
   }
 
   private demoted(): void {

@@ -85,4 +85,29 @@ describe('createSentinel: discovery', () => {
       expect(error.message).toContain(`127.0.0.1:${port}: it does not monitor 'nosuchprimary'`);
     }
   });
+
+  // Last: these take sentinels out of the group.
+  it('a stalled first sentinel (SIGSTOP) costs one sentinelTimeout, then the next answers', async () => {
+    const stalled = group.sentinels[0]!;
+    stalled.pause();
+    try {
+      client = createSentinel({
+        sentinels: group.sentinelAddresses,
+        name: group.name,
+        sentinelTimeout: 500,
+      });
+      const started = performance.now();
+      expect(await client.incr('stalled')).toBe(1);
+      expect(performance.now() - started).toBeLessThan(3000);
+    } finally {
+      stalled.resume();
+    }
+  });
+
+  it('one sentinel down (killed): discovery still works, cold, with default options', async () => {
+    await group.sentinels[0]!.kill();
+    client = createSentinel({ sentinels: group.sentinelAddresses, name: group.name });
+    expect(await client.set('one-down', 'ok')).toBe('OK');
+    expect(await rawCommand(group.primary, ['GET', 'one-down'])).toBe('ok');
+  });
 });
