@@ -112,7 +112,11 @@ class SentinelGroup implements SentinelGroupHandle {
     let lastError: unknown;
     for (const sentinel of this.sentinels) {
       try {
-        const reply = await rawCommand(sentinel, ['SENTINEL', 'GET-MASTER-ADDR-BY-NAME', this.name]);
+        const reply = await rawCommand(sentinel, [
+          'SENTINEL',
+          'GET-MASTER-ADDR-BY-NAME',
+          this.name,
+        ]);
         if (Array.isArray(reply)) return Number(reply[1]);
       } catch (error) {
         lastError = error;
@@ -136,8 +140,11 @@ class SentinelGroup implements SentinelGroupHandle {
         for (const sentinel of this.sentinels) {
           const replicas = await rawCommand(sentinel, ['SENTINEL', 'REPLICAS', this.name]);
           const others = await rawCommand(sentinel, ['SENTINEL', 'SENTINELS', this.name]);
-          const linked = (replicas as string[][]).filter((fields) => fieldOf(fields, 'master-link-status') === 'ok');
-          if (linked.length < this.replicas.length) return `${sentinel.port} sees ${linked.length} synced replica(s)`;
+          const linked = (replicas as string[][]).filter(
+            (fields) => fieldOf(fields, 'master-link-status') === 'ok',
+          );
+          if (linked.length < this.replicas.length)
+            return `${sentinel.port} sees ${linked.length} synced replica(s)`;
           if ((others as unknown[]).length < this.sentinels.length - 1) {
             return `${sentinel.port} knows ${(others as unknown[]).length} other sentinel(s)`;
           }

@@ -66,7 +66,9 @@ export class ReplicaSet {
 
   private update(addresses: readonly ServerAddress[]): void {
     if (this.closed) return;
-    const wanted = new Map(addresses.map((address) => [`${address.host}:${address.port}`, address]));
+    const wanted = new Map(
+      addresses.map((address) => [`${address.host}:${address.port}`, address]),
+    );
     for (const [key, connection] of this.connections) {
       if (wanted.has(key)) continue;
       this.connections.delete(key);

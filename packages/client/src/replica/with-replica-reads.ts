@@ -20,7 +20,9 @@ export function withReplicaReads(
 ): CommandBackend {
   if (readFrom === 'primary') return primary;
   if (replicas === undefined || replicas.length === 0) {
-    throw new TypeError(`createClient: readFrom '${readFrom}' needs replicas: [url or { host, port }]`);
+    throw new TypeError(
+      `createClient: readFrom '${readFrom}' needs replicas: [url or { host, port }]`,
+    );
   }
   const addresses = replicas.map(replicaAddress);
   const set = new ReplicaSet(

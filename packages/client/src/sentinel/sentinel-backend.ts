@@ -69,7 +69,8 @@ export class SentinelBackend implements CommandBackend {
     // Reads are never refused with READONLY: no retry path, no extra Promise. A replica
     // client (`role: 'replica'`) refuses writes by design: nothing to rediscover.
     if (this.config.role === 'replica') return sent;
-    if (command.spec !== undefined && (command.spec.flags & CommandFlag.READONLY) !== 0) return sent;
+    if (command.spec !== undefined && (command.spec.flags & CommandFlag.READONLY) !== 0)
+      return sent;
     return sent.catch((error: unknown) => {
       if (!(error instanceof ReadOnlyError)) throw error;
       this.demoted();

@@ -70,7 +70,9 @@ export function resolveSentinelConfig(config: SentinelConfig): ResolvedSentinelC
     throw new TypeError('createSentinel: sentinels is empty; give at least one { host, port }');
   }
   if (typeof name !== 'string' || name === '') {
-    throw new TypeError("createSentinel: name is missing: the primary's name in `sentinel monitor`");
+    throw new TypeError(
+      "createSentinel: name is missing: the primary's name in `sentinel monitor`",
+    );
   }
   const sentinel: RedisConnectionOptions = {
     ...(sentinelUsername !== undefined && { username: sentinelUsername }),

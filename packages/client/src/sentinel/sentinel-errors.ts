@@ -37,6 +37,8 @@ export class SentinelRoleError extends ConnectionError {
     readonly expected: 'master' | 'slave',
     readonly actual: string,
   ) {
-    super(`${address} is a ${actual}, not the ${expected} Sentinel named; asking the sentinels again`);
+    super(
+      `${address} is a ${actual}, not the ${expected} Sentinel named; asking the sentinels again`,
+    );
   }
 }

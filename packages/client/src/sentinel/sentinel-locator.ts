@@ -25,7 +25,8 @@ export class SentinelLocator implements ServerLocator {
   ) {}
 
   get description(): string {
-    const at = this.current === undefined ? '' : `, last at ${this.current.host}:${this.current.port}`;
+    const at =
+      this.current === undefined ? '' : `, last at ${this.current.host}:${this.current.port}`;
     return `the ${this.role} of '${this.resolver.name}' (via Sentinel${at})`;
   }
 

@@ -31,11 +31,7 @@ export function parseListing(reply: RespValue): SentinelListing[] {
   return listed;
 }
 
-/**
- * Whether Sentinel thinks an instance can serve: not down (subjectively or objectively), not
- * disconnected, and, for a replica, its link to the primary up (`master-link-status` is only
- * in the full listing, so the flags decide).
- */
+/** Whether Sentinel thinks an instance can serve: not down (subjectively or objectively), not disconnected. */
 export function isHealthy(instance: SentinelListing): boolean {
   return !instance.flags.some(
     (flag) => flag === 's_down' || flag === 'o_down' || flag === 'disconnected',

@@ -48,7 +48,11 @@ describe('createSentinel: discovery', () => {
   it("role: 'replica' connects to a replica, where reads work and writes are refused", async () => {
     await rawCommand(group.primary, ['SET', 'replicated', 'v']);
     await rawCommand(group.primary, ['WAIT', '1', '1000']);
-    client = createSentinel({ sentinels: group.sentinelAddresses, name: group.name, role: 'replica' });
+    client = createSentinel({
+      sentinels: group.sentinelAddresses,
+      name: group.name,
+      role: 'replica',
+    });
     expect(await client.get('replicated')).toBe('v');
     await expect(client.set('replicated', 'w')).rejects.toThrow(/READONLY/);
     expect((await client.role())[0]).toBe('slave');
@@ -79,7 +83,9 @@ describe('createSentinel: discovery', () => {
     const error = (await client.get('k').catch((e: unknown) => e)) as Error;
     expect(performance.now() - started).toBeLessThan(5000);
     expect(error).toBeInstanceOf(CommandTimeoutError);
-    expect(error.message).toMatch(/not connected to the primary of 'nosuchprimary' \(via Sentinel\)/);
+    expect(error.message).toMatch(
+      /not connected to the primary of 'nosuchprimary' \(via Sentinel\)/,
+    );
     expect(error.message).toMatch(/No sentinel gave the primary/);
     for (const { port } of group.sentinels) {
       expect(error.message).toContain(`127.0.0.1:${port}: it does not monitor 'nosuchprimary'`);

@@ -25,29 +25,47 @@ describe('createSentinel: primary killed', () => {
     await group.stop();
   });
 
-  it('the client reaches the promoted replica; acknowledged writes survive', { timeout: 60_000 }, async () => {
-    client = createSentinel({ sentinels: group.sentinelAddresses, name: group.name });
-    const traffic = new WriteTraffic(client, 'killed:');
-    await waitUntil('acknowledged writes', async () => traffic.records.some((r) => r.acked));
+  it(
+    'the client reaches the promoted replica; acknowledged writes survive',
+    { timeout: 60_000 },
+    async () => {
+      client = createSentinel({ sentinels: group.sentinelAddresses, name: group.name });
+      const traffic = new WriteTraffic(client, 'killed:');
+      await waitUntil('acknowledged writes', async () => traffic.records.some((r) => r.acked));
 
-    const killedAt = performance.now();
-    await group.primary.kill();
-    await waitUntil('a write after the kill', async () => traffic.firstSuccessAfter(killedAt) !== undefined, {
-      timeoutMs: 30_000,
-    });
-    await traffic.stop();
+      const killedAt = performance.now();
+      await group.primary.kill();
+      await waitUntil(
+        'a write after the kill',
+        async () => traffic.firstSuccessAfter(killedAt) !== undefined,
+        {
+          timeoutMs: 30_000,
+        },
+      );
+      await traffic.stop();
 
-    const promoted = group.replicas[0]!;
-    expect(await group.primaryPort()).toBe(promoted.port);
-    const first = traffic.firstSuccessAfter(killedAt)!;
-    reportFigure('sentinel primary killed', 'first write after SIGKILL of the primary', first.endedAt - killedAt, first.key);
-    const failed = traffic.records.filter((r) => !r.ok);
-    reportFigure('sentinel primary killed', 'writes failed', failed.length, [...new Set(failed.map((r) => r.error))].join(' | ').slice(0, 500));
-    // Bounded: each write settled within the default command timeout (10 s), never hung.
-    expect(Math.max(...traffic.records.map((r) => r.endedAt - r.startedAt))).toBeLessThan(10_500);
-    for (const record of traffic.records.filter((r) => r.acked && r.startedAt < killedAt)) {
-      expect(await rawCommand(promoted, ['GET', record.key])).toBe(record.key.split(':')[1]);
-    }
-    expect(await client.get(first.key)).toBe(first.key.split(':')[1]);
-  });
+      const promoted = group.replicas[0]!;
+      expect(await group.primaryPort()).toBe(promoted.port);
+      const first = traffic.firstSuccessAfter(killedAt)!;
+      reportFigure(
+        'sentinel primary killed',
+        'first write after SIGKILL of the primary',
+        first.endedAt - killedAt,
+        first.key,
+      );
+      const failed = traffic.records.filter((r) => !r.ok);
+      reportFigure(
+        'sentinel primary killed',
+        'writes failed',
+        failed.length,
+        [...new Set(failed.map((r) => r.error))].join(' | ').slice(0, 500),
+      );
+      // Bounded: each write settled within the default command timeout (10 s), never hung.
+      expect(Math.max(...traffic.records.map((r) => r.endedAt - r.startedAt))).toBeLessThan(10_500);
+      for (const record of traffic.records.filter((r) => r.acked && r.startedAt < killedAt)) {
+        expect(await rawCommand(promoted, ['GET', record.key])).toBe(record.key.split(':')[1]);
+      }
+      expect(await client.get(first.key)).toBe(first.key.split(':')[1]);
+    },
+  );
 });

@@ -44,11 +44,27 @@ export class WriteTraffic {
       const key = `${this.prefix}${i}`;
       const startedAt = performance.now();
       try {
-        const [, replicas] = await this.client.pipeline((p) => [p.set(key, String(i)), p.wait(1, 50)]);
-        this.records.push({ key, startedAt, endedAt: performance.now(), ok: true, acked: replicas >= 1 });
+        const [, replicas] = await this.client.pipeline((p) => [
+          p.set(key, String(i)),
+          p.wait(1, 50),
+        ]);
+        this.records.push({
+          key,
+          startedAt,
+          endedAt: performance.now(),
+          ok: true,
+          acked: replicas >= 1,
+        });
       } catch (error) {
         const message = `${(error as Error).name}: ${(error as Error).message}`;
-        this.records.push({ key, startedAt, endedAt: performance.now(), ok: false, acked: false, error: message });
+        this.records.push({
+          key,
+          startedAt,
+          endedAt: performance.now(),
+          ok: false,
+          acked: false,
+          error: message,
+        });
       }
       await delay(5);
     }
