@@ -20,7 +20,8 @@ type Choice = RedisConnection | undefined | ConnectionError;
 /**
  * Reads from replicas, without a cluster: a command whose spec says READONLY (and a pipeline
  * of nothing else) goes to a replica under `readFrom: 'replica'`, or under `'prefer-replica'`
- * when one is connected (else to the primary); writes, mixed pipelines, transactions, WATCH,
+ * when one is connected (else to the primary, which also takes over a read whose replica
+ * connection dropped before its reply); writes, mixed pipelines, transactions, WATCH,
  * blocking commands and pub/sub always go to the primary backend underneath.
  */
 export class ReplicaReadBackend implements CommandBackend {
@@ -102,13 +103,28 @@ export class ReplicaReadBackend implements CommandBackend {
 
   private sendOne(replica: Choice, command: PreparedCommand, mode: ReplyMode): Promise<unknown> {
     if (replica instanceof Error) return Promise.reject(replica);
-    return replica === undefined ? this.primary.send(command, mode) : replica.send(command, mode);
+    if (replica === undefined) return this.primary.send(command, mode);
+    const sent = replica.send(command, mode);
+    if (this.readFrom !== 'prefer-replica') return sent;
+    // A read is safe to run twice: a replica lost mid-read hands it to the primary.
+    return sent.catch((error: unknown) => {
+      if (!(error instanceof ConnectionError)) throw error;
+      return this.primary.send(command, mode);
+    });
   }
 
   private sendMany(replica: Choice, batch: CommandBatch, mode: ReplyMode): Promise<BatchReplies> {
     if (replica instanceof Error) return Promise.reject(replica);
-    return replica === undefined
-      ? this.primary.sendBatch(batch, mode)
-      : replica.sendBatch(batch, mode);
+    if (replica === undefined) return this.primary.sendBatch(batch, mode);
+    const sent = replica.sendBatch(batch, mode);
+    if (this.readFrom !== 'prefer-replica') return sent;
+    const toPrimary = (): Promise<BatchReplies> => this.primary.sendBatch(batch, mode);
+    return sent.then(
+      (result) => (result.interrupted instanceof ConnectionError ? toPrimary() : result),
+      (error: unknown) => {
+        if (!(error instanceof ConnectionError)) throw error;
+        return toPrimary();
+      },
+    );
   }
 }

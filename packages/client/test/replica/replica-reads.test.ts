@@ -1,6 +1,8 @@
 import {
   getFreePort,
   rawCommand,
+  rawCommands,
+  startFaultProxy,
   startRedisServer,
   waitUntil,
   type RedisServerHandle,
@@ -29,8 +31,11 @@ describe('replica reads without a cluster', () => {
     await waitUntil('the replica to sync', async () =>
       /master_link_status:up/.test(String(await rawCommand(replica, ['INFO', 'replication']))),
     );
-    await rawCommand(primary, ['SET', 'greeting', 'hello']);
-    await rawCommand(primary, ['WAIT', '1', '1000']);
+    // WAIT counts the writes of its own connection: both on one socket.
+    await rawCommands(primary, [
+      ['SET', 'greeting', 'hello'],
+      ['WAIT', '1', '2000'],
+    ]);
   });
   afterAll(async () => {
     await Promise.all([primary.stop(), replica.stop()]);
@@ -99,5 +104,22 @@ describe('replica reads without a cluster', () => {
 
   it("readFrom 'replica' without replicas is refused before connecting", () => {
     expect(() => createClient({ url: primary.url, readFrom: 'replica' })).toThrow(/needs replicas/);
+  });
+
+  it("'prefer-replica' hands a read to the primary when its replica connection drops under it", async () => {
+    const proxy = await startFaultProxy({ host: replica.host, port: replica.port });
+    client = createClient({ url: primary.url, replicas: [proxy.url], readFrom: 'prefer-replica' });
+    await client.connect();
+    await waitUntil('the replica to take reads', async () => {
+      await client!.get('greeting');
+      return (await calls(replica, 'get')) > 0;
+    });
+    await rawCommand(primary, ['CONFIG', 'RESETSTAT']);
+    proxy.setMode('blackhole'); // the read below reaches no server and gets no reply
+    const read = client.get('greeting');
+    await waitUntil('the read to be written', async () => proxy.connections > 0);
+    await proxy.close(); // the replica connection drops with the read unanswered
+    expect(await read).toBe('hello');
+    expect(await calls(primary, 'get')).toBe(1);
   });
 });

@@ -1,6 +1,7 @@
 import {
   getFreePort,
   rawCommand,
+  rawCommands,
   startSentinelGroup,
   type SentinelGroupHandle,
 } from '@redspec/test-utils';
@@ -46,8 +47,11 @@ describe('createSentinel: discovery', () => {
   });
 
   it("role: 'replica' connects to a replica, where reads work and writes are refused", async () => {
-    await rawCommand(group.primary, ['SET', 'replicated', 'v']);
-    await rawCommand(group.primary, ['WAIT', '1', '1000']);
+    // WAIT counts the writes of its own connection: both on one socket.
+    await rawCommands(group.primary, [
+      ['SET', 'replicated', 'v'],
+      ['WAIT', '1', '2000'],
+    ]);
     client = createSentinel({
       sentinels: group.sentinelAddresses,
       name: group.name,
@@ -65,10 +69,15 @@ describe('createSentinel: discovery', () => {
       name: group.name,
       readFrom: 'replica',
     });
-    await client.set('routed', 'v');
-    await rawCommand(group.primary, ['WAIT', '1', '1000']);
+    await rawCommands(group.primary, [
+      ['SET', 'routed', 'v'],
+      ['WAIT', '1', '2000'],
+    ]);
     await rawCommand(replica, ['CONFIG', 'RESETSTAT']);
-    await Promise.all(Array.from({ length: 10 }, () => client!.get('routed')));
+    const reads = await Promise.all(Array.from({ length: 10 }, () => client!.get('routed')));
+    expect(reads).toEqual(Array(10).fill('v'));
+    await client.set('routed:written', 'w');
+    expect(await rawCommand(group.primary, ['GET', 'routed:written'])).toBe('w');
     const info = String(await rawCommand(replica, ['INFO', 'commandstats']));
     expect(/^cmdstat_get:calls=(\d+)/m.exec(info)?.[1]).toBe('10');
   });
