@@ -108,7 +108,7 @@ export class SentinelBackend implements CommandBackend {
   }
 
   disconnect(): void {
-    void this.watcher.close();
+    this.watcher.disconnect();
     this.data.disconnect();
   }
 

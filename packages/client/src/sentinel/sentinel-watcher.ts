@@ -62,6 +62,12 @@ export class SentinelWatcher {
     return this.connection.quit();
   }
 
+  disconnect(): void {
+    this.closed = true;
+    clearTimeout(this.retry);
+    this.connection.disconnect();
+  }
+
   private onPush(frame: RespValue[]): void {
     if (String(frame[0]) !== 'message') return;
     const channel = String(frame[1]);

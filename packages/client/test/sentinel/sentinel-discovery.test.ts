@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import {
   getFreePort,
   rawCommand,
@@ -99,6 +101,31 @@ describe('createSentinel: discovery', () => {
     for (const { port } of group.sentinels) {
       expect(error.message).toContain(`127.0.0.1:${port}: it does not monitor 'nosuchprimary'`);
     }
+  });
+
+  it('a process exits on its own after quit(), the watcher and replica connections included', async () => {
+    const fixture = fileURLToPath(new URL('./fixtures/sentinel-then-exit.ts', import.meta.url));
+    const root = fileURLToPath(new URL('../../../../', import.meta.url));
+    const ports = group.sentinels.map((sentinel) => String(sentinel.port));
+    const child = spawn(process.execPath, ['--import', 'tsx', fixture, group.name, ...ports], {
+      cwd: root,
+      // Map @redspec/* to their sources, as vitest does, instead of a possibly stale dist.
+      env: { ...process.env, TSX_TSCONFIG_PATH: `${root}tsconfig.typetests.json` },
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const code = await new Promise<number | string>((resolve) => {
+      const timer = setTimeout(() => {
+        child.kill('SIGKILL');
+        resolve('still running after 10 s: a handle stayed open');
+      }, 10_000);
+      child.on('exit', (exitCode) => {
+        clearTimeout(timer);
+        resolve(exitCode ?? -1);
+      });
+    });
+    expect({ code, output }).toEqual({ code: 0, output: 'OK\nv\nOK\n' });
   });
 
   // Last: these take sentinels out of the group.
