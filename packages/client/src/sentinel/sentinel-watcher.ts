@@ -15,7 +15,7 @@ export interface SentinelWatcherHandlers {
   switched(from: ServerAddress, to: ServerAddress): void;
   /** A replica of our primary appeared, went down or came back. */
   replicasChanged(): void;
-  /** The watcher was disconnected for `gapMs`: a switch may have been missed. */
+  /** Subscribed, first or again after `gapMs` cut off: a switch may have been missed. */
   resumed(gapMs: number): void;
   error(error: Error): void;
 }
@@ -48,12 +48,16 @@ export class SentinelWatcher {
 
   start(): void {
     if (this.closed) return;
-    this.connection.subscribe('channel', [SWITCH, ...REPLICA_EVENTS]).catch((error: Error) => {
-      if (this.closed) return;
-      this.handlers.error(error);
-      this.retry = setTimeout(() => this.start(), 1000);
-      this.retry.unref();
-    });
+    this.connection.subscribe('channel', [SWITCH, ...REPLICA_EVENTS]).then(
+      // A switch announced between the first discovery and this subscription went unheard.
+      () => this.handlers.resumed(0),
+      (error: Error) => {
+        if (this.closed) return;
+        this.handlers.error(error);
+        this.retry = setTimeout(() => this.start(), 1000);
+        this.retry.unref();
+      },
+    );
   }
 
   close(): Promise<void> {
