@@ -51,3 +51,5 @@ export {
   NodeUnreachableError,
   TooManyRedirectionsError,
 } from './cluster/cluster-errors.js';
+export { SentinelDiscoveryError, SentinelRoleError } from './sentinel/sentinel-errors.js';
+export type { SentinelFailure } from './sentinel/sentinel-errors.js';

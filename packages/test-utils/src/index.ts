@@ -21,3 +21,5 @@ export { startFaultProxy } from './fault-proxy.js';
 export type { FaultProxy, ProxyMode } from './fault-proxy.js';
 export { bulk, handshakeAnswer, startFakeRespServer } from './fake-resp-server.js';
 export type { FakeAnswer, FakeHandler, FakeRespServer } from './fake-resp-server.js';
+export { startSentinelGroup } from './redis-sentinel.js';
+export type { SentinelGroupHandle, SentinelGroupOptions } from './redis-sentinel.js';

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { closeSync, openSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { closeSync, existsSync, openSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RedisReplyError, RedisServerStartError } from './errors.js';
@@ -31,6 +31,11 @@ export interface RedisServerOptions {
   version?: string;
   /** How long to wait for the first PING answer. Default 10 s. */
   startTimeoutMs?: number;
+  /**
+   * A config file's text, written to `redis.conf` in the server's dir and passed first (before
+   * `args`): Sentinel (`args: ['--sentinel']`) needs a file it can rewrite.
+   */
+  configFile?: string;
 }
 
 /** A running redis-server child process on 127.0.0.1. */
@@ -96,6 +101,7 @@ class RedisServer implements RedisServerHandle {
   readonly logFile: string;
   readonly #argv: string[];
   readonly #startTimeoutMs: number;
+  readonly #configFile: string | undefined;
   #child: ChildProcess | undefined;
   #running = false;
   #exited: Promise<void> = Promise.resolve();
@@ -109,7 +115,9 @@ class RedisServer implements RedisServerHandle {
     this.password = options.password;
     this.logFile = join(dir, 'redis.log');
     this.#startTimeoutMs = options.startTimeoutMs ?? 10_000;
+    this.#configFile = options.configFile;
     this.#argv = [
+      ...(options.configFile === undefined ? [] : [join(dir, 'redis.conf')]),
       ...['--port', String(port), '--bind', HOST, '--save', '', '--appendonly', 'no'],
       ...['--dir', dir, '--daemonize', 'no', '--protected-mode', 'no'],
       ...(options.password === undefined ? [] : ['--requirepass', options.password]),
@@ -128,6 +136,10 @@ class RedisServer implements RedisServerHandle {
   async start(): Promise<void> {
     await mkdir(this.dir, { recursive: true });
     trackDir(this.dir);
+    // Written once: a restarted Sentinel reads back what it rewrote (the current primary).
+    if (this.#configFile !== undefined && !existsSync(join(this.dir, 'redis.conf'))) {
+      await writeFile(join(this.dir, 'redis.conf'), this.#configFile);
+    }
     const startup = new AbortController();
     const child = this.#spawn(startup);
     try {

@@ -3,6 +3,7 @@ import type { ServerInfo } from '@redspec/types/internal';
 import type { ReconnectingEvent } from '../connection/connection-events.js';
 import type { RedisConnection } from '../connection/redis-connection.js';
 import type { ResubscribedEvent } from '../pubsub/pubsub-types.js';
+import type { FailoverEvent } from '../sentinel/failover-event.js';
 
 /** What `client.on()` reports. */
 export interface ClientEvents {
@@ -16,6 +17,8 @@ export interface ClientEvents {
   end: [error: Error | undefined];
   /** The subscriber connection came back and every subscription was made again. */
   resubscribed: [event: ResubscribedEvent];
+  /** Sentinel clients: the sentinels announced a new primary, and the client moves to it. */
+  failover: [event: FailoverEvent];
 }
 
 export type ClientEventName = keyof ClientEvents;

@@ -36,3 +36,18 @@ describe('client URLs', () => {
     expect(malformed).not.toThrow(/hunter2/);
   });
 });
+
+describe('createClient option combinations', () => {
+  it('refuses client-side caching with replica reads, before connecting anything', async () => {
+    const { createClient } = await import('./redis-client.js');
+    const create = (): unknown =>
+      createClient({
+        port: 1,
+        clientSideCache: { maxEntries: 10 },
+        replicas: ['redis://127.0.0.1:2'],
+        readFrom: 'replica',
+      });
+    expect(create).toThrow(TypeError);
+    expect(create).toThrow(/clientSideCache cannot be combined with readFrom 'replica'/);
+  });
+});

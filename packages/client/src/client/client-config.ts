@@ -1,4 +1,5 @@
 import type { ClientSideCacheOptions } from '../cache/cache-options.js';
+import type { NodeAddress, ReadFrom } from '../cluster/cluster-config.js';
 import type { RedisConnectionOptions } from '../connection/connection-options.js';
 
 /** What `createClient` takes: a connection's settings, optionally from a URL. */
@@ -17,9 +18,22 @@ export interface ClientConfig extends RedisConnectionOptions {
   /**
    * Opt-in client-side caching (Redis 6+): replies of cacheable reads (GET, HGETALL …) are kept
    * in-process and invalidated by the server (`CLIENT TRACKING`). See
-   * docs/guides/client-side-caching.md for what is cached and the guarantee.
+   * docs/guides/client-side-caching.md for what is cached and the guarantee. Not with replica
+   * reads: a replica's replies would be cached without the primary tracking them.
    */
   clientSideCache?: ClientSideCacheOptions;
+  /**
+   * Replicas of this server (`redis://host:port` or `{ host, port }`) for `readFrom`; they are
+   * connected with this config's credentials, database and timeouts.
+   */
+  replicas?: readonly (string | NodeAddress)[];
+  /**
+   * Where commands the spec flags READONLY go: `primary` (default); `replica`, one of
+   * `replicas` in turn; `prefer-replica`, a connected replica, else this server. Writes,
+   * transactions, pipelines holding a write, blocking commands and pub/sub stay here. Replicas
+   * lag behind: a read may miss a write just made.
+   */
+  readFrom?: ReadFrom;
 }
 
 /** Folds a URL into explicit settings; settings given explicitly win over the URL's. */

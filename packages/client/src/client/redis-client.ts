@@ -34,6 +34,7 @@ import { AbortError } from '../errors.js';
 import { closeSubscriptions, openSubscription } from '../pubsub/open-subscription.js';
 import type { PubSubMethods } from '../pubsub/pubsub-methods.js';
 import type { MessageListener, SubscribeOptions } from '../pubsub/pubsub-types.js';
+import { withReplicaReads } from '../replica/with-replica-reads.js';
 import { StandaloneBackend } from '../standalone/standalone-backend.js';
 import { CachingBackend } from '../cache/caching-backend.js';
 import { resolveCacheOptions } from '../cache/cache-options.js';
@@ -406,10 +407,21 @@ export function createClient(config?: string | ClientConfig): RedisClient {
     dedicatedConnections = 8,
     clientSideCache,
     url: _url,
+    replicas,
+    readFrom,
     ...options
   } = resolveClientConfig(config);
-  if (clientSideCache === undefined)
-    return createClientOn(new StandaloneBackend(options, dedicatedConnections));
+  if (clientSideCache === undefined) {
+    const backend = new StandaloneBackend(options, dedicatedConnections);
+    return createClientOn(withReplicaReads(backend, options, replicas, readFrom));
+  }
+  // Tracking runs on the primary's connection: a read a replica served would be cached with no
+  // invalidation ever following it.
+  if (readFrom !== undefined && readFrom !== 'primary') {
+    throw new TypeError(
+      `createClient: clientSideCache cannot be combined with readFrom '${readFrom}'`,
+    );
+  }
   const cache = new ClientSideCache(resolveCacheOptions(clientSideCache));
   const backend = new StandaloneBackend(options, dedicatedConnections, cache);
   return createClientOn(new CachingBackend(backend, cache));

@@ -9,7 +9,8 @@ import {
 import type { ReplyMode } from '../backend/command-backend.js';
 import { onAbort } from '../backend/on-abort.js';
 import { AbortError, ConnectionClosedError, PoolExhaustedError } from '../errors.js';
-import { resolveConnectionOptions, type RedisConnectionOptions } from './connection-options.js';
+import { resolveConnectionOptions } from './connection-options.js';
+import type { ConnectionSettings } from './server-locator.js';
 import { RedisConnection } from './redis-connection.js';
 
 const UNWATCH = prepareRawCommand(['UNWATCH']);
@@ -39,7 +40,7 @@ export class DedicatedPool {
   private readonly waitMs: number;
 
   constructor(
-    private readonly options: RedisConnectionOptions,
+    private readonly options: ConnectionSettings,
     private readonly size: number,
   ) {
     this.waitMs = resolveConnectionOptions(options).commandTimeout;
@@ -144,6 +145,11 @@ export class DedicatedPool {
     const next = this.waiting.shift();
     if (next !== undefined) next.resolve(connection);
     else this.idle.push(connection);
+  }
+
+  /** Closes the idle connections, so the next borrower connects afresh (the server moved). */
+  dropIdle(): void {
+    for (const connection of this.idle.splice(0)) this.drop(connection);
   }
 
   /** Quits idle connections, cuts lent ones (a blocked BLPOP would otherwise hold on), and

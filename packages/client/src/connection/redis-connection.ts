@@ -25,7 +25,6 @@ import type { ConnectionStatus, RedisConnectionEvents } from './connection-event
 import {
   describeAddress,
   resolveConnectionOptions,
-  type RedisConnectionOptions,
   type ResolvedConnectionOptions,
   type SendOptions,
 } from './connection-options.js';
@@ -38,6 +37,7 @@ import { PendingReply } from './pending-reply.js';
 import { ReadyWaiters } from './ready-waiters.js';
 import { reconnectDelay } from './reconnect-delay.js';
 import { batchTimeout, replyTimeout } from './reply-deadline.js';
+import type { ConnectionSettings, ServerLocator } from './server-locator.js';
 import { isPushed, SubscriptionTracker } from './subscription-tracker.js';
 import { observeBatch, observeCommand, observeConnect } from '../tracing/observe.js';
 import {
@@ -80,7 +80,9 @@ const QUIT = prepareRawCommand(['QUIT']);
  * await connection.quit();
  */
 export class RedisConnection extends EventEmitter<RedisConnectionEvents> {
-  private readonly options: ResolvedConnectionOptions;
+  /** Host and port change when a locator (Sentinel) finds the server elsewhere. */
+  private options: ResolvedConnectionOptions;
+  private readonly locator: ServerLocator | undefined;
   private readonly decoder: RespDecoder;
   private readonly encoder = new RespEncoder();
   private readonly inflight = new InflightQueue();
@@ -107,9 +109,10 @@ export class RedisConnection extends EventEmitter<RedisConnectionEvents> {
   afterHandshake: ((exchange: HandshakeExchange, server: ServerInfo) => Promise<void>) | undefined;
   private traceFieldsMemo: ServerTraceFields | undefined;
 
-  constructor(options: RedisConnectionOptions = {}) {
+  constructor(options: ConnectionSettings = {}) {
     super();
     this.options = resolveConnectionOptions(options);
+    this.locator = options.locator;
     this.offline = new OfflineQueue(this.options.offlineQueueLimit);
     this.decoder = new RespDecoder({
       onReply: (reply) => this.onReply(reply),
@@ -286,12 +289,29 @@ export class RedisConnection extends EventEmitter<RedisConnectionEvents> {
     entry.promise.then(forget, forget);
   }
 
+  /**
+   * Drops the socket and connects again now, asking the locator where: Sentinel announced a
+   * new primary, or this server answered READONLY. Commands in flight reject as on any drop
+   * (`ConnectionError`, never resent); queued ones wait for the new server. An attempt already
+   * under way is left to finish: it located the server after the news.
+   */
+  relocate(reason: string): void {
+    if (this.state === 'ready' && this.socket !== undefined) {
+      this.lost(this.socket, new ConnectionError(reason));
+    }
+    if (this.state === 'reconnecting' && this.reconnectTimer !== undefined) {
+      clearTimeout(this.reconnectTimer);
+      this.reconnectTimer = undefined;
+      this.attempt();
+    }
+  }
+
   private untilReady(failOnAttempt: boolean, timeoutMs: number): Promise<void> {
     if (this.state === 'ready') return Promise.resolve();
     if (this.state === 'closing' || this.state === 'closed') {
       return Promise.reject(new ConnectionClosedError(`Not connected: ${this.closedBecause}`));
     }
-    const waiting = this.waiters.wait(failOnAttempt, timeoutMs, describeAddress(this.options));
+    const waiting = this.waiters.wait(failOnAttempt, timeoutMs, this.describeTarget());
     if (this.state === 'idle') this.attempt();
     else if (this.reconnectTimer !== undefined) this.reconnectTimer.ref();
     return waiting;
@@ -446,6 +466,10 @@ export class RedisConnection extends EventEmitter<RedisConnectionEvents> {
   /** Opens a socket and runs the handshake; resolves once ready. */
   private async establish(): Promise<void> {
     this.state = 'connecting';
+    if (this.locator !== undefined) {
+      const { host, port } = await this.locator.locate();
+      this.options = { ...this.options, host, port };
+    }
     const started = performance.now();
     const timeout = this.options.connectTimeout;
     const socket = await openSocket(this.options, timeout);
@@ -458,6 +482,7 @@ export class RedisConnection extends EventEmitter<RedisConnectionEvents> {
     const exchange: HandshakeExchange = (commands) => this.exchange(commands, remaining);
     try {
       this.serverInfo = await handshake(exchange, this.options);
+      await this.locator?.verify?.(exchange, this.options);
       if (this.afterHandshake !== undefined) await this.afterHandshake(exchange, this.serverInfo);
     } catch (error) {
       if (this.socket === socket) this.detach(error as Error);
@@ -578,7 +603,7 @@ export class RedisConnection extends EventEmitter<RedisConnectionEvents> {
     const now = performance.now();
     const last = this.waiters.lastFailure;
     const waitingFor =
-      `not connected to ${describeAddress(this.options)}` +
+      `not connected to ${this.describeTarget()}` +
       (last === undefined ? '' : ` (last attempt: ${last.message})`);
     const offlineNext = this.offline.expire(now, waitingFor);
     const expired = this.inflight.firstExpired(now);
@@ -606,6 +631,11 @@ export class RedisConnection extends EventEmitter<RedisConnectionEvents> {
       true,
     );
     this.emit('end', error);
+  }
+
+  /** What the connection is trying to reach, for errors: an address, or what the locator seeks. */
+  private describeTarget(): string {
+    return this.locator?.description ?? describeAddress(this.options);
   }
 
   private emitError(error: Error): void {

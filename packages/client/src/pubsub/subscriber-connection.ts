@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { prepareRawCommand, type RespValue } from '@redspec/types/internal';
-import type { RedisConnectionOptions } from '../connection/connection-options.js';
+import type { ConnectionSettings } from '../connection/server-locator.js';
 import { RedisConnection } from '../connection/redis-connection.js';
 import type { SubscriptionKind } from './pubsub-types.js';
 
@@ -40,7 +40,7 @@ export class SubscriberConnection extends EventEmitter<SubscriberConnectionEvent
   /** Commands decode like the messages around them: under RESP2 they share one reply stream. */
   private readonly mode: { readonly buffers: boolean };
 
-  constructor(options: RedisConnectionOptions, buffers: boolean) {
+  constructor(options: ConnectionSettings, buffers: boolean) {
     super();
     this.mode = { buffers };
     this.connection = new RedisConnection({ ...options, pushBuffers: buffers });
@@ -61,6 +61,11 @@ export class SubscriberConnection extends EventEmitter<SubscriberConnectionEvent
 
   names(kind: SubscriptionKind): string[] {
     return [...this.subscribed[kind]];
+  }
+
+  /** Reconnects now, to wherever the locator says (Sentinel's new primary), and resubscribes. */
+  relocate(reason: string): void {
+    this.connection.relocate(reason);
   }
 
   async subscribe(kind: SubscriptionKind, names: readonly string[]): Promise<void> {

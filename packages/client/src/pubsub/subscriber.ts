@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { RedisConnectionOptions } from '../connection/connection-options.js';
+import type { ConnectionSettings } from '../connection/server-locator.js';
 import type { PubSubBackend } from './pubsub-backend.js';
 import type { ResubscribedEvent, SubscriptionKind } from './pubsub-types.js';
 import { SinkRegistry, type Sink } from './sink-registry.js';
@@ -24,7 +24,7 @@ export class Subscriber extends EventEmitter<SubscriberEvents> implements PubSub
   private readonly registry = new SinkRegistry();
   private readonly connection: SubscriberConnection;
 
-  constructor(options: RedisConnectionOptions, buffers: boolean) {
+  constructor(options: ConnectionSettings, buffers: boolean) {
     super();
     this.connection = new SubscriberConnection(options, buffers);
     this.connection.on('push', (frame) => {
@@ -58,6 +58,11 @@ export class Subscriber extends EventEmitter<SubscriberEvents> implements PubSub
 
   async unsubscribe(kind: SubscriptionKind, names: readonly string[], sink?: Sink): Promise<void> {
     await this.connection.unsubscribe(kind, this.registry.remove(kind, names, sink));
+  }
+
+  /** Reconnects now, to wherever the locator says (Sentinel's new primary), and resubscribes. */
+  relocate(reason: string): void {
+    this.connection.relocate(reason);
   }
 
   quit(): Promise<void> {

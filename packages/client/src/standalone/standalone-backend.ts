@@ -7,12 +7,10 @@ import type {
 } from '@redspec/types/internal';
 import { ClientEventEmitter } from '../backend/client-events.js';
 import type { CommandBackend, ReplyMode } from '../backend/command-backend.js';
-import {
-  resolveConnectionOptions,
-  type RedisConnectionOptions,
-} from '../connection/connection-options.js';
+import { resolveConnectionOptions } from '../connection/connection-options.js';
 import { DedicatedPool } from '../connection/dedicated-pool.js';
 import { RedisConnection } from '../connection/redis-connection.js';
+import type { ConnectionSettings } from '../connection/server-locator.js';
 import { Subscriber } from '../pubsub/subscriber.js';
 import type { ClientSideCache } from '../cache/client-side-cache.js';
 import { trackConnection, type ConnectionTracking } from '../cache/connection-tracking.js';
@@ -32,7 +30,7 @@ export class StandaloneBackend implements CommandBackend {
   private readonly tracking: ConnectionTracking | undefined;
 
   constructor(
-    private readonly options: RedisConnectionOptions,
+    private readonly options: ConnectionSettings,
     dedicatedConnections: number,
     cache?: ClientSideCache,
   ) {
@@ -80,6 +78,16 @@ export class StandaloneBackend implements CommandBackend {
       this.subscribers.set(mode.buffers, subscriber);
     }
     return subscriber;
+  }
+
+  /**
+   * The server moved (Sentinel's failover, a READONLY reply): every connection reconnects to
+   * where the locator says now; idle dedicated ones are dropped, lent ones end with their use.
+   */
+  relocate(reason: string): void {
+    this.connection.relocate(reason);
+    this.dedicated.dropIdle();
+    for (const subscriber of this.subscribers.values()) subscriber.relocate(reason);
   }
 
   async quit(): Promise<void> {
