@@ -63,7 +63,7 @@ function referenceRow(result: WorkloadResult): string[] {
     .map(([test, s]) => `${test} ${int(s.median)} (${range(s, int)})`)
     .join('; ');
   return [
-    `| ${ref.title} (C) | ${int(ref.opsPerSec.median)} | ${range(ref.opsPerSec, int)} | — | ${ref.opsPerSec.n}${failed} | — | 1.00 |`,
+    `| ${ref.title} (C) | ${int(ref.opsPerSec.median)} | ${range(ref.opsPerSec, int)} | — | — | ${ref.opsPerSec.n}${failed} | — | 1.00 |`,
     '',
     `redis-benchmark by test, req/s: ${tests}. Its row is the mix's rate (harmonic mean).`,
   ];
@@ -74,15 +74,15 @@ function workload(result: WorkloadResult): string[] {
   if (result.note) lines.push(`${result.note}`, '');
   if (result.skipped) return [...lines, `Skipped: ${result.skipped}.`, ''];
   lines.push(
-    '| client | median cmd/s | min–max | CPU µs/cmd (min–max) | samples | × fastest peer (min–max) | × redis-benchmark (min–max) |',
-    '| --- | -: | -: | -: | -: | -: | -: |',
+    '| client | median cmd/s | min–max | CPU µs/cmd (min–max) | peak RSS MB | samples | × fastest peer (min–max) | × redis-benchmark (min–max) |',
+    '| --- | -: | -: | -: | -: | -: | -: | -: |',
   );
   for (const s of result.subjects) {
     const errors = s.samples.filter((sample) => sample.error !== undefined);
     const failed = errors.length > 0 ? ` (${errors.length} failed: ${errors[0]?.error ?? ''})` : '';
     const cpu = `${fixed(s.cpuUsPerOp.median, 3)} (${range(s.cpuUsPerOp, (n) => fixed(n, 3))})`;
     lines.push(
-      `| ${s.label} | ${int(s.opsPerSec.median)} | ${range(s.opsPerSec, int)} | ${cpu} | ${s.opsPerSec.n}${failed} | ${ratio(s.ratioToFastestPeer)} | ${ratio(s.ratioToReference)} |`,
+      `| ${s.label} | ${int(s.opsPerSec.median)} | ${range(s.opsPerSec, int)} | ${cpu} | ${int(s.peakRssMb.median)} (${range(s.peakRssMb, int)}) | ${s.opsPerSec.n}${failed} | ${ratio(s.ratioToFastestPeer)} | ${ratio(s.ratioToReference)} |`,
     );
   }
   return [...lines, ...referenceRow(result), ''];

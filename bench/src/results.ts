@@ -13,6 +13,8 @@ export interface Sample {
   readonly error?: string;
   /** CPU µs of the client's process per command (absent for redis-benchmark). */
   readonly cpuUsPerOp?: number;
+  /** Peak RSS of the client's process in MB (absent for redis-benchmark). */
+  readonly peakRssMb?: number;
   readonly machine: QuietCheck;
 }
 
@@ -31,6 +33,8 @@ export interface SubjectResult {
   readonly opsPerSec: Spread;
   /** CPU µs per command in the client's process. */
   readonly cpuUsPerOp: Spread;
+  /** Peak RSS of the client's process, MB. */
+  readonly peakRssMb: Spread;
   /**
    * Per round, this subject's rate over the fastest peer's in that round; the spread of those
    * ratios (higher is faster). Undefined without a peer.

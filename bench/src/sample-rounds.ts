@@ -107,7 +107,13 @@ export async function sampleRounds(
         }
         const reply = await sample(item, runner, config);
         const result: Sample = reply.ok
-          ? { round, opsPerSec: reply.opsPerSec, cpuUsPerOp: reply.cpuUsPerOp, machine }
+          ? {
+              round,
+              opsPerSec: reply.opsPerSec,
+              cpuUsPerOp: reply.cpuUsPerOp,
+              peakRssMb: reply.peakRssMb,
+              machine,
+            }
           : { round, error: reply.error, machine };
         append(bySubject, runner, result);
         log(`${prefix}: ${reply.ok ? rate(reply.opsPerSec) : `FAILED ${reply.error}`} ${idle}`);

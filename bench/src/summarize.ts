@@ -57,6 +57,7 @@ export function summarizeWorkload(plan: WorkloadPlan, rounds: RoundSamples): Wor
       samples,
       opsPerSec: spread(values(samples, (s) => s.opsPerSec)),
       cpuUsPerOp: spread(values(samples, (s) => s.cpuUsPerOp)),
+      peakRssMb: spread(values(samples, (s) => s.peakRssMb)),
       ratioToFastestPeer: roundRatios(rates, fastestPeer),
       ratioToReference: roundRatios(rates, reference),
     };

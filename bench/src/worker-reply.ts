@@ -12,5 +12,7 @@ export type WorkerReply =
        * µs: steadier than wall time on a busy machine, since waiting for a core is not counted.
        */
       readonly cpuUsPerOp: number;
+      /** Peak resident set of the client's process, startup included (`resourceUsage().maxRSS`). */
+      readonly peakRssMb: number;
     }
   | { readonly ok: false; readonly error: string };

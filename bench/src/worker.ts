@@ -23,7 +23,9 @@ async function sample(argv: readonly string[]): Promise<WorkerReply> {
     const ms = performance.now() - started;
     const { user, system } = process.cpuUsage(cpu);
     const ops = iterations * workload.opsPerIteration;
-    return { ok: true, ms, ops, opsPerSec: (ops / ms) * 1000, cpuUsPerOp: (user + system) / ops };
+    const peakRssMb = process.resourceUsage().maxRSS / 1024;
+    const opsPerSec = (ops / ms) * 1000;
+    return { ok: true, ms, ops, opsPerSec, cpuUsPerOp: (user + system) / ops, peakRssMb };
   } finally {
     await adapter.close();
   }
