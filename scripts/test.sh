@@ -21,6 +21,9 @@ fi
 pnpm lint
 pnpm build
 pnpm typecheck
+# The bench harness, once and tiny (bench/README.md, `--quick`): its figures mean nothing and
+# nothing is timed, but a broken adapter, reference or report fails here, not on a quiet run.
+pnpm --filter @redspec/bench run bench:quick
 pnpm test
 # The docs site (TypeDoc and every link) on its own, so its build does not compete with the
 # timing of the live tests.

@@ -20,6 +20,11 @@ export interface BenchConfig {
   readonly skipCluster: boolean;
   /** Only these workloads (comma-separated `BENCH_ONLY`), or all. */
   readonly only: readonly string[] | undefined;
+  /**
+   * `--quick` (or `BENCH_QUICK=1`): every part runs once, tiny, without waiting for a quiet
+   * machine, to prove the harness works (CI). Its figures mean nothing; it writes `quick.*`.
+   */
+  readonly quick: boolean;
 }
 
 function numberFromEnv(name: string, fallback: number): number {
@@ -31,19 +36,28 @@ function numberFromEnv(name: string, fallback: number): number {
   return value;
 }
 
-export function readBenchConfig(): BenchConfig {
+export function readBenchConfig(argv: readonly string[] = process.argv.slice(2)): BenchConfig {
   const only = process.env['BENCH_ONLY'];
+  const quick = argv.includes('--quick') || process.env['BENCH_QUICK'] === '1';
+  // Quick: one round, 1/50 of the iterations, no waiting for a quiet machine.
   return {
-    rounds: Math.max(1, Math.round(numberFromEnv('BENCH_ROUNDS', 3))),
-    scale: numberFromEnv('BENCH_SCALE', 1) || 1,
-    quietMaxWaitMs: numberFromEnv('BENCH_QUIET_MAX_MS', 3_000),
+    rounds: Math.max(1, Math.round(numberFromEnv('BENCH_ROUNDS', quick ? 1 : 3))),
+    scale: numberFromEnv('BENCH_SCALE', quick ? 0.02 : 1) || 1,
+    quietMaxWaitMs: numberFromEnv('BENCH_QUIET_MAX_MS', quick ? 0 : 3_000),
     quietIdle: numberFromEnv('BENCH_QUIET_IDLE', 0.8),
-    coldRuns: Math.max(1, Math.round(numberFromEnv('BENCH_COLD_RUNS', 5))),
-    typecheckRuns: Math.max(1, Math.round(numberFromEnv('BENCH_TYPECHECK_RUNS', 3))),
-    profileSeconds: numberFromEnv('BENCH_PROFILE_SECONDS', 6),
+    coldRuns: Math.max(1, Math.round(numberFromEnv('BENCH_COLD_RUNS', quick ? 1 : 5))),
+    typecheckRuns: Math.max(1, Math.round(numberFromEnv('BENCH_TYPECHECK_RUNS', quick ? 1 : 3))),
+    profileSeconds: numberFromEnv('BENCH_PROFILE_SECONDS', quick ? 1 : 6),
     skipCluster: process.env['BENCH_SKIP_CLUSTER'] === '1',
     only: only ? only.split(',').map((name) => name.trim()) : undefined,
+    quick,
   };
+}
+
+/** The results' file name: `latest` for a full run, `partial` with BENCH_ONLY, `quick`. */
+export function resultsName(config: BenchConfig): string {
+  if (config.quick) return 'quick';
+  return config.only === undefined ? 'latest' : 'partial';
 }
 
 /** Cores of this machine, for the report. */

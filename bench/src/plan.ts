@@ -3,7 +3,7 @@ import type { WorkloadPlan } from './summarize.js';
 import { WORKLOADS } from './workloads/all-workloads.js';
 import { redspecClusterMode } from './workloads/cluster-pipeline.js';
 
-/** Whether `part` (a workload id, or `references`, `typecheck`, `cold-start`, `profile`) runs. */
+/** Whether `part` (a workload id, or `typecheck`, `cold-start`, `profile`) runs. */
 export function selected(config: BenchConfig, part: string): boolean {
   return config.only === undefined || config.only.includes(part);
 }

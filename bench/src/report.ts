@@ -7,25 +7,42 @@ const int = (n: number): string =>
 const fixed = (n: number, digits = 2): string => (Number.isFinite(n) ? n.toFixed(digits) : '—');
 const range = (s: Spread, show: (n: number) => string): string => `${show(s.min)}–${show(s.max)}`;
 
+const ratio = (s: Spread | undefined): string =>
+  s === undefined ? '—' : `${fixed(s.median)} (${range(s, fixed)})`;
+const load = (values: readonly number[] | undefined): string =>
+  values === undefined ? '—' : values.map((n) => n.toFixed(2)).join(' / ');
+
 function header(results: BenchResults): string[] {
   const env = results.environment;
   const packages = Object.entries(env.packages).map(([name, version]) => `${name} ${version}`);
   return [
-    '# Redspec benchmarks — latest run',
+    `# Redspec benchmarks — ${env.quick ? 'quick run (harness check only: the figures mean nothing)' : 'latest run'}`,
     '',
-    `${env.date} · Node ${env.node} · redis-server ${env.redisServer} · ${env.cpu} × ${env.cores} cores (client and server share them)`,
+    `${env.date} · ${env.cpu} × ${env.cores} cores (client, server and redis-benchmark share them) · ` +
+      `load average (1 / 5 / 15 min) ${load(env.loadAtStart)} at start, ${load(env.loadAtEnd)} at end`,
     '',
-    `Clients: ${packages.join(', ')}.`,
+    `Versions: Node ${env.node}, redis-server ${env.redisServer}, ${env.redisBenchmark}, ${packages.join(', ')}.`,
     '',
-    `${env.rounds} rounds, scale ${env.scale}; each sample is its own process, subjects interleaved. ` +
+    `${env.rounds} rounds, scale ${env.scale}; each sample is its own process, subjects and the redis-benchmark reference interleaved round by round. ` +
       `${fixed(results.quietShare * 100, 0)}% of samples started on a quiet machine ` +
       `(≥ ${env.quiet.minIdle * 100}% idle within ${env.quiet.maxWaitMs} ms). Run took ${int(results.wallSeconds)} s.`,
+    '',
+    'Every figure is a median with its min–max. Ratios are medians of per-round ratios (both ' +
+      'sides sampled in the same round), not ratios of the medians. CPU µs/cmd is the client ' +
+      "process's user + system time per command (`process.cpuUsage()`), steadier than wall time on a busy machine.",
   ];
 }
 
 function targets(results: BenchResults): string[] {
   const rows = results.targets.map((t) => {
-    const met = t.met === undefined ? 'not measured' : t.met ? '**met**' : '**not met**';
+    const met =
+      t.value === undefined
+        ? 'not measured'
+        : t.met === undefined
+          ? 'reported'
+          : t.met
+            ? '**met**'
+            : '**not met**';
     return `| ${t.name} | ${t.goal} | ${t.value === undefined ? '—' : fixed(t.value)} | ${met} | ${t.detail} |`;
   });
   return [
@@ -37,39 +54,38 @@ function targets(results: BenchResults): string[] {
   ];
 }
 
+function referenceRow(result: WorkloadResult): string[] {
+  const ref = result.reference;
+  if (ref === undefined) return [];
+  const errors = ref.samples.filter((sample) => sample.error !== undefined);
+  const failed = errors.length > 0 ? ` (${errors.length} failed: ${errors[0]?.error ?? ''})` : '';
+  const tests = Object.entries(ref.rps)
+    .map(([test, s]) => `${test} ${int(s.median)} (${range(s, int)})`)
+    .join('; ');
+  return [
+    `| ${ref.title} (C) | ${int(ref.opsPerSec.median)} | ${range(ref.opsPerSec, int)} | — | — | ${ref.opsPerSec.n}${failed} | — | 1.00 |`,
+    '',
+    `redis-benchmark by test, req/s: ${tests}. Its row is the mix's rate (harmonic mean).`,
+  ];
+}
+
 function workload(result: WorkloadResult): string[] {
   const lines = [`### ${result.title}`, ''];
   if (result.note) lines.push(`${result.note}`, '');
   if (result.skipped) return [...lines, `Skipped: ${result.skipped}.`, ''];
   lines.push(
-    '| client | median cmd/s | min–max | samples | × fastest peer |',
-    '| --- | -: | -: | -: | -: |',
+    '| client | median cmd/s | min–max | CPU µs/cmd (min–max) | peak RSS MB | samples | × fastest peer (min–max) | × redis-benchmark (min–max) |',
+    '| --- | -: | -: | -: | -: | -: | -: | -: |',
   );
   for (const s of result.subjects) {
     const errors = s.samples.filter((sample) => sample.error !== undefined);
     const failed = errors.length > 0 ? ` (${errors.length} failed: ${errors[0]?.error ?? ''})` : '';
-    const ratio = s.ratioToFastestPeer === undefined ? '—' : fixed(s.ratioToFastestPeer);
+    const cpu = `${fixed(s.cpuUsPerOp.median, 3)} (${range(s.cpuUsPerOp, (n) => fixed(n, 3))})`;
     lines.push(
-      `| ${s.label} | ${int(s.opsPerSec.median)} | ${range(s.opsPerSec, int)} | ${s.opsPerSec.n}${failed} | ${ratio} |`,
+      `| ${s.label} | ${int(s.opsPerSec.median)} | ${range(s.opsPerSec, int)} | ${cpu} | ${int(s.peakRssMb.median)} (${range(s.peakRssMb, int)}) | ${s.opsPerSec.n}${failed} | ${ratio(s.ratioToFastestPeer)} | ${ratio(s.ratioToReference)} |`,
     );
   }
-  return [...lines, ''];
-}
-
-function references(results: BenchResults): string[] {
-  if (results.references.every((ref) => Object.keys(ref.rps).length === 0)) return [];
-  const rows = results.references.flatMap((ref) =>
-    Object.entries(ref.rps).map(
-      ([test, s]) => `| ${ref.title} | ${test} | ${int(s.median)} | ${range(s, int)} |`,
-    ),
-  );
-  return [
-    '## redis-benchmark on the same server (reference limit)',
-    '',
-    '| run | test | median req/s | min–max |',
-    '| --- | --- | -: | -: |',
-    ...rows,
-  ];
+  return [...lines, ...referenceRow(result), ''];
 }
 
 function typecheck(results: BenchResults): string[] {
@@ -128,7 +144,6 @@ export function renderMarkdown(results: BenchResults): string {
       '',
       ...results.workloads.flatMap(workload),
     ],
-    references(results),
     typecheck(results),
     coldStart(results),
     profile(results),

@@ -11,7 +11,17 @@ export interface Sample {
   /** Commands per second; absent when the sample failed. */
   readonly opsPerSec?: number;
   readonly error?: string;
+  /** CPU µs of the client's process per command (absent for redis-benchmark). */
+  readonly cpuUsPerOp?: number;
+  /** Peak RSS of the client's process in MB (absent for redis-benchmark). */
+  readonly peakRssMb?: number;
   readonly machine: QuietCheck;
+}
+
+/** One redis-benchmark run of a round: `opsPerSec` is the mix's rate (see `mixedRate`). */
+export interface ReferenceSample extends Sample {
+  /** Requests/s by test (`SET`, `GET`, `INCR`). */
+  readonly rps: Readonly<Record<string, number>>;
 }
 
 export interface SubjectResult {
@@ -21,8 +31,17 @@ export interface SubjectResult {
   readonly samples: readonly Sample[];
   /** Commands per second over the successful samples. */
   readonly opsPerSec: Spread;
-  /** Median over the fastest peer's median (higher is faster). */
-  readonly ratioToFastestPeer: number | undefined;
+  /** CPU µs per command in the client's process. */
+  readonly cpuUsPerOp: Spread;
+  /** Peak RSS of the client's process, MB. */
+  readonly peakRssMb: Spread;
+  /**
+   * Per round, this subject's rate over the fastest peer's in that round; the spread of those
+   * ratios (higher is faster). Undefined without a peer.
+   */
+  readonly ratioToFastestPeer: Spread | undefined;
+  /** Per round, this subject's rate over redis-benchmark's in that round. */
+  readonly ratioToReference: Spread | undefined;
 }
 
 export interface WorkloadResult {
@@ -32,11 +51,15 @@ export interface WorkloadResult {
   readonly skipped?: string;
   readonly note?: string;
   readonly subjects: readonly SubjectResult[];
+  /** redis-benchmark on the same commands, sampled in the same rounds. */
+  readonly reference?: ReferenceResult;
 }
 
 export interface ReferenceResult {
-  readonly id: string;
   readonly title: string;
+  readonly samples: readonly ReferenceSample[];
+  /** The mix's rate (harmonic mean of the tests) over the rounds. */
+  readonly opsPerSec: Spread;
   /** Requests per second by test (`INCR`, `SET`, `GET`) over the rounds. */
   readonly rps: Readonly<Record<string, Spread>>;
 }
@@ -70,8 +93,13 @@ export interface Environment {
   readonly date: string;
   readonly node: string;
   readonly redisServer: string;
+  readonly redisBenchmark: string;
   readonly cpu: string;
   readonly cores: number;
+  /** 1, 5 and 15-minute load averages when the run started, and when it ended. */
+  readonly loadAtStart: readonly number[];
+  readonly loadAtEnd?: readonly number[];
+  readonly quick: boolean;
   readonly rounds: number;
   readonly scale: number;
   readonly quiet: { readonly minIdle: number; readonly maxWaitMs: number };
@@ -83,7 +111,6 @@ export interface Environment {
 export interface BenchResults {
   readonly environment: Environment;
   readonly workloads: readonly WorkloadResult[];
-  readonly references: readonly ReferenceResult[];
   readonly typecheck: readonly TypecheckResult[];
   readonly coldStart: readonly ColdStartResult[];
   readonly profile: PipelineProfile | { readonly error: string } | undefined;
@@ -91,4 +118,18 @@ export interface BenchResults {
   /** Share of samples that started on a quiet machine. */
   readonly quietShare: number;
   readonly wallSeconds: number;
+}
+
+/** `workload · subject: error` for every sample (redis-benchmark's included) that failed. */
+export function failedSamples(results: BenchResults): string[] {
+  return results.workloads.flatMap((workload) => [
+    ...workload.subjects.flatMap((subject) =>
+      subject.samples.flatMap((s) =>
+        s.error === undefined ? [] : [`${workload.id} · ${subject.id}: ${s.error}`],
+      ),
+    ),
+    ...(workload.reference?.samples ?? []).flatMap((s) =>
+      s.error === undefined ? [] : [`${workload.id} · redis-benchmark: ${s.error}`],
+    ),
+  ]);
 }

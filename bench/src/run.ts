@@ -4,31 +4,28 @@
  * Writes bench/results/latest.{md,json}; settings in config.ts (BENCH_ROUNDS, BENCH_ONLY, …).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { startRedisCluster, startRedisServer, type RedisClusterHandle } from '@redspec/test-utils';
 import type { Endpoint } from './clients/client-adapter.js';
-import { readBenchConfig } from './config.js';
+import { readBenchConfig, resultsName } from './config.js';
 import { measureColdStarts } from './cold-start.js';
 import { describeEnvironment } from './environment.js';
 import { planWorkloads, selected } from './plan.js';
 import { profilePipeline } from './profile.js';
 import { waitForQuiet } from './quiet-machine.js';
 import { renderMarkdown } from './report.js';
-import type { BenchResults } from './results.js';
+import { failedSamples, type BenchResults } from './results.js';
 import { BENCH_DIR } from './run-child.js';
 import { sampleRounds, type PlannedWorkload } from './sample-rounds.js';
 import { seed } from './seed.js';
-import {
-  quietShare,
-  summarizeReferences,
-  summarizeWorkload,
-  type WorkloadPlan,
-} from './summarize.js';
+import { quietShare, summarizeWorkload, type WorkloadPlan } from './summarize.js';
 import { evaluateTargets } from './targets.js';
 import { measureTypechecks } from './typecheck.js';
 
 const started = performance.now();
 const config = readBenchConfig();
+const environment = await describeEnvironment(config);
 const quiet = () => waitForQuiet(config.quietIdle, config.quietMaxWaitMs);
 const server = await startRedisServer();
 let cluster: RedisClusterHandle | undefined;
@@ -56,10 +53,9 @@ async function withEndpoints(plans: WorkloadPlan[]): Promise<PlannedWorkload[]> 
 try {
   await seed(server.url);
   const plans = planWorkloads(config);
-  const referenceUrl = selected(config, 'references') ? server.url : undefined;
+  const referenceUrl = server.url;
   const rounds = await sampleRounds(config, await withEndpoints(plans), referenceUrl);
   const workloads = plans.map((plan) => summarizeWorkload(plan, rounds));
-  const references = summarizeReferences(rounds);
   process.stdout.write('cold starts, typechecks, profile…\n');
   const coldStart = selected(config, 'cold-start')
     ? await measureColdStarts(server.url, config.coldRuns, quiet)
@@ -74,22 +70,27 @@ try {
         }))
       : undefined;
   const results: BenchResults = {
-    environment: await describeEnvironment(config),
+    environment: { ...environment, loadAtEnd: loadavg() },
     workloads,
-    references,
     typecheck,
     coldStart,
     profile,
-    targets: evaluateTargets(workloads, references, typecheck),
+    targets: evaluateTargets(workloads, typecheck),
     quietShare: quietShare(rounds),
     wallSeconds: (performance.now() - started) / 1000,
   };
-  const name = config.only === undefined ? 'latest' : 'partial';
+  const name = resultsName(config);
   const dir = join(BENCH_DIR, 'results');
   await mkdir(dir, { recursive: true });
   await writeFile(join(dir, `${name}.json`), `${JSON.stringify(results, null, 2)}\n`);
   await writeFile(join(dir, `${name}.md`), renderMarkdown(results));
   process.stdout.write(`\n${renderMarkdown(results)}\nwrote bench/results/${name}.{md,json}\n`);
+  // The quick run exists to prove the harness works: any failed sample fails it.
+  const failures = failedSamples(results);
+  if (config.quick && failures.length > 0) {
+    process.stderr.write(`quick run: ${failures.length} samples failed:\n${failures.join('\n')}\n`);
+    process.exitCode = 1;
+  }
 } finally {
   await cluster?.stop();
   await server.stop();

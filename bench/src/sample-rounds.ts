@@ -1,9 +1,9 @@
 import type { Endpoint } from './clients/client-adapter.js';
 import type { SubjectId } from './clients/subjects.js';
 import type { BenchConfig } from './config.js';
-import { waitForQuiet } from './quiet-machine.js';
-import { REFERENCE_RUNS, runReference } from './redis-benchmark.js';
-import type { Sample } from './results.js';
+import { waitForQuiet, type QuietCheck } from './quiet-machine.js';
+import { mixedRate, runReference } from './redis-benchmark.js';
+import type { ReferenceSample, Sample } from './results.js';
 import { lastJsonLine, runTsChild } from './run-child.js';
 import type { WorkerReply } from './worker-reply.js';
 import type { Workload } from './workloads/workload.js';
@@ -14,11 +14,15 @@ export interface PlannedWorkload {
   readonly endpoint: Endpoint;
 }
 
-/** Samples by workload id, then subject id; reference runs by reference id. */
+/** Samples by workload id, then subject id; reference samples by workload id. */
 export interface RoundSamples {
   readonly samples: Map<string, Map<SubjectId, Sample[]>>;
-  readonly references: Map<string, Record<string, number>[]>;
+  readonly references: Map<string, ReferenceSample[]>;
 }
+
+/** The reference's slot among a workload's subjects in the rotation. */
+const REFERENCE = 'redis-benchmark' as const;
+type Runner = SubjectId | typeof REFERENCE;
 
 async function sample(planned: PlannedWorkload, subject: SubjectId, config: BenchConfig) {
   const args = [
@@ -48,24 +52,32 @@ function log(line: string): void {
   process.stdout.write(`${line}\n`);
 }
 
-/** One round of the redis-benchmark references. */
-async function referenceRound(
-  config: BenchConfig,
+const rate = (n: number): string => `${Math.round(n).toLocaleString('en-US')} cmd/s`;
+
+/** One redis-benchmark sample of `planned`'s reference; a failure is recorded, not thrown. */
+async function referenceSample(
+  planned: PlannedWorkload,
   url: string,
+  config: BenchConfig,
   round: number,
-  references: Map<string, Record<string, number>[]>,
-): Promise<void> {
-  for (const reference of REFERENCE_RUNS) {
-    await waitForQuiet(config.quietIdle, config.quietMaxWaitMs);
-    const rps = await runReference(reference, url);
-    references.set(reference.id, [...(references.get(reference.id) ?? []), rps]);
-    log(`[round ${round}/${config.rounds}] ${reference.id}: ${JSON.stringify(rps)}`);
+  machine: QuietCheck,
+): Promise<ReferenceSample> {
+  try {
+    const rps = await runReference(planned.workload.reference!, url, config.scale);
+    return { round, opsPerSec: mixedRate(rps), rps, machine };
+  } catch (error) {
+    return { round, error: String(error), rps: {}, machine };
   }
 }
 
+function append<TKey, TValue>(map: Map<TKey, TValue[]>, key: TKey, value: TValue): void {
+  map.set(key, [...(map.get(key) ?? []), value]);
+}
+
 /**
- * Runs every round: the redis-benchmark references, then each workload with its subjects
- * interleaved (A B C, then B C A, …), each sample in a fresh process after a quiet check.
+ * Runs every round: each workload with its subjects, and its redis-benchmark reference as one
+ * more subject, interleaved (A B C R, then B C R A, …), each sample in a fresh process after a
+ * quiet check. Per-round ratios (summarize.ts) compare samples taken minutes apart at most.
  */
 export async function sampleRounds(
   config: BenchConfig,
@@ -74,25 +86,37 @@ export async function sampleRounds(
   referenceUrl: string | undefined,
 ): Promise<RoundSamples> {
   const samples = new Map<string, Map<SubjectId, Sample[]>>();
-  const references = new Map<string, Record<string, number>[]>();
+  const references = new Map<string, ReferenceSample[]>();
   for (let round = 1; round <= config.rounds; round++) {
-    if (referenceUrl !== undefined) await referenceRound(config, referenceUrl, round, references);
     for (const item of planned) {
       const bySubject = samples.get(item.workload.id) ?? new Map<SubjectId, Sample[]>();
       samples.set(item.workload.id, bySubject);
-      for (const subject of rotate(item.workload.subjects, round - 1)) {
+      const withReference = item.workload.reference !== undefined && referenceUrl !== undefined;
+      const runners: Runner[] = [...item.workload.subjects, ...(withReference ? [REFERENCE] : [])];
+      for (const runner of rotate(runners, round - 1)) {
         const machine = await waitForQuiet(config.quietIdle, config.quietMaxWaitMs);
-        const reply = await sample(item, subject, config);
+        const prefix = `[round ${round}/${config.rounds}] ${item.workload.id} · ${runner}`;
+        const idle = `(idle ${machine.idle.toFixed(2)})`;
+        if (runner === REFERENCE) {
+          const result = await referenceSample(item, referenceUrl!, config, round, machine);
+          append(references, item.workload.id, result);
+          log(
+            `${prefix}: ${result.error ?? rate(result.opsPerSec!)} ${JSON.stringify(result.rps)} ${idle}`,
+          );
+          continue;
+        }
+        const reply = await sample(item, runner, config);
         const result: Sample = reply.ok
-          ? { round, opsPerSec: reply.opsPerSec, machine }
+          ? {
+              round,
+              opsPerSec: reply.opsPerSec,
+              cpuUsPerOp: reply.cpuUsPerOp,
+              peakRssMb: reply.peakRssMb,
+              machine,
+            }
           : { round, error: reply.error, machine };
-        bySubject.set(subject, [...(bySubject.get(subject) ?? []), result]);
-        const shown = reply.ok
-          ? `${Math.round(reply.opsPerSec).toLocaleString('en-US')} cmd/s`
-          : `FAILED ${reply.error}`;
-        log(
-          `[round ${round}/${config.rounds}] ${item.workload.id} · ${subject}: ${shown} (idle ${machine.idle.toFixed(2)})`,
-        );
+        append(bySubject, runner, result);
+        log(`${prefix}: ${reply.ok ? rate(reply.opsPerSec) : `FAILED ${reply.error}`} ${idle}`);
       }
     }
   }

@@ -1,6 +1,12 @@
 import { SUBJECTS, type SubjectId } from './clients/subjects.js';
-import { REFERENCE_RUNS } from './redis-benchmark.js';
-import type { ReferenceResult, Sample, SubjectResult, WorkloadResult } from './results.js';
+import type {
+  ReferenceResult,
+  ReferenceSample,
+  Sample,
+  SubjectResult,
+  WorkloadResult,
+} from './results.js';
+import { byRound, fastestByRound, roundRatios } from './round-ratios.js';
 import type { RoundSamples } from './sample-rounds.js';
 import { spread } from './stats.js';
 import type { Workload } from './workloads/workload.js';
@@ -12,48 +18,60 @@ export interface WorkloadPlan {
   readonly note?: string;
 }
 
-function subjectResult(
-  id: SubjectId,
-  samples: readonly Sample[],
-): Omit<SubjectResult, 'ratioToFastestPeer'> {
-  const rates = samples.flatMap((sample) =>
-    sample.opsPerSec === undefined ? [] : [sample.opsPerSec],
+const values = (samples: readonly Sample[], pick: (sample: Sample) => number | undefined) =>
+  samples.flatMap((sample) => {
+    const value = pick(sample);
+    return value === undefined ? [] : [value];
+  });
+
+function referenceResult(workload: Workload, samples: readonly ReferenceSample[]): ReferenceResult {
+  const tests = [...new Set(samples.flatMap((sample) => Object.keys(sample.rps)))];
+  const rps = Object.fromEntries(
+    tests.map((test) => [test, spread(samples.flatMap((sample) => sample.rps[test] ?? []))]),
   );
-  const { label, peer } = SUBJECTS[id];
-  return { id, label, peer, samples, opsPerSec: spread(rates) };
+  const title = workload.reference?.title ?? 'redis-benchmark';
+  return { title, samples, opsPerSec: spread(values(samples, (s) => s.opsPerSec)), rps };
 }
 
-/** Each subject's median commands/s and its ratio to the fastest peer's median. */
+/**
+ * Each subject's commands/s and CPU per command, and its ratios to the fastest peer and to
+ * redis-benchmark, each the median (and range) of per-round ratios.
+ */
 export function summarizeWorkload(plan: WorkloadPlan, rounds: RoundSamples): WorkloadResult {
   const { workload, skipped, note } = plan;
   const head = { id: workload.id, title: workload.title, ...(note ? { note } : {}) };
   if (skipped !== undefined) return { ...head, skipped, subjects: [] };
   const bySubject = rounds.samples.get(workload.id);
-  const partial = workload.subjects.map((id) => subjectResult(id, bySubject?.get(id) ?? []));
-  const peers = partial.filter((subject) => subject.peer && subject.opsPerSec.n > 0);
-  const fastest = Math.max(...peers.map((subject) => subject.opsPerSec.median));
-  const subjects = partial.map((subject) => ({
-    ...subject,
-    ratioToFastestPeer:
-      peers.length > 0 && subject.opsPerSec.n > 0 ? subject.opsPerSec.median / fastest : undefined,
-  }));
-  return { ...head, subjects };
-}
-
-/** Median requests/s of each redis-benchmark test over the rounds. */
-export function summarizeReferences(rounds: RoundSamples): ReferenceResult[] {
-  return REFERENCE_RUNS.map(({ id, title }) => {
-    const runs = rounds.references.get(id) ?? [];
-    const tests = [...new Set(runs.flatMap((run) => Object.keys(run)))];
-    const rps = Object.fromEntries(
-      tests.map((test) => [test, spread(runs.flatMap((run) => run[test] ?? []))]),
-    );
-    return { id, title, rps };
+  const samplesOf = (id: SubjectId): Sample[] => bySubject?.get(id) ?? [];
+  const peers = workload.subjects.filter((id) => SUBJECTS[id].peer);
+  const fastestPeer = fastestByRound(peers.map((id) => byRound(samplesOf(id))));
+  const referenceSamples = rounds.references.get(workload.id) ?? [];
+  const reference = byRound(referenceSamples);
+  const subjects = workload.subjects.map((id): SubjectResult => {
+    const samples = samplesOf(id);
+    const rates = byRound(samples);
+    return {
+      id,
+      label: SUBJECTS[id].label,
+      peer: SUBJECTS[id].peer,
+      samples,
+      opsPerSec: spread(values(samples, (s) => s.opsPerSec)),
+      cpuUsPerOp: spread(values(samples, (s) => s.cpuUsPerOp)),
+      peakRssMb: spread(values(samples, (s) => s.peakRssMb)),
+      ratioToFastestPeer: roundRatios(rates, fastestPeer),
+      ratioToReference: roundRatios(rates, reference),
+    };
   });
+  const withReference =
+    referenceSamples.length > 0 ? { reference: referenceResult(workload, referenceSamples) } : {};
+  return { ...head, subjects, ...withReference };
 }
 
 /** Share of all samples that started with the machine quiet. */
 export function quietShare(rounds: RoundSamples): number {
-  const all = [...rounds.samples.values()].flatMap((bySubject) => [...bySubject.values()].flat());
+  const all = [
+    ...[...rounds.samples.values()].flatMap((bySubject) => [...bySubject.values()].flat()),
+    ...[...rounds.references.values()].flat(),
+  ];
   return all.length === 0 ? 1 : all.filter((sample) => sample.machine.quiet).length / all.length;
 }

@@ -13,13 +13,19 @@ async function sample(argv: readonly string[]): Promise<WorkerReply> {
   if (!isSubjectId(subjectId)) throw new Error(`unknown subject ${subjectId}`);
   const adapter = await SUBJECTS[subjectId].create(JSON.parse(endpointJson) as Endpoint);
   try {
-    const iterations = Math.max(1, Math.round(workload.iterations * Number(scaleRaw)));
-    for (let i = 0; i < workload.warmup; i++) await workload.run(adapter);
+    const scale = Number(scaleRaw);
+    const iterations = Math.max(1, Math.round(workload.iterations * scale));
+    const warmup = Math.max(1, Math.round(workload.warmup * Math.min(1, scale)));
+    for (let i = 0; i < warmup; i++) await workload.run(adapter);
+    const cpu = process.cpuUsage();
     const started = performance.now();
     for (let i = 0; i < iterations; i++) await workload.run(adapter);
     const ms = performance.now() - started;
+    const { user, system } = process.cpuUsage(cpu);
     const ops = iterations * workload.opsPerIteration;
-    return { ok: true, ms, ops, opsPerSec: (ops / ms) * 1000 };
+    const peakRssMb = process.resourceUsage().maxRSS / 1024;
+    const opsPerSec = (ops / ms) * 1000;
+    return { ok: true, ms, ops, opsPerSec, cpuUsPerOp: (user + system) / ops, peakRssMb };
   } finally {
     await adapter.close();
   }

@@ -14,6 +14,10 @@ export type Endpoint =
 export interface ClientAdapter {
   incr?(key: string): Promise<unknown>;
   get?(key: string): Promise<unknown>;
+  /** GET with the bulk reply as a Buffer (each client's binary mode). */
+  getBuffer?(key: string): Promise<unknown>;
+  /** SET of a (large) string or Buffer value. */
+  set?(key: string, value: string | Buffer): Promise<unknown>;
   /** One explicit, non-transactional pipeline; resolves with the replies in order. */
   pipeline?(commands: readonly MixedCommand[]): Promise<readonly unknown[]>;
   /** MULTI, INCR of each key, EXEC; resolves with the INCR replies. */

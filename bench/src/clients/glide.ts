@@ -1,4 +1,10 @@
-import { Batch, ClusterBatch, GlideClient, GlideClusterClient } from '@valkey/valkey-glide';
+import {
+  Batch,
+  ClusterBatch,
+  Decoder,
+  GlideClient,
+  GlideClusterClient,
+} from '@valkey/valkey-glide';
 import { hostPort, type ClientAdapter, type MixedCommand } from './client-adapter.js';
 
 /**
@@ -32,6 +38,8 @@ export async function createGlideAdapter(url: string): Promise<ClientAdapter> {
   return {
     incr: (key) => client.incr(key),
     get: (key) => client.get(key),
+    getBuffer: (key) => client.get(key, { decoder: Decoder.Bytes }),
+    set: (key, value) => client.set(key, value),
     pipeline: async (commands) => {
       const batch = new Batch(false);
       for (const command of commands) queue(batch, command);

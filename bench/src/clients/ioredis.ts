@@ -39,6 +39,8 @@ export async function createIoredisAdapter(
   return {
     incr: (key) => redis.incr(key),
     get: (key) => redis.get(key),
+    getBuffer: (key) => redis.getBuffer(key),
+    set: (key, value) => redis.set(key, value),
     pipeline: (commands) => {
       const pipe = redis.pipeline();
       for (const command of commands) queue(pipe, command);

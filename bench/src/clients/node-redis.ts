@@ -1,4 +1,4 @@
-import { createClient } from 'redis';
+import { createClient, RESP_TYPES } from 'redis';
 import type { ClientAdapter, MixedCommand } from './client-adapter.js';
 
 type NodeRedisClient = ReturnType<typeof createClient>;
@@ -25,9 +25,12 @@ export async function createNodeRedisAdapter(url: string): Promise<ClientAdapter
     process.stderr.write(`node-redis: ${String(error)}\n`);
   });
   await client.connect();
+  const binary = client.withTypeMapping({ [RESP_TYPES.BLOB_STRING]: Buffer });
   return {
     incr: (key) => client.incr(key),
     get: (key) => client.get(key),
+    getBuffer: (key) => binary.get(key),
+    set: (key, value) => client.set(key, value),
     pipeline: (commands) => {
       const multi = client.multi();
       for (const command of commands) queue(multi, command);

@@ -71,9 +71,12 @@ export async function createRedspecAdapter(
   mode: RedspecPipelineMode,
 ): Promise<ClientAdapter> {
   const client = await createClient(url).connect();
+  const binary = client.withBuffers();
   return {
     incr: (key) => client.incr(key),
     get: (key) => client.get(key),
+    getBuffer: (key) => binary.get(key),
+    set: (key, value) => client.set(key, value),
     pipeline: (commands) =>
       mode === 'raw' ? rawPipeline(client, commands) : typedPipeline(client, commands, mode),
     multiIncr: async (keys) => {

@@ -2,6 +2,7 @@ import type { ClientAdapter, Endpoint } from './client-adapter.js';
 import type * as GlideAdapters from './glide.js';
 import { createIoredisAdapter, createIoredisClusterAdapter } from './ioredis.js';
 import { createNodeRedisAdapter } from './node-redis.js';
+import { createMinimalAdapter } from '../minimal-pipeline.js';
 import { createRedspecAdapter } from './redspec.js';
 import { createRedspecClusterAdapter } from './redspec-cluster.js';
 import { createRedspecSumsAdapter } from './redspec-nested.js';
@@ -65,6 +66,11 @@ export const SUBJECTS = {
     label: 'Redspec cluster',
     peer: false,
     create: (e) => createRedspecClusterAdapter(rootNodes(e)),
+  },
+  minimal: {
+    label: 'minimal hand-written Node pipeline (not a client)',
+    peer: false,
+    create: (e) => createMinimalAdapter(url(e)),
   },
   ioredis: { label: 'ioredis', peer: true, create: (e) => createIoredisAdapter(url(e), false) },
   'ioredis-auto': {

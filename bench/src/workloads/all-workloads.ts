@@ -1,5 +1,6 @@
 import { clusterPipeline } from './cluster-pipeline.js';
 import { concurrentGet } from './concurrent-get.js';
+import { LARGE_VALUE_WORKLOADS } from './large-values.js';
 import { mixedPipeline } from './mixed-pipeline.js';
 import { multiExec } from './multi-exec.js';
 import { nestedIncrSum } from './nested-incr-sum.js';
@@ -15,6 +16,7 @@ export const WORKLOADS: readonly Workload[] = [
   multiExec,
   nestedIncrSum,
   clusterPipeline,
+  ...LARGE_VALUE_WORKLOADS,
 ];
 
 export function findWorkload(id: string): Workload {

@@ -1,4 +1,5 @@
 import { need } from '../clients/client-adapter.js';
+import { referenceRun } from '../redis-benchmark.js';
 import type { Workload } from './workload.js';
 
 const BATCH = 1_000;
@@ -12,6 +13,7 @@ export const sequentialIncr: Workload = {
   opsPerIteration: BATCH,
   iterations: 20,
   warmup: 2,
+  reference: referenceRun(1, ['incr'], 40_000),
   async run(adapter) {
     const incr = need(adapter, 'incr');
     let last: unknown;

@@ -1,5 +1,6 @@
 import type { ClientAdapter, MixedCommand } from '../clients/client-adapter.js';
 import type { SubjectId } from '../clients/subjects.js';
+import type { ReferenceRun } from '../redis-benchmark.js';
 
 /** One timed task, run by each of its subjects in its own process. */
 export interface Workload {
@@ -14,6 +15,11 @@ export interface Workload {
   readonly iterations: number;
   /** Untimed iterations first, so the JIT and the connection settle. */
   readonly warmup: number;
+  /**
+   * The same commands from `redis-benchmark -c 1`, run as one more subject of each round (so
+   * it drifts with the machine like the clients do); ratios to it are taken round by round.
+   */
+  readonly reference?: ReferenceRun;
   /** Why the workload cannot run against this build, if it cannot. */
   skipReason?(): string | undefined;
   /** One iteration; throws when the replies are not what the commands should give. */

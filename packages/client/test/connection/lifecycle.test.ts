@@ -55,7 +55,8 @@ describe('quit()', () => {
         intervalMs: 1,
       },
     );
-    expect(countResources('Timeout')).toBe(timers);
+    // At most as many as before: a timer of an earlier test may have ended meanwhile.
+    expect(countResources('Timeout')).toBeLessThanOrEqual(timers);
   });
 
   it('before connecting, just closes and rejects what was queued', async () => {
