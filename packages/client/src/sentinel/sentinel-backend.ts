@@ -8,6 +8,7 @@ import {
   type ServerInfo,
 } from '@redspec/types/internal';
 import type { ClientEventEmitter } from '../backend/client-events.js';
+import type { ClientSideCache } from '../cache/client-side-cache.js';
 import type { CommandBackend, ReplyMode } from '../backend/command-backend.js';
 import type { ServerAddress } from '../connection/server-locator.js';
 import type { PubSubBackend } from '../pubsub/pubsub-backend.js';
@@ -33,12 +34,16 @@ export class SentinelBackend implements CommandBackend {
   /** Told of any change of primary or replicas, for replica reads. */
   private readonly topologyListeners = new Set<() => void>();
 
-  constructor(private readonly config: ResolvedSentinelConfig) {
+  constructor(
+    private readonly config: ResolvedSentinelConfig,
+    cache?: ClientSideCache,
+  ) {
     this.resolver = new SentinelResolver(config);
     this.locator = new SentinelLocator(this.resolver, config.role, () => this.watch());
     this.data = new StandaloneBackend(
       { ...config.connection, locator: this.locator },
       config.dedicatedConnections,
+      cache,
     );
     this.watcher = new SentinelWatcher(config, this.resolver, {
       switched: (from, to) => this.switched(from, to),

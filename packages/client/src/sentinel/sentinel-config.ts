@@ -1,4 +1,5 @@
 import type { ConnectionOptions as TlsConnectionOptions } from 'node:tls';
+import type { ClientSideCacheOptions } from '../cache/cache-options.js';
 import type { ReadFrom } from '../cluster/cluster-config.js';
 import type { RedisConnectionOptions } from '../connection/connection-options.js';
 import type { ServerAddress } from '../connection/server-locator.js';
@@ -37,6 +38,12 @@ export interface SentinelConfig extends Omit<RedisConnectionOptions, 'host' | 'p
   sentinelTimeout?: number;
   /** Most dedicated connections for blocking commands and WATCH (default 8). */
   dedicatedConnections?: number;
+  /**
+   * Opt-in client-side caching, as `createClient` has it (docs/guides/client-side-caching.md).
+   * A failover moves the connection, which empties the cache: the new primary tracks nothing
+   * yet. Not with `readFrom` replicas or `role: 'replica'` reads nobody would invalidate.
+   */
+  clientSideCache?: ClientSideCacheOptions;
 }
 
 /** `SentinelConfig` with defaults applied. */
@@ -46,6 +53,7 @@ export interface ResolvedSentinelConfig {
   readonly role: 'primary' | 'replica';
   readonly readFrom: ReadFrom;
   readonly dedicatedConnections: number;
+  readonly clientSideCache: ClientSideCacheOptions | undefined;
   /** How every connection to a sentinel is made: short-lived, no reconnecting. */
   readonly sentinel: RedisConnectionOptions;
   /** Settings shared by every data-node connection (host and port come from Sentinel). */
@@ -64,6 +72,7 @@ export function resolveSentinelConfig(config: SentinelConfig): ResolvedSentinelC
     sentinelTls,
     sentinelTimeout = 1000,
     dedicatedConnections = 8,
+    clientSideCache,
     ...connection
   } = config;
   if (!Array.isArray(sentinels) || sentinels.length === 0) {
@@ -89,6 +98,7 @@ export function resolveSentinelConfig(config: SentinelConfig): ResolvedSentinelC
     role,
     readFrom,
     dedicatedConnections,
+    clientSideCache,
     sentinel,
     connection,
   };
