@@ -51,7 +51,10 @@ assert.ok(!(new cjs.ConnectionError('x') instanceof esm.ReplyError));
 assert.equal(ok, 'OK');
 assert.equal(greeting, 'hello');
 assert.deepEqual(hash, { a: '1', b: '2' });
-assert.equal(fields.length, 4);
+assert.deepEqual(fields, [
+  ['a', '1'],
+  ['b', '2'],
+]); // HSCAN gives [field, value] pairs
 assert.deepEqual([set, count, length], ['OK', 42, 5]);
 assert.equal(incremented, 50);
 assert.equal(await future, 1);
