@@ -40,6 +40,7 @@ export type {
 } from './pubsub/pubsub-types.js';
 export { Future, pipeline, registerClient, unregisterClient } from '@redspec/pipeline';
 export type {
+  FutureContext,
   FutureValues,
   NestedPipelineOptions,
   OnExecuteOptions,
