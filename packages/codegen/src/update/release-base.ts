@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -93,7 +93,7 @@ export async function publishedSurfaces(
       await run('tar', ['-xzf', join(work, file), '-C', join(work, into)]);
       return join(work, into, 'package');
     };
-    const dts = await readFile(join(await unpack(types, 'types'), 'dist/index.d.ts'), 'utf8');
+    const dts = await readDeclarations(join(await unpack(types, 'types'), 'dist'));
     const full = readApiSurface({ redisCommands: dts, commandOptions: dts, commandReplies: dts });
     const valkeyDir = client && join(await unpack(client, 'client'), 'dist/targets/valkey');
     const valkey =
@@ -135,4 +135,15 @@ export async function resolveReleaseBase(root: string, ref?: string): Promise<Re
     };
   }
   throw new Error('no release to compare with: no tag, nothing published, not a git checkout');
+}
+
+/**
+ * Every ESM declaration file of a built package, as one text. The bundler splits declarations
+ * shared by the package's entries (`index`, `internal`) into chunks, so `index.d.ts` may only
+ * re-export: the interfaces live in whichever file holds them.
+ */
+async function readDeclarations(dir: string): Promise<string> {
+  const names = (await readdir(dir)).filter((name) => name.endsWith('.d.ts')).sort();
+  const texts = await Promise.all(names.map((name) => readFile(join(dir, name), 'utf8')));
+  return texts.join('\n');
 }
