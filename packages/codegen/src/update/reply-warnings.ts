@@ -20,8 +20,8 @@ const returnsOf = (api: MethodApi | undefined): string =>
   api === undefined ? '' : JSON.stringify([api.overloads.map((o) => o.returns), api.replies]);
 
 /**
- * Commands whose reply is new or changed against the release and is a union the overlay could
- * split by argument but does not (no overloads, no reply erratum): LMOVE gaining `count`
+ * Commands whose reply is new or changed against the release (or hidden by a reply erratum) and
+ * is a union the overlay could split by argument but does not (no overloads): LMOVE gaining `count`
  * widened `string | null` to `string | string[] | null`, a break for every caller that one
  * overlay entry makes additive.
  */
@@ -36,9 +36,13 @@ export function findReplyWarnings(
   return models.flatMap((model) => {
     const command = byName.get(model.name);
     const entry = overlay[model.name];
-    if (command?.replyDependsOn === undefined || entry?.overloads || entry?.reply) return [];
+    if (command?.replyDependsOn === undefined || entry?.overloads) return [];
     const was = before.get(model.method);
-    if (was !== undefined && returnsOf(was) === returnsOf(after.get(model.method))) return [];
+    // A reply erratum replaces upstream's reply whole, so it also hides upstream tying the reply
+    // to an argument (LMOVE's erratum adds null; Redis 8.2 adds COUNT and an array): one plain
+    // reply cannot be right for both cases, so that warns whatever the surface shows.
+    const unchanged = returnsOf(was) === returnsOf(after.get(model.method));
+    if (entry?.reply === undefined && was !== undefined && unchanged) return [];
     const stub = overloadStub(command, model);
     if (stub === undefined) return [];
     return [
