@@ -95,7 +95,6 @@ export class PendingReply {
     return this.command?.name ?? this.batch?.commands[0]?.name ?? 'batch';
   }
 
-
   /** Checks its commands against `server`; throws (nothing sent) when one is unsupported. */
   verify(server: ServerInfo): void {
     if (this.command !== undefined) this.command.verify?.(server);
