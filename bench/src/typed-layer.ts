@@ -17,18 +17,29 @@ const adapters = await Promise.all(MODES.map((mode) => createRedspecAdapter(serv
 try {
   const commands = mixedCommands(SIZE);
   const usPerCommand = new Map<RedspecPipelineMode, number[]>(MODES.map((mode) => [mode, []]));
+  // CPU time of this process only (redis-server runs in its own): steadier than wall time
+  // when other work shares the machine.
+  const cpuNsPerCommand = new Map<RedspecPipelineMode, number[]>(MODES.map((mode) => [mode, []]));
   for (let rep = 0; rep < 30; rep++) {
     for (const [i, adapter] of adapters.entries()) {
       const started = performance.now();
+      const cpu = process.cpuUsage();
       for (let k = 0; k < PER_REP; k++) await adapter.pipeline?.(commands);
+      const used = process.cpuUsage(cpu);
       const us = ((performance.now() - started) * 1000) / (PER_REP * SIZE);
+      const ns = ((used.user + used.system) * 1000) / (PER_REP * SIZE);
       if (rep > 0) usPerCommand.get(MODES[i] ?? 'raw')?.push(us);
+      if (rep > 0) cpuNsPerCommand.get(MODES[i] ?? 'raw')?.push(ns);
     }
   }
   const raw = spread(usPerCommand.get('raw') ?? []).median;
+  const rawCpu = spread(cpuNsPerCommand.get('raw') ?? []).median;
   for (const mode of MODES) {
     const { median } = spread(usPerCommand.get(mode) ?? []);
-    const line = `${mode.padEnd(14)} ${median.toFixed(3)} µs/command  ${(raw / median).toFixed(2)}× raw`;
+    const cpu = spread(cpuNsPerCommand.get(mode) ?? []).median;
+    const line =
+      `${mode.padEnd(14)} ${median.toFixed(3)} µs/command  ${(raw / median).toFixed(2)}× raw` +
+      `  CPU ${cpu.toFixed(0)} ns/command  ${(cpu / rawCpu).toFixed(2)}× raw CPU`;
     process.stdout.write(`${line}\n`);
   }
 } finally {

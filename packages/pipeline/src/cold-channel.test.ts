@@ -34,4 +34,18 @@ describe('a pipeline on a client that has not connected yet', () => {
     await expect(copied).rejects.toThrow(/COPY needs redis 6.2.0/);
     expect(channel.batches).toEqual([]);
   });
+
+  it('checks the commands a nested pipeline handed up, too, before sending anything', async () => {
+    const channel = coldChannel('6.0.0');
+    const root = openPipeline(channel, { autoexec: false });
+    const nested = openPipeline(channel, { parent: root });
+    const copied = nested.copy('a', 'b'); // COPY came in 6.2.0; queued unchecked, still cold
+    await channel.ready();
+    const count = root.incr('a'); // checked at its call; the nested queue is appended after it
+    nested.close();
+    await expect(root.execute()).rejects.toBeInstanceOf(UnsupportedCommandError);
+    await expect(copied).rejects.toThrow(/COPY needs redis 6.2.0/);
+    await expect(count).rejects.toBeInstanceOf(UnsupportedCommandError);
+    expect(channel.batches).toEqual([]);
+  });
 });

@@ -11,6 +11,11 @@ import { Future } from './future.js';
 export class CommandQueue {
   readonly commands: PreparedCommand[] = [];
   readonly futures: Future<unknown>[] = [];
+  /**
+   * Whether a command was queued before its server was known (it carries `verify`): kept as
+   * commands come, so `execute()` need not scan every command to learn that none was.
+   */
+  unverified = false;
 
   get length(): number {
     return this.commands.length;
@@ -18,6 +23,7 @@ export class CommandQueue {
 
   push(command: PreparedCommand): Future<unknown> {
     const future = new Future<unknown>();
+    if (command.verify !== undefined) this.unverified = true;
     this.commands.push(command);
     this.futures.push(future);
     return future;
@@ -28,6 +34,7 @@ export class CommandQueue {
    * up). A loop rather than `push(...spread)`, which overflows the stack past ~100k arguments.
    */
   append(other: CommandQueue): void {
+    if (other.unverified) this.unverified = true;
     for (let i = 0; i < other.commands.length; i++) {
       this.commands.push(other.commands[i]!);
       this.futures.push(other.futures[i]!);
@@ -43,7 +50,14 @@ export class CommandQueue {
     const { commands, futures } = this;
     const failed: number[] = [];
     for (let i = 0; i < futures.length; i++) {
-      const value = replyValue(commands[i]!, replies[i] as RespValue, bigints);
+      const command = commands[i]!;
+      const reply = replies[i] as RespValue;
+      // Plan 0 (GET, SET, INCR…): the reply is the value as decoded, nothing to shape or name.
+      if (command.plan === 0 && !(reply instanceof Error)) {
+        futures[i]!.set(reply);
+        continue;
+      }
+      const value = replyValue(command, reply, bigints);
       replies[i] = value as RespValue;
       if (value instanceof Error) {
         futures[i]!.fail(value);

@@ -53,9 +53,7 @@ export async function executeRoot(run: RootRun): Promise<RootOutcome> {
  * Undefined when there is nothing to check, so the usual execute() sends in the same tick.
  */
 export function verifyBatches(batches: ChannelBatches): Promise<void> | undefined {
-  const unchecked = [...batches.entries()].filter(([, queue]) =>
-    queue.commands.some((command) => command.verify !== undefined),
-  );
+  const unchecked = [...batches.entries()].filter(([, queue]) => queue.unverified);
   if (unchecked.length === 0) return undefined;
   return (async () => {
     for (const [channel, queue] of unchecked) {

@@ -64,11 +64,17 @@ export function encodeCommand(
 /**
  * The hot path for plain commands: words plus positionals, no context object, no closures.
  * Anything unusual returns undefined, and the general path encodes it (or explains the error).
+ * A one-word command of up to three positionals (GET, SET, INCR, HGET) gets an array literal of
+ * its exact size: pushing onto `[word]` grew each command's array to 17 slots, garbage that cost
+ * ~10% of the typed layer's CPU time (bench/results/issue-17-notes.md, typed-layer:offline).
  */
 function encodePlain(spec: CommandSpec, params: ArrayLike<unknown>): RedisArgument[] | undefined {
   if (params.length > spec.params + 1) return undefined;
-  const out: RedisArgument[] = spec.words.length === 1 ? [spec.words[0]!] : [...spec.words];
   const args = spec.args;
+  let first: RedisArgument | undefined;
+  let second: RedisArgument | undefined;
+  let third: RedisArgument | undefined;
+  let count = 0;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg.param === undefined) continue;
@@ -81,7 +87,21 @@ function encodePlain(spec: CommandSpec, params: ArrayLike<unknown>): RedisArgume
     } else if ((arg.kind === 'integer' || arg.kind === 'unix-time') && !Number.isInteger(value)) {
       return undefined;
     }
-    out.push(value);
+    if (count === 0) first = value;
+    else if (count === 1) second = value;
+    else if (count === 2) third = value;
+    count++;
+  }
+  const words = spec.words;
+  if (words.length === 1) {
+    if (count === 1) return [words[0]!, first!];
+    if (count === 2) return [words[0]!, first!, second!];
+    if (count === 3) return [words[0]!, first!, second!, third!];
+  }
+  const out: RedisArgument[] = [...words];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg.param !== undefined) out.push(params[arg.param] as RedisArgument);
   }
   return out;
 }

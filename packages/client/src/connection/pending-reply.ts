@@ -45,6 +45,8 @@ export class PendingReply {
    * written, not from when it was issued.
    */
   readonly blocking: boolean;
+  /** Whether a command was prepared before the server was known (see `verify`). */
+  readonly unverified: boolean;
   /**
    * For (P|S)(UN)SUBSCRIBE: the lowercase command name, which is also the kind of the
    * confirmations that answer it (one per channel, as push frames in RESP3). Empty otherwise.
@@ -69,9 +71,21 @@ export class PendingReply {
       this.remaining = 1;
       this.replies = undefined;
       this.blocking = command!.blockingMs !== undefined;
+      this.unverified = command!.verify !== undefined;
     } else {
-      this.blocking = batch.commands.some((each) => each.blockingMs !== undefined);
-      this.remaining = batch.commands.length + (batch.transaction ? 2 : 0);
+      // One plain loop for both facts: two `.some()` scans with closures cost ~3% of a pipeline
+      // of 1000's CPU time in the profile (bench/results/issue-17-notes.md).
+      const commands = batch.commands;
+      let blocking = false;
+      let unverified = false;
+      for (let i = 0; i < commands.length; i++) {
+        const each = commands[i]!;
+        if (each.blockingMs !== undefined) blocking = true;
+        if (each.verify !== undefined) unverified = true;
+      }
+      this.blocking = blocking;
+      this.unverified = unverified;
+      this.remaining = commands.length + (batch.transaction ? 2 : 0);
       this.replies = [];
     }
   }
@@ -79,12 +93,6 @@ export class PendingReply {
   /** The command's name (the first command's for a batch), for error messages. */
   get name(): string {
     return this.command?.name ?? this.batch?.commands[0]?.name ?? 'batch';
-  }
-
-  /** Whether a command was prepared before the server was known (see `verify`). */
-  get unverified(): boolean {
-    if (this.command !== undefined) return this.command.verify !== undefined;
-    return this.batch!.commands.some((command) => command.verify !== undefined);
   }
 
   /** Checks its commands against `server`; throws (nothing sent) when one is unsupported. */
