@@ -62,7 +62,10 @@ class MinimalPipeline {
   }
 }
 
-/** The minimal pipeline as a bench subject (pipelines only). */
+/**
+ * The minimal pipeline as a bench subject: pipelines, and INCR as a pipeline of one (the
+ * sequential workload's practical Node limit: one string write, one reply parsed).
+ */
 export async function createMinimalAdapter(url: string): Promise<ClientAdapter> {
   const socket = connect(hostPort(url));
   await new Promise<void>((resolve, reject) => {
@@ -73,6 +76,7 @@ export async function createMinimalAdapter(url: string): Promise<ClientAdapter> 
   const pipeline = new MinimalPipeline(socket);
   return {
     pipeline: (commands) => pipeline.send(commands),
+    incr: async (key) => (await pipeline.send([['incr', key]]))[0],
     close: async () => {
       socket.end();
     },

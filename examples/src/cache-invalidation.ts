@@ -7,9 +7,8 @@
  * Run it: `pnpm --filter @redspec/examples exec tsx src/cache-invalidation.ts` (uses REDIS_URL
  * when set, otherwise starts a redis-server of its own).
  */
-import { pathToFileURL } from 'node:url';
 import { createClient, type RedisClient, type Subscription } from '@redspec/client';
-import { startRedisServer } from '@redspec/test-utils';
+import { runExample } from './run-example.js';
 
 /** Where writers announce the keys they changed (one key per message). */
 export const INVALIDATION_CHANNEL = 'cache:invalidate';
@@ -145,12 +144,4 @@ export async function main(url: string): Promise<string[]> {
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const server = process.env.REDIS_URL ? undefined : await startRedisServer();
-  main(process.env.REDIS_URL ?? server!.url)
-    .catch((error: unknown) => {
-      console.error(error);
-      process.exitCode = 1;
-    })
-    .finally(() => server?.stop());
-}
+await runExample(import.meta.url, main);

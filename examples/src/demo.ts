@@ -3,17 +3,9 @@
  * set; otherwise starts a redis-server of its own on a free port and stops it at the end.
  */
 import { createClient } from '@redspec/client';
-import { startRedisServer, type RedisServerHandle } from '@redspec/test-utils';
+import { runExample } from './run-example.js';
 
-async function redisUrl(): Promise<{ url: string; server?: RedisServerHandle }> {
-  const fromEnv = process.env.REDIS_URL;
-  if (fromEnv !== undefined && fromEnv !== '') return { url: fromEnv };
-  const server = await startRedisServer();
-  return { url: server.url, server };
-}
-
-async function main(): Promise<void> {
-  const { url, server } = await redisUrl();
+async function main(url: string): Promise<void> {
   const client = await createClient(url).connect();
   try {
     console.log(
@@ -55,11 +47,7 @@ async function main(): Promise<void> {
     await client.del(['demo:greeting', 'demo:user:1', 'demo:counter', 'demo:board']);
   } finally {
     await client.quit();
-    await server?.stop();
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+await runExample(import.meta.url, main);

@@ -7,7 +7,6 @@
  * REDIS_URL when set, otherwise starts a redis-server of its own).
  */
 import { tracingChannel } from 'node:diagnostics_channel';
-import { pathToFileURL } from 'node:url';
 import {
   context,
   SpanKind,
@@ -31,7 +30,7 @@ import {
   type ConnectTraceContext,
   type ServerTraceFields,
 } from '@redspec/client';
-import { startRedisServer } from '@redspec/test-utils';
+import { runExample } from './run-example.js';
 
 /** What goes into spans besides the command's name. */
 export interface InstrumentOptions {
@@ -159,12 +158,4 @@ export async function main(
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const server = process.env.REDIS_URL ? undefined : await startRedisServer();
-  main(process.env.REDIS_URL ?? server!.url)
-    .catch((error: unknown) => {
-      console.error(error);
-      process.exitCode = 1;
-    })
-    .finally(() => server?.stop());
-}
+await runExample(import.meta.url, main);

@@ -9,7 +9,7 @@ export const sequentialIncr: Workload = {
   id: 'sequential-incr',
   title: 'Sequential awaited INCR (20k)',
   endpoint: 'standalone',
-  subjects: ['redspec', 'ioredis', 'ioredis-auto', 'node-redis', 'glide'],
+  subjects: ['redspec', 'minimal', 'ioredis', 'ioredis-auto', 'node-redis', 'glide'],
   opsPerIteration: BATCH,
   iterations: 20,
   warmup: 2,
