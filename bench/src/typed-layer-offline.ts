@@ -13,6 +13,7 @@ import {
   type PreparedCommand,
   type RespValue,
 } from '@redspec/types/internal';
+import { unshaped, wire } from './clients/redspec.js';
 import { spread } from './stats.js';
 import { mixedCommands } from './workloads/workload.js';
 
@@ -49,20 +50,7 @@ async function typed(): Promise<void> {
 
 async function raw(): Promise<void> {
   const prepared: PreparedCommand[] = [];
-  for (const command of commands) {
-    const args =
-      command[0] === 'set'
-        ? ['SET', command[1], command[2]]
-        : [command[0].toUpperCase(), command[1]];
-    prepared.push({
-      name: args[0]!,
-      args,
-      spec: undefined,
-      plan: 0,
-      blockingMs: undefined,
-      verify: undefined,
-    });
-  }
+  for (const command of commands) prepared.push(unshaped(wire(command)));
   await channel.sendBatch({ commands: prepared, transaction: false });
 }
 

@@ -32,7 +32,8 @@ async function typedPipeline(
 }
 
 /** The wire form, built per call as a user of `sendBatch` would (and as cheaply as `queue`). */
-function wire(command: MixedCommand): string[] {
+/** The wire words of one mixed command. */
+export function wire(command: MixedCommand): string[] {
   switch (command[0]) {
     case 'set':
       return ['SET', command[1], command[2]];
@@ -44,7 +45,7 @@ function wire(command: MixedCommand): string[] {
 }
 
 /** A command as the backend contract carries it, with nothing to check or shape: the raw path. */
-const unshaped = (args: string[]): PreparedCommand => ({
+export const unshaped = (args: string[]): PreparedCommand => ({
   name: args[0]!,
   args,
   spec: undefined,
