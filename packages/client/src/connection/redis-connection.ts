@@ -95,6 +95,8 @@ export class RedisConnection extends EventEmitter<RedisConnectionEvents> {
   private serverInfo: ServerInfo | undefined;
   private state: ConnectionStatus = 'idle';
   private flushScheduled = false;
+  /** `performance.now()` as read for this write's first command; 0 once the write is flushed. */
+  private writeClock = 0;
   private attempts = 0;
   private reconnectTimer: NodeJS.Timeout | undefined;
   /** Why the connection closed for good, for the errors of commands issued afterwards. */
@@ -319,7 +321,7 @@ export class RedisConnection extends EventEmitter<RedisConnectionEvents> {
 
   private dispatch(entry: PendingReply): void {
     if (this.state === 'ready') {
-      if (entry.timeoutMs > 0) entry.deadline = performance.now() + entry.timeoutMs;
+      if (entry.timeoutMs > 0) entry.deadline = this.issuedAt() + entry.timeoutMs;
       this.write(entry);
       return;
     }
@@ -381,8 +383,20 @@ export class RedisConnection extends EventEmitter<RedisConnectionEvents> {
     }
   }
 
+  /**
+   * The time commands issued now count their deadline from: read once per socket write and
+   * shared by every command that joins it before the flush (microseconds apart). Reading the
+   * clock per command cost ~200 ns each, 2.5% of a 10k Promise.all's CPU profile and most of
+   * the +9% CPU per command that `pnpm --filter @redspec/bench run compare fa02c16` showed.
+   */
+  private issuedAt(): number {
+    if (!this.flushScheduled || this.writeClock === 0) this.writeClock = performance.now();
+    return this.writeClock;
+  }
+
   private readonly flush = (): void => {
     this.flushScheduled = false;
+    this.writeClock = 0;
     if (this.socket !== undefined && this.encoder.length > 0)
       this.socket.write(this.encoder.take());
   };
