@@ -1,6 +1,7 @@
 import { backendOf } from './cluster-internals.js';
 import {
   rawCommand,
+  rawCommands,
   startRedisCluster,
   waitUntil,
   type RedisClusterHandle,
@@ -26,6 +27,31 @@ describe('a cluster client', () => {
     expect(cluster.nodes('primary')).toHaveLength(3);
     expect(cluster.nodes('replica')).toHaveLength(3);
     expect(cluster.server).toMatchObject({ product: 'redis' });
+  });
+
+  it('computes the slot the server computes (CLUSTER KEYSLOT), hashtags and UTF-8 included', async () => {
+    const keys = [
+      'foo',
+      '',
+      'user:{42}:name',
+      '{}x',
+      'a{}b}',
+      'a{b}{c}',
+      '{',
+      '}{',
+      'é',
+      'user:{é}:1',
+      '{ключ}x',
+      '😀{a}',
+      'x{😀}',
+      ...Array.from({ length: 200 }, (_, i) => `k:${i * 7919}`),
+    ];
+    const replies = await rawCommands(
+      handle.rootNodes[0]!,
+      keys.map((key) => ['CLUSTER', 'KEYSLOT', key]),
+    );
+    expect(keys.map((key) => keySlot(key))).toEqual(replies);
+    expect(keys.map((key) => keySlot(Buffer.from(key)))).toEqual(replies);
   });
 
   it.each([
