@@ -11,7 +11,9 @@ import { AbortError, RedspecError, createClient, type RedisClient } from '../../
 async function connections(server: RedisServerHandle, command = ''): Promise<number> {
   const list = String(await rawCommand(server, ['CLIENT', 'LIST']));
   const lines = list.split('\n').filter((line) => line.includes(' cmd='));
-  return command === '' ? lines.length : lines.filter((l) => l.includes(` cmd=${command} `)).length;
+  if (command === '') return lines.length;
+  // Blocked now (flag b), not merely idle after an earlier test's `command` on a pooled connection.
+  return lines.filter((l) => l.includes(` cmd=${command} `) && / flags=\w*b/.test(l)).length;
 }
 
 /** Calls of `command` so far, from INFO commandstats. */
