@@ -1,43 +1,56 @@
-import { CommandFlag, commandTable, type CommandSpec } from '@redspec/types/internal';
+import {
+  CommandFlag,
+  commandTable,
+  type CommandSpec,
+  type ConnectionStateCommand,
+} from '@redspec/types/internal';
 import { CommandNotAllowedError } from './errors.js';
-
-/** Commands the pipeline sends itself; queuing them by hand would break its MULTI/EXEC framing. */
-const transactionCommands = ['multi', 'exec', 'discard', 'watch', 'unwatch'] as const;
-
-/**
- * Commands that change the connection they run on, which a pipeline shares with the client's
- * other callers (or hands back to a pool): after them replies no longer come one per command
- * (subscriber or monitor mode, CLIENT REPLY OFF) or in the expected protocol (HELLO), or the
- * connection's database or session changes (SELECT, RESET, QUIT). The client refuses the same.
- */
-const connectionStateCommands = [
-  'subscribe',
-  'psubscribe',
-  'ssubscribe',
-  'unsubscribe',
-  'punsubscribe',
-  'sunsubscribe',
-  'monitor',
-  'clientReply',
-  'hello',
-  'select',
-  'reset',
-  'quit',
-] as const;
-
-/** Generated methods a pipeline does not offer (they stay on the client). */
-export type ExcludedCommand =
-  (typeof transactionCommands)[number] | (typeof connectionStateCommands)[number];
 
 const SENT_BY_PIPELINE =
   'in a pipeline: the pipeline sends it; use { transaction: true } or pipe.watch()';
 const CHANGES_CONNECTION =
   'in a pipeline: it changes the state of the connection, which others share';
 
-const reasons = new Map<CommandSpec, string>([
-  ...transactionCommands.map((method) => [commandTable[method], SENT_BY_PIPELINE] as const),
-  ...connectionStateCommands.map((method) => [commandTable[method], CHANGES_CONNECTION] as const),
-]);
+/**
+ * Generated commands a pipeline does not offer, and why: MULTI/EXEC framing the pipeline sends
+ * itself, and commands that change the connection a pipeline shares with the client's other
+ * callers (or hands back to a pool): after them replies no longer come one per command
+ * (subscriber or monitor mode, CLIENT REPLY OFF, a replication stream) or in the expected
+ * protocol (HELLO), or the connection's database or session changes (SELECT, RESET, QUIT).
+ * The pipeline's type leaves out the same (`SharedConnectionCommands`); `satisfies` keeps the
+ * two lists one.
+ */
+const refusals = {
+  multi: SENT_BY_PIPELINE,
+  exec: SENT_BY_PIPELINE,
+  discard: SENT_BY_PIPELINE,
+  watch: SENT_BY_PIPELINE,
+  unwatch: SENT_BY_PIPELINE,
+  subscribe: CHANGES_CONNECTION,
+  psubscribe: CHANGES_CONNECTION,
+  ssubscribe: CHANGES_CONNECTION,
+  unsubscribe: CHANGES_CONNECTION,
+  punsubscribe: CHANGES_CONNECTION,
+  sunsubscribe: CHANGES_CONNECTION,
+  monitor: CHANGES_CONNECTION,
+  clientReply: CHANGES_CONNECTION,
+  hello: CHANGES_CONNECTION,
+  select: CHANGES_CONNECTION,
+  reset: CHANGES_CONNECTION,
+  quit: CHANGES_CONNECTION,
+  sync: CHANGES_CONNECTION,
+  psync: CHANGES_CONNECTION,
+} as const satisfies Record<ConnectionStateCommand, string>;
+
+/** Generated methods a pipeline does not offer (they stay on the client, or are refused). */
+export type ExcludedCommand = ConnectionStateCommand;
+
+const reasons = new Map<CommandSpec, string>(
+  Object.entries(refusals).map(([method, reason]) => [
+    commandTable[method as ConnectionStateCommand],
+    reason,
+  ]),
+);
 
 /**
  * Throws `CommandNotAllowedError` for a command that cannot be queued: an excluded one, or a
@@ -56,9 +69,7 @@ export function checkQueueable(spec: CommandSpec, transaction: boolean): void {
 
 /** Immediate commands run on the watched connection; these would end or abuse its WATCH. */
 const immediateRefused = new Set<CommandSpec>(
-  [...transactionCommands.filter((method) => method !== 'watch'), ...connectionStateCommands].map(
-    (method) => commandTable[method],
-  ),
+  [...reasons.keys()].filter((spec) => spec !== commandTable.watch),
 );
 
 /** Throws for commands that `pipe.immediate` cannot run on the watched connection. */

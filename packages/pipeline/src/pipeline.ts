@@ -1,5 +1,4 @@
-import type { RedisCommands } from '@redspec/types';
-import type { ExcludedCommand } from './command-guard.js';
+import type { SharedConnectionCommands } from '@redspec/types';
 import { DEFAULT_CLIENT, resolveChannel } from './client-registry.js';
 import type { FutureContext } from './future-context.js';
 import type { PipelineControl } from './pipeline-control.js';
@@ -20,14 +19,14 @@ import type { NestedPipelineOptions } from './pipeline-options.js';
  * // the scope's end executes MULTI, SET, INCR, EXEC; afterwards:
  * console.log(await a, a.result);
  */
-// Omit drops the commands a pipeline manages itself or cannot frame (see command-guard.ts); the
-// generated `watch` and `discard` would otherwise clash with the pipeline's own.
+// Shared-connection commands only: those a pipeline manages itself or cannot frame are refused
+// (see command-guard.ts), and the generated `watch` and `discard` would clash with its own.
 export interface Pipeline<
   TString extends string | Buffer = string,
   TInteger extends number | bigint = number,
 >
   extends
-    Omit<RedisCommands<FutureContext<TString, TInteger>>, ExcludedCommand>,
+    SharedConnectionCommands<FutureContext<TString, TInteger>>,
     PipelineControl<TString, TInteger> {}
 
 /**

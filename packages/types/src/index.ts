@@ -2,7 +2,11 @@
 // table, encoder and backend contract through `@redspec/types/internal`.
 export type { CommandContext, PromiseContext, Result } from './command-context.js';
 export type { ServerInfo } from './command-channel.js';
-export type { RedisCommands } from './generated/redis-commands.js';
+export type {
+  ConnectionStateCommand,
+  RedisCommands,
+  SharedConnectionCommands,
+} from './generated/redis-commands.js';
 export type * from './generated/command-options.js';
 export type * from './generated/command-replies.js';
 export type { ScanIterators } from './generated/scan-iterators.js';

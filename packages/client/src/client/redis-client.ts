@@ -23,10 +23,10 @@ import {
   type PreparedCommand,
   type PromiseContext,
   type RedisArgument,
-  type RedisCommands,
   type ScanIterator,
   type ScanIterators,
   type ServerInfo,
+  type SharedConnectionCommands,
 } from '@redspec/types/internal';
 import type { ClientEventName, ClientEvents } from '../backend/client-events.js';
 import type { CommandBackend, ReplyMode } from '../backend/command-backend.js';
@@ -43,10 +43,7 @@ import { resolveClientConfig, type ClientConfig } from './client-config.js';
 import { CursorScan, type PageFetcher, type ScanPage } from './cursor-scan.js';
 import type { PipelineMethods } from './pipeline-methods.js';
 import { defineScanIterators, type ScanOwner, type ScanRequest } from './scan-methods.js';
-import {
-  sharedConnectionRefusal,
-  type SharedConnectionCommand,
-} from './shared-connection-guard.js';
+import { sharedConnectionRefusal } from './shared-connection-guard.js';
 
 /**
  * What a client and a cluster both offer: every command of the spec as a method returning a
@@ -59,7 +56,7 @@ export interface ClientBase<
   TInteger extends number | bigint = number,
 >
   extends
-    Omit<RedisCommands<PromiseContext<TString, TInteger>>, SharedConnectionCommand>,
+    SharedConnectionCommands<PromiseContext<TString, TInteger>>,
     ScanIterators<PromiseContext<TString, TInteger>>,
     PipelineMethods<TString, TInteger>,
     PubSubMethods<TString>,

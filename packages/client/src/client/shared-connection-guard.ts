@@ -1,4 +1,8 @@
-import { commandTable, type CommandSpec } from '@redspec/types/internal';
+import {
+  commandTable,
+  type CommandSpec,
+  type ConnectionStateCommand,
+} from '@redspec/types/internal';
 import { SharedConnectionError } from '../errors.js';
 
 const TRANSACTION = 'use client.pipeline({ transaction: true }) or client.transaction()';
@@ -10,8 +14,9 @@ const PUBSUB = 'use client.subscribe(), psubscribe() or ssubscribe(), which own 
  * Commands that change the state of the connection they run on. A client multiplexes every
  * caller over one connection, so these would leak into other callers' commands (subscriber or
  * monitor mode, CLIENT REPLY OFF, another database or protocol, a replication stream). The
- * client's type leaves them out and its runtime refuses them, raw ones included, each with
- * what to use instead.
+ * client's type leaves them out (`SharedConnectionCommands`, generated from
+ * specs/overlay/connection-state.json) and its runtime refuses them, raw ones included, each
+ * with what to use instead; `satisfies` keeps this list and the overlay's the same.
  */
 const refusals = {
   multi: TRANSACTION,
@@ -33,17 +38,11 @@ const refusals = {
   punsubscribe: PUBSUB,
   sunsubscribe: PUBSUB,
   quit: 'use client.quit(), which waits for pending replies first',
-} as const;
-
-/**
- * Generated methods a client does not offer as commands: refused ones, and those it implements
- * itself with documentation of its own (`quit`, the pub/sub family).
- */
-export type SharedConnectionCommand = keyof typeof refusals;
+} as const satisfies Record<ConnectionStateCommand, string>;
 
 const advice = new Map<CommandSpec, string>(
   Object.entries(refusals).map(([method, text]) => [
-    commandTable[method as keyof typeof refusals],
+    commandTable[method as ConnectionStateCommand],
     text,
   ]),
 );

@@ -1,4 +1,4 @@
-import { Project, SyntaxKind } from 'ts-morph';
+import { Project, SyntaxKind, type MethodSignature, type SourceFile } from 'ts-morph';
 
 /** One method of the generated `RedisCommands` interface, as ts-morph reads it. */
 export interface SurfaceMethod {
@@ -9,12 +9,21 @@ export interface SurfaceMethod {
   usesAny: boolean;
 }
 
-/** Reads the `RedisCommands` interface out of the emitted `redis-commands.ts` text. */
+/**
+ * The command methods a `redis-commands.ts` declares: those of `RedisCommands` and of the
+ * interfaces it is split into (`SharedConnectionCommands`); a release before the split has one.
+ */
+export function commandMethods(file: SourceFile): MethodSignature[] {
+  file.getInterfaceOrThrow('RedisCommands');
+  return file.getInterfaces().flatMap((declaration) => declaration.getMethods());
+}
+
+/** Reads the command methods out of the emitted `redis-commands.ts` text. */
 export function readSurface(redisCommandsSource: string): Map<string, SurfaceMethod> {
   const project = new Project({ useInMemoryFileSystem: true });
   const file = project.createSourceFile('redis-commands.ts', redisCommandsSource);
   const methods = new Map<string, SurfaceMethod>();
-  for (const signature of file.getInterfaceOrThrow('RedisCommands').getMethods()) {
+  for (const signature of commandMethods(file)) {
     const name = signature.getName();
     const entry = methods.get(name) ?? { name, signatures: [], tags: {}, usesAny: false };
     const text = signature.getText().replace(/\/\*\*[\s\S]*?\*\//g, '');

@@ -9,12 +9,19 @@ import { signatureText } from './signature-text.js';
 const flagExpression = (prefix: string, flags: string[]): Code =>
   new Code(flags.length === 0 ? '0' : flags.map((flag) => `${prefix}.${flag}`).join(' | '));
 
-export function interfaceView(models: CommandModel[]): object {
+function methodView(model: CommandModel): object {
   return {
-    commands: models.map((model) => ({
-      doc: methodDoc(model),
-      signatures: model.signatures.map((signature) => signatureText(model, signature)),
-    })),
+    doc: methodDoc(model),
+    signatures: model.signatures.map((signature) => signatureText(model, signature)),
+  };
+}
+
+export function interfaceView(models: CommandModel[]): object {
+  const connectionState = models.filter((model) => model.changesConnection);
+  return {
+    commands: models.filter((model) => !model.changesConnection).map(methodView),
+    connectionStateCommands: connectionState.map(methodView),
+    connectionStateNames: connectionState.map((model) => toLiteral(model.method)),
   };
 }
 

@@ -43,6 +43,8 @@ export interface CommandModel {
   aclCategories: string[];
   flags: string[];
   docsUrl: string;
+  /** It changes the state of its connection: declared apart from the shared-connection ones. */
+  changesConnection: boolean;
   /** What the JSDoc says beyond the facts above: BSD prose, our examples, key access. */
   docs: {
     prose?: CommandDocs;
@@ -257,6 +259,7 @@ export function buildCommandModel(
     aclCategories: command.aclCategories ?? [],
     flags: command.flags,
     docsUrl: docsUrl(command, byId),
+    changesConnection: overlay?.changesConnection === true,
     docs: {
       ...(spec.docs?.get(command.name) !== undefined
         ? { prose: spec.docs.get(command.name)! }

@@ -22,6 +22,12 @@ export interface CommandOverlay {
   why?: string;
   /** Hand-written usage examples (`specs/overlay/examples.json`), each emitted as `@example`. */
   examples?: string[];
+  /**
+   * The command changes the state of the connection it runs on (MULTI, SELECT, SUBSCRIBE…),
+   * so a client or pipeline that shares its connection leaves it out: it is declared in
+   * `RedisCommands` but not in `SharedConnectionCommands` (`specs/overlay/connection-state.json`).
+   */
+  changesConnection?: true;
 }
 
 export interface ArgumentOverlay {

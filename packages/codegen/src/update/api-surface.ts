@@ -1,5 +1,5 @@
 import { Project, type MethodSignature, type SourceFile } from 'ts-morph';
-import { readSurface } from '../emit/read-surface.js';
+import { commandMethods, readSurface } from '../emit/read-surface.js';
 import { canonicalSignature, canonicalType } from './type-text.js';
 
 /**
@@ -63,7 +63,7 @@ export function readApiSurface(files: SurfaceFiles): ApiSurface {
   const commands = project.createSourceFile('redis-commands.ts', files.redisCommands);
   const options = readOptions(project.createSourceFile('command-options.ts', files.commandOptions));
   const replies = readReplies(project.createSourceFile('command-replies.ts', files.commandReplies));
-  const declarations = commands.getInterfaceOrThrow('RedisCommands').getMethods();
+  const declarations = commandMethods(commands);
   const surface: ApiSurface = new Map();
   for (const [name, method] of readSurface(files.redisCommands)) {
     const own = declarations.filter((declaration) => declaration.getName() === name);

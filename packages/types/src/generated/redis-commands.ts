@@ -11,10 +11,304 @@ import type * as O from './command-options.js';
 import type * as R from './command-replies.js';
 
 /**
- * Every Redis command as a typed method. The implementer chooses the result wrapper through
- * `Ctx`: the client returns `Promise<T>`, a pipeline `Future<T>`, for the same `T`.
+ * Every Redis command as a typed method: those safe on a shared connection and those that
+ * change the connection's state. The implementer chooses the result wrapper through `Ctx`: a
+ * promise, or a pipeline's future, for the same `T`.
  */
-export interface RedisCommands<Ctx extends CommandContext> {
+export interface RedisCommands<Ctx extends CommandContext> extends SharedConnectionCommands<Ctx> {
+  /**
+   * Instructs the server whether to reply to commands.
+   *
+   * `CLIENT REPLY` (connection). Time complexity: O(1).
+   *
+   * @param action - `ON | OFF | SKIP`
+   * @returns When called with either OFF or SKIP subcommands, no reply is made. When called with ON, reply is OK.
+   * @since 3.2.0
+   * @group connection
+   * @aclCategories connection
+   * @commandFlags NOSCRIPT, LOADING, STALE, SENTINEL
+   * @see https://redis.io/docs/latest/commands/client-reply/
+   */
+  clientReply(action: 'ON' | 'OFF' | 'SKIP'): Result<Ctx, 'OK'>;
+
+  /**
+   * Discards a transaction.
+   *
+   * `DISCARD` (transactions). Time complexity: O(N), when N is the number of queued commands.
+   *
+   * @since 2.0.0
+   * @group transactions
+   * @aclCategories transaction
+   * @commandFlags NOSCRIPT, LOADING, STALE, FAST, ALLOW_BUSY
+   * @see https://redis.io/docs/latest/commands/discard/
+   */
+  discard(): Result<Ctx, 'OK'>;
+
+  /**
+   * Executes all commands in a transaction.
+   *
+   * `EXEC` (transactions). Time complexity: Depends on commands in the transaction.
+   *
+   * @returns One of:
+   * - Each element being the reply to each of the commands in the atomic transaction.
+   * - The transaction was aborted because a `WATCH`ed key was touched
+   * @since 1.2.0
+   * @group transactions
+   * @aclCategories transaction
+   * @commandFlags NOSCRIPT, LOADING, STALE, SKIP_SLOWLOG
+   * @see https://redis.io/docs/latest/commands/exec/
+   */
+  exec(): Result<Ctx, unknown[] | null>;
+
+  /**
+   * Handshakes with the Redis server.
+   *
+   * `HELLO` (connection). Time complexity: O(1).
+   *
+   * @param options - the optional arguments, by property:
+   * - `arguments`: `protover [AUTH username password] [SETNAME clientname]`
+   * @since 6.0.0
+   * @group connection
+   * @aclCategories connection
+   * @commandFlags NOSCRIPT, LOADING, STALE, FAST, NO_AUTH, SENTINEL, ALLOW_BUSY
+   * @see https://redis.io/docs/latest/commands/hello/
+   */
+  hello(options?: O.HelloOptions): Result<Ctx, R.HelloReply<Ctx['string'], Ctx['integer']>>;
+
+  /**
+   * Listens for all requests received by the server in real-time.
+   *
+   * `MONITOR` (server).
+   *
+   * @since 1.0.0
+   * @group server
+   * @commandFlags ADMIN, NOSCRIPT, LOADING, STALE
+   * @see https://redis.io/docs/latest/commands/monitor/
+   */
+  monitor<TReply = unknown>(): Result<Ctx, TReply>;
+
+  /**
+   * Starts a transaction.
+   *
+   * `MULTI` (transactions). Time complexity: O(1).
+   *
+   * @since 1.2.0
+   * @group transactions
+   * @aclCategories transaction
+   * @commandFlags NOSCRIPT, LOADING, STALE, FAST, ALLOW_BUSY
+   * @see https://redis.io/docs/latest/commands/multi/
+   */
+  multi(): Result<Ctx, 'OK'>;
+
+  /**
+   * Listens for messages published to channels that match one or more patterns.
+   *
+   * `PSUBSCRIBE` (pubsub). Time complexity: O(N) where N is the number of patterns to subscribe to.
+   *
+   * @param pattern - `pattern [pattern ...]`
+   * @since 2.0.0
+   * @group pubsub
+   * @commandFlags PUBSUB, NOSCRIPT, LOADING, STALE, SENTINEL
+   * @see https://redis.io/docs/latest/commands/psubscribe/
+   */
+  psubscribe<TReply = unknown>(pattern: OneOrMany<RedisArgument>): Result<Ctx, TReply>;
+
+  /**
+   * An internal command used in replication.
+   *
+   * `PSYNC` (server).
+   *
+   * @param replicationid - `replicationid`
+   * @param offset - `offset`
+   * @since 2.8.0
+   * @group server
+   * @commandFlags NO_ASYNC_LOADING, ADMIN, NO_MULTI, NOSCRIPT
+   * @see https://redis.io/docs/latest/commands/psync/
+   */
+  psync<TReply = unknown>(
+    replicationid: RedisArgument,
+    offset: number | bigint,
+  ): Result<Ctx, TReply>;
+
+  /**
+   * Stops listening to messages published to channels that match one or more patterns.
+   *
+   * `PUNSUBSCRIBE` (pubsub). Time complexity: O(N) where N is the number of patterns to unsubscribe.
+   *
+   * @param pattern - `pattern [pattern ...]`
+   * @since 2.0.0
+   * @group pubsub
+   * @commandFlags PUBSUB, NOSCRIPT, LOADING, STALE, SENTINEL
+   * @see https://redis.io/docs/latest/commands/punsubscribe/
+   */
+  punsubscribe<TReply = unknown>(pattern?: OneOrMany<RedisArgument>): Result<Ctx, TReply>;
+
+  /**
+   * Closes the connection.
+   *
+   * `QUIT` (connection). Time complexity: O(1).
+   *
+   * @since 1.0.0
+   * @group connection
+   * @aclCategories connection
+   * @commandFlags ALLOW_BUSY, NOSCRIPT, LOADING, STALE, FAST, NO_AUTH
+   * @deprecated since 7.2.0; replaced by just closing the connection
+   * @see https://redis.io/docs/latest/commands/quit/
+   */
+  quit(): Result<Ctx, 'OK'>;
+
+  /**
+   * Resets the connection.
+   *
+   * `RESET` (connection). Time complexity: O(1).
+   *
+   * @since 6.2.0
+   * @group connection
+   * @aclCategories connection
+   * @commandFlags NOSCRIPT, LOADING, STALE, FAST, NO_AUTH, ALLOW_BUSY
+   * @see https://redis.io/docs/latest/commands/reset/
+   */
+  reset(): Result<Ctx, 'RESET'>;
+
+  /**
+   * Changes the selected database.
+   *
+   * `SELECT` (connection). Time complexity: O(1).
+   *
+   * @param index - `index`
+   * @since 1.0.0
+   * @group connection
+   * @aclCategories connection
+   * @commandFlags LOADING, STALE, FAST
+   * @see https://redis.io/docs/latest/commands/select/
+   */
+  select(index: number | bigint): Result<Ctx, 'OK'>;
+
+  /**
+   * Listens for messages published to shard channels.
+   *
+   * `SSUBSCRIBE` (pubsub). Time complexity: O(N) where N is the number of shard channels to subscribe to.
+   *
+   * @param shardchannel - `shardchannel [shardchannel ...]`
+   * @since 7.0.0
+   * @group pubsub
+   * @commandFlags PUBSUB, NOSCRIPT, LOADING, STALE
+   * @see https://redis.io/docs/latest/commands/ssubscribe/
+   */
+  ssubscribe<TReply = unknown>(shardchannel: OneOrMany<RedisArgument>): Result<Ctx, TReply>;
+
+  /**
+   * Listens for messages published to channels.
+   *
+   * `SUBSCRIBE` (pubsub). Time complexity: O(N) where N is the number of channels to subscribe to.
+   *
+   * @param channel - `channel [channel ...]`
+   * @since 2.0.0
+   * @group pubsub
+   * @commandFlags PUBSUB, NOSCRIPT, LOADING, STALE, SENTINEL
+   * @see https://redis.io/docs/latest/commands/subscribe/
+   */
+  subscribe<TReply = unknown>(channel: OneOrMany<RedisArgument>): Result<Ctx, TReply>;
+
+  /**
+   * Stops listening to messages posted to shard channels.
+   *
+   * `SUNSUBSCRIBE` (pubsub). Time complexity: O(N) where N is the number of shard channels to unsubscribe.
+   *
+   * @param shardchannel - `shardchannel [shardchannel ...]`
+   * @since 7.0.0
+   * @group pubsub
+   * @commandFlags PUBSUB, NOSCRIPT, LOADING, STALE
+   * @see https://redis.io/docs/latest/commands/sunsubscribe/
+   */
+  sunsubscribe<TReply = unknown>(shardchannel?: OneOrMany<RedisArgument>): Result<Ctx, TReply>;
+
+  /**
+   * An internal command used in replication.
+   *
+   * `SYNC` (server).
+   *
+   * @since 1.0.0
+   * @group server
+   * @commandFlags NO_ASYNC_LOADING, ADMIN, NO_MULTI, NOSCRIPT
+   * @see https://redis.io/docs/latest/commands/sync/
+   */
+  sync<TReply = unknown>(): Result<Ctx, TReply>;
+
+  /**
+   * Stops listening to messages posted to channels.
+   *
+   * `UNSUBSCRIBE` (pubsub). Time complexity: O(N) where N is the number of channels to unsubscribe.
+   *
+   * @param channel - `channel [channel ...]`
+   * @since 2.0.0
+   * @group pubsub
+   * @commandFlags PUBSUB, NOSCRIPT, LOADING, STALE, SENTINEL
+   * @see https://redis.io/docs/latest/commands/unsubscribe/
+   */
+  unsubscribe<TReply = unknown>(channel?: OneOrMany<RedisArgument>): Result<Ctx, TReply>;
+
+  /**
+   * Forgets about watched keys of a transaction.
+   *
+   * `UNWATCH` (transactions). Time complexity: O(1).
+   *
+   * @since 2.2.0
+   * @group transactions
+   * @aclCategories transaction
+   * @commandFlags NOSCRIPT, LOADING, STALE, FAST, ALLOW_BUSY
+   * @see https://redis.io/docs/latest/commands/unwatch/
+   */
+  unwatch(): Result<Ctx, 'OK'>;
+
+  /**
+   * Monitors changes to keys to determine the execution of a transaction.
+   *
+   * `WATCH` (transactions). Time complexity: O(1) for every key.
+   *
+   * @param key - `key [key ...]`, read
+   * @since 2.2.0
+   * @group transactions
+   * @aclCategories transaction
+   * @commandFlags NOSCRIPT, LOADING, STALE, FAST, ALLOW_BUSY
+   * @see https://redis.io/docs/latest/commands/watch/
+   */
+  watch(key: OneOrMany<RedisKey>): Result<Ctx, 'OK'>;
+}
+
+/**
+ * The methods of `RedisCommands` that change the state of the connection they run on
+ * (transactions, the database, the protocol, subscriber or monitor mode), which a client or
+ * pipeline sharing its connection does not offer.
+ */
+export type ConnectionStateCommand =
+  | 'clientReply'
+  | 'discard'
+  | 'exec'
+  | 'hello'
+  | 'monitor'
+  | 'multi'
+  | 'psubscribe'
+  | 'psync'
+  | 'punsubscribe'
+  | 'quit'
+  | 'reset'
+  | 'select'
+  | 'ssubscribe'
+  | 'subscribe'
+  | 'sunsubscribe'
+  | 'sync'
+  | 'unsubscribe'
+  | 'unwatch'
+  | 'watch';
+
+/**
+ * Every command that leaves its connection as it found it, as a typed method: what a client
+ * (`Promise<T>`) and a pipeline (`Future<T>`) that share one connection offer. Declared apart
+ * from `RedisCommands`, not derived with `Omit`, which costs an app's type check a mapped type
+ * over every command name.
+ */
+export interface SharedConnectionCommands<Ctx extends CommandContext> {
   /**
    * Lists the ACL categories, or the commands inside a category.
    *
@@ -797,21 +1091,6 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @see https://redis.io/docs/latest/commands/client-pause/
    */
   clientPause(timeout: number | bigint, options?: O.ClientPauseOptions): Result<Ctx, 'OK'>;
-
-  /**
-   * Instructs the server whether to reply to commands.
-   *
-   * `CLIENT REPLY` (connection). Time complexity: O(1).
-   *
-   * @param action - `ON | OFF | SKIP`
-   * @returns When called with either OFF or SKIP subcommands, no reply is made. When called with ON, reply is OK.
-   * @since 3.2.0
-   * @group connection
-   * @aclCategories connection
-   * @commandFlags NOSCRIPT, LOADING, STALE, SENTINEL
-   * @see https://redis.io/docs/latest/commands/client-reply/
-   */
-  clientReply(action: 'ON' | 'OFF' | 'SKIP'): Result<Ctx, 'OK'>;
 
   /**
    * Sets information specific to the client or connection.
@@ -1613,19 +1892,6 @@ export interface RedisCommands<Ctx extends CommandContext> {
   del(key: OneOrMany<RedisKey>): Result<Ctx, Ctx['integer']>;
 
   /**
-   * Discards a transaction.
-   *
-   * `DISCARD` (transactions). Time complexity: O(N), when N is the number of queued commands.
-   *
-   * @since 2.0.0
-   * @group transactions
-   * @aclCategories transaction
-   * @commandFlags NOSCRIPT, LOADING, STALE, FAST, ALLOW_BUSY
-   * @see https://redis.io/docs/latest/commands/discard/
-   */
-  discard(): Result<Ctx, 'OK'>;
-
-  /**
    * Returns a serialized representation of the value stored at a key.
    *
    * `DUMP` (generic). Time complexity: O(1) to access the key and additional O(N*M) to serialize it, where N is the number of Redis objects composing the value and M their average size. For small string values the time complexity is thus O(1)+O(1*M) where M is small, so simply O(1).
@@ -1742,22 +2008,6 @@ export interface RedisCommands<Ctx extends CommandContext> {
     key?: OneOrMany<RedisKey>,
     arg?: OneOrMany<RedisArgument>,
   ): Result<Ctx, TReply>;
-
-  /**
-   * Executes all commands in a transaction.
-   *
-   * `EXEC` (transactions). Time complexity: Depends on commands in the transaction.
-   *
-   * @returns One of:
-   * - Each element being the reply to each of the commands in the atomic transaction.
-   * - The transaction was aborted because a `WATCH`ed key was touched
-   * @since 1.2.0
-   * @group transactions
-   * @aclCategories transaction
-   * @commandFlags NOSCRIPT, LOADING, STALE, SKIP_SLOWLOG
-   * @see https://redis.io/docs/latest/commands/exec/
-   */
-  exec(): Result<Ctx, unknown[] | null>;
 
   /**
    * Determines whether one or more keys exist.
@@ -2692,21 +2942,6 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @see https://redis.io/docs/latest/commands/hdel/
    */
   hdel(key: RedisKey, field: OneOrMany<RedisArgument>): Result<Ctx, Ctx['integer']>;
-
-  /**
-   * Handshakes with the Redis server.
-   *
-   * `HELLO` (connection). Time complexity: O(1).
-   *
-   * @param options - the optional arguments, by property:
-   * - `arguments`: `protover [AUTH username password] [SETNAME clientname]`
-   * @since 6.0.0
-   * @group connection
-   * @aclCategories connection
-   * @commandFlags NOSCRIPT, LOADING, STALE, FAST, NO_AUTH, SENTINEL, ALLOW_BUSY
-   * @see https://redis.io/docs/latest/commands/hello/
-   */
-  hello(options?: O.HelloOptions): Result<Ctx, R.HelloReply<Ctx['string'], Ctx['integer']>>;
 
   /**
    * Determines whether a field exists in a hash.
@@ -3908,18 +4143,6 @@ export interface RedisCommands<Ctx extends CommandContext> {
   moduleUnload(name: RedisArgument): Result<Ctx, 'OK'>;
 
   /**
-   * Listens for all requests received by the server in real-time.
-   *
-   * `MONITOR` (server).
-   *
-   * @since 1.0.0
-   * @group server
-   * @commandFlags ADMIN, NOSCRIPT, LOADING, STALE
-   * @see https://redis.io/docs/latest/commands/monitor/
-   */
-  monitor<TReply = unknown>(): Result<Ctx, TReply>;
-
-  /**
    * Moves a key to another database.
    *
    * `MOVE` (generic). Time complexity: O(1).
@@ -3969,19 +4192,6 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @see https://redis.io/docs/latest/commands/msetnx/
    */
   msetnx(data: FieldValues<RedisArgument>): Result<Ctx, (0 | 1 | 0n | 1n) & Ctx['integer']>;
-
-  /**
-   * Starts a transaction.
-   *
-   * `MULTI` (transactions). Time complexity: O(1).
-   *
-   * @since 1.2.0
-   * @group transactions
-   * @aclCategories transaction
-   * @commandFlags NOSCRIPT, LOADING, STALE, FAST, ALLOW_BUSY
-   * @see https://redis.io/docs/latest/commands/multi/
-   */
-  multi(): Result<Ctx, 'OK'>;
 
   /**
    * Returns the internal encoding of a Redis object.
@@ -4260,36 +4470,6 @@ export interface RedisCommands<Ctx extends CommandContext> {
   psetex(key: RedisKey, milliseconds: number | bigint, value: RedisArgument): Result<Ctx, 'OK'>;
 
   /**
-   * Listens for messages published to channels that match one or more patterns.
-   *
-   * `PSUBSCRIBE` (pubsub). Time complexity: O(N) where N is the number of patterns to subscribe to.
-   *
-   * @param pattern - `pattern [pattern ...]`
-   * @since 2.0.0
-   * @group pubsub
-   * @commandFlags PUBSUB, NOSCRIPT, LOADING, STALE, SENTINEL
-   * @see https://redis.io/docs/latest/commands/psubscribe/
-   */
-  psubscribe<TReply = unknown>(pattern: OneOrMany<RedisArgument>): Result<Ctx, TReply>;
-
-  /**
-   * An internal command used in replication.
-   *
-   * `PSYNC` (server).
-   *
-   * @param replicationid - `replicationid`
-   * @param offset - `offset`
-   * @since 2.8.0
-   * @group server
-   * @commandFlags NO_ASYNC_LOADING, ADMIN, NO_MULTI, NOSCRIPT
-   * @see https://redis.io/docs/latest/commands/psync/
-   */
-  psync<TReply = unknown>(
-    replicationid: RedisArgument,
-    offset: number | bigint,
-  ): Result<Ctx, TReply>;
-
-  /**
    * Returns the expiration time in milliseconds of a key.
    *
    * `PTTL` (generic). Time complexity: O(1).
@@ -4409,33 +4589,6 @@ export interface RedisCommands<Ctx extends CommandContext> {
   ): Result<Ctx, Record<string, Ctx['integer']>>;
 
   /**
-   * Stops listening to messages published to channels that match one or more patterns.
-   *
-   * `PUNSUBSCRIBE` (pubsub). Time complexity: O(N) where N is the number of patterns to unsubscribe.
-   *
-   * @param pattern - `pattern [pattern ...]`
-   * @since 2.0.0
-   * @group pubsub
-   * @commandFlags PUBSUB, NOSCRIPT, LOADING, STALE, SENTINEL
-   * @see https://redis.io/docs/latest/commands/punsubscribe/
-   */
-  punsubscribe<TReply = unknown>(pattern?: OneOrMany<RedisArgument>): Result<Ctx, TReply>;
-
-  /**
-   * Closes the connection.
-   *
-   * `QUIT` (connection). Time complexity: O(1).
-   *
-   * @since 1.0.0
-   * @group connection
-   * @aclCategories connection
-   * @commandFlags ALLOW_BUSY, NOSCRIPT, LOADING, STALE, FAST, NO_AUTH
-   * @deprecated since 7.2.0; replaced by just closing the connection
-   * @see https://redis.io/docs/latest/commands/quit/
-   */
-  quit(): Result<Ctx, 'OK'>;
-
-  /**
    * Returns a random key name from the database.
    *
    * `RANDOMKEY` (generic). Time complexity: O(1).
@@ -4537,19 +4690,6 @@ export interface RedisCommands<Ctx extends CommandContext> {
   replicaof(
     args: { hostPort: { host: RedisArgument; port: number | bigint } } | { noOne: {} },
   ): Result<Ctx, string>;
-
-  /**
-   * Resets the connection.
-   *
-   * `RESET` (connection). Time complexity: O(1).
-   *
-   * @since 6.2.0
-   * @group connection
-   * @aclCategories connection
-   * @commandFlags NOSCRIPT, LOADING, STALE, FAST, NO_AUTH, ALLOW_BUSY
-   * @see https://redis.io/docs/latest/commands/reset/
-   */
-  reset(): Result<Ctx, 'RESET'>;
 
   /**
    * Creates a key from the serialized representation of a value.
@@ -4912,20 +5052,6 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @see https://redis.io/docs/latest/commands/sdiffstore/
    */
   sdiffstore(destination: RedisKey, key: OneOrMany<RedisKey>): Result<Ctx, Ctx['integer']>;
-
-  /**
-   * Changes the selected database.
-   *
-   * `SELECT` (connection). Time complexity: O(1).
-   *
-   * @param index - `index`
-   * @since 1.0.0
-   * @group connection
-   * @aclCategories connection
-   * @commandFlags LOADING, STALE, FAST
-   * @see https://redis.io/docs/latest/commands/select/
-   */
-  select(index: number | bigint): Result<Ctx, 'OK'>;
 
   /**
    * Sets the string value of a key, ignoring its type. The key is created if it doesn't exist.
@@ -5449,19 +5575,6 @@ export interface RedisCommands<Ctx extends CommandContext> {
   ): Result<Ctx, [Ctx['string'], Ctx['string'][]]>;
 
   /**
-   * Listens for messages published to shard channels.
-   *
-   * `SSUBSCRIBE` (pubsub). Time complexity: O(N) where N is the number of shard channels to subscribe to.
-   *
-   * @param shardchannel - `shardchannel [shardchannel ...]`
-   * @since 7.0.0
-   * @group pubsub
-   * @commandFlags PUBSUB, NOSCRIPT, LOADING, STALE
-   * @see https://redis.io/docs/latest/commands/ssubscribe/
-   */
-  ssubscribe<TReply = unknown>(shardchannel: OneOrMany<RedisArgument>): Result<Ctx, TReply>;
-
-  /**
    * Returns the length of a string value.
    *
    * `STRLEN` (string). Time complexity: O(1).
@@ -5475,19 +5588,6 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @see https://redis.io/docs/latest/commands/strlen/
    */
   strlen(key: RedisKey): Result<Ctx, Ctx['integer']>;
-
-  /**
-   * Listens for messages published to channels.
-   *
-   * `SUBSCRIBE` (pubsub). Time complexity: O(N) where N is the number of channels to subscribe to.
-   *
-   * @param channel - `channel [channel ...]`
-   * @since 2.0.0
-   * @group pubsub
-   * @commandFlags PUBSUB, NOSCRIPT, LOADING, STALE, SENTINEL
-   * @see https://redis.io/docs/latest/commands/subscribe/
-   */
-  subscribe<TReply = unknown>(channel: OneOrMany<RedisArgument>): Result<Ctx, TReply>;
 
   /**
    * Returns a substring from a string value.
@@ -5539,19 +5639,6 @@ export interface RedisCommands<Ctx extends CommandContext> {
   sunionstore(destination: RedisKey, key: OneOrMany<RedisKey>): Result<Ctx, Ctx['integer']>;
 
   /**
-   * Stops listening to messages posted to shard channels.
-   *
-   * `SUNSUBSCRIBE` (pubsub). Time complexity: O(N) where N is the number of shard channels to unsubscribe.
-   *
-   * @param shardchannel - `shardchannel [shardchannel ...]`
-   * @since 7.0.0
-   * @group pubsub
-   * @commandFlags PUBSUB, NOSCRIPT, LOADING, STALE
-   * @see https://redis.io/docs/latest/commands/sunsubscribe/
-   */
-  sunsubscribe<TReply = unknown>(shardchannel?: OneOrMany<RedisArgument>): Result<Ctx, TReply>;
-
-  /**
    * Swaps two Redis databases.
    *
    * `SWAPDB` (server). Time complexity: O(N) where N is the count of clients watching or blocking on keys from both databases.
@@ -5565,18 +5652,6 @@ export interface RedisCommands<Ctx extends CommandContext> {
    * @see https://redis.io/docs/latest/commands/swapdb/
    */
   swapdb(index1: number | bigint, index2: number | bigint): Result<Ctx, 'OK'>;
-
-  /**
-   * An internal command used in replication.
-   *
-   * `SYNC` (server).
-   *
-   * @since 1.0.0
-   * @group server
-   * @commandFlags NO_ASYNC_LOADING, ADMIN, NO_MULTI, NOSCRIPT
-   * @see https://redis.io/docs/latest/commands/sync/
-   */
-  sync<TReply = unknown>(): Result<Ctx, TReply>;
 
   /**
    * Returns the server time.
@@ -5661,32 +5736,6 @@ export interface RedisCommands<Ctx extends CommandContext> {
   unlink(key: OneOrMany<RedisKey>): Result<Ctx, Ctx['integer']>;
 
   /**
-   * Stops listening to messages posted to channels.
-   *
-   * `UNSUBSCRIBE` (pubsub). Time complexity: O(N) where N is the number of channels to unsubscribe.
-   *
-   * @param channel - `channel [channel ...]`
-   * @since 2.0.0
-   * @group pubsub
-   * @commandFlags PUBSUB, NOSCRIPT, LOADING, STALE, SENTINEL
-   * @see https://redis.io/docs/latest/commands/unsubscribe/
-   */
-  unsubscribe<TReply = unknown>(channel?: OneOrMany<RedisArgument>): Result<Ctx, TReply>;
-
-  /**
-   * Forgets about watched keys of a transaction.
-   *
-   * `UNWATCH` (transactions). Time complexity: O(1).
-   *
-   * @since 2.2.0
-   * @group transactions
-   * @aclCategories transaction
-   * @commandFlags NOSCRIPT, LOADING, STALE, FAST, ALLOW_BUSY
-   * @see https://redis.io/docs/latest/commands/unwatch/
-   */
-  unwatch(): Result<Ctx, 'OK'>;
-
-  /**
    * Blocks until the asynchronous replication of all preceding write commands sent by the connection is completed.
    *
    * `WAIT` (generic). Time complexity: O(1).
@@ -5722,20 +5771,6 @@ export interface RedisCommands<Ctx extends CommandContext> {
     numreplicas: number | bigint,
     timeout: number | bigint,
   ): Result<Ctx, [Ctx['integer'], Ctx['integer']]>;
-
-  /**
-   * Monitors changes to keys to determine the execution of a transaction.
-   *
-   * `WATCH` (transactions). Time complexity: O(1) for every key.
-   *
-   * @param key - `key [key ...]`, read
-   * @since 2.2.0
-   * @group transactions
-   * @aclCategories transaction
-   * @commandFlags NOSCRIPT, LOADING, STALE, FAST, ALLOW_BUSY
-   * @see https://redis.io/docs/latest/commands/watch/
-   */
-  watch(key: OneOrMany<RedisKey>): Result<Ctx, 'OK'>;
 
   /**
    * Returns the number of messages that were successfully acknowledged by the consumer group member of a stream.
