@@ -17,8 +17,9 @@ import { unshaped, wire } from './clients/redspec.js';
 import { spread } from './stats.js';
 import { mixedCommands } from './workloads/workload.js';
 
-const SIZE = 1_000;
-const PER_REP = 200;
+// `OFFLINE_SIZE=100` measures pipelines of 100, where per-pipeline costs weigh ten times more.
+const SIZE = Number(process.env['OFFLINE_SIZE'] ?? 1_000);
+const PER_REP = 200_000 / SIZE;
 const REPS = 25;
 
 /** Answers as Redis would, one reply per command, without leaving the process. */

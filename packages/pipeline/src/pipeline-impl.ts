@@ -254,6 +254,7 @@ export class PipelineImpl<TString extends string | Buffer>
 
   /** Own callbacks learn their channels now that this pipeline's commands are final. */
   #takeCallbacks(): ExecuteCallback[] {
+    if (this.#ownCallbacks.length === 0) return this.#nestedCallbacks;
     const channels = this.#batches.channels;
     for (const entry of this.#ownCallbacks) entry.channels = channels;
     return this.#nestedCallbacks.concat(this.#ownCallbacks);

@@ -70,6 +70,7 @@ export async function sendChannelBatch(
   } finally {
     // After settling, so the futures do not wait for the pool to take the connection back.
     // EXEC clears watches when it was answered; otherwise the connection is dropped anyway.
-    await session?.end(false);
+    // Awaited only when there is a session: `await undefined` would still cost a microtask.
+    if (session !== undefined) await session.end(false);
   }
 }
