@@ -13,12 +13,14 @@
  *
  * Rounds interleave the variants; prints CPU ns per INCR (median, min–max). `SOCKET_RUNS`
  * (rounds, 7) and `SOCKET_COMMANDS` (per round, 20 000) tune it. With one variant named, it runs
- * only that one: for `strace -c -f` (syscalls per INCR) or `valgrind --tool=callgrind`.
+ * only that one: for `strace -c` (syscalls per INCR), or instruction counts under callgrind with
+ * `CALLGRIND_WINDOW=1 SOCKET_RUNS=0` (callgrind-window.ts).
  * The handle variants reach Node internals through the deprecated `process.binding`: fine for a
  * measurement, not for the client.
  */
 import { connect, type Socket } from 'node:net';
 import { startRedisServer } from '@redspec/test-utils';
+import { countInstructions } from './callgrind-window.js';
 import { spread } from './stats.js';
 
 const COMMANDS = Number(process.env['SOCKET_COMMANDS'] ?? 20_000);
@@ -151,6 +153,11 @@ try {
     const client = await SequentialIncr.open(server.port, variant);
     await cpuPerIncr(client, 5_000); // warm-up
     clients.set(name, client);
+  }
+  if (process.env['CALLGRIND_WINDOW'] === '1') {
+    // Under callgrind: instruction counts of the first variant only (callgrind-window.ts).
+    const client = clients.get(names[0]!)!;
+    await countInstructions(COMMANDS, () => client.incr());
   }
   const samples = new Map<string, number[]>(names.map((name) => [name, []]));
   for (let run = 0; run < RUNS; run++) {
