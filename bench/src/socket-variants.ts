@@ -74,8 +74,8 @@ class SequentialIncr {
   }
 
   static async open(port: number, variant: Variant): Promise<SequentialIncr> {
-    let self: SequentialIncr | undefined;
-    const onData = (chunk: Buffer): void => self!.onData(chunk);
+    // Reads start with the connection, before the client object exists: route them through this.
+    const route: { to?: SequentialIncr } = {};
     const socket = variant.onread
       ? connect({
           port,
@@ -83,7 +83,7 @@ class SequentialIncr {
           onread: {
             buffer: Buffer.allocUnsafe(64 * 1024),
             callback: (bytes, buffer) => {
-              self!.onData(buffer.subarray(0, bytes));
+              route.to!.onData((buffer as Buffer).subarray(0, bytes));
               return true;
             },
           },
@@ -94,9 +94,9 @@ class SequentialIncr {
       socket.once('error', reject);
     });
     socket.setNoDelay(true);
-    self = new SequentialIncr(socket, variant.write);
-    if (!variant.onread) socket.on('data', onData);
-    return self;
+    const client = (route.to = new SequentialIncr(socket, variant.write));
+    if (!variant.onread) socket.on('data', (chunk: Buffer) => client.onData(chunk));
+    return client;
   }
 
   incr(): Promise<void> {

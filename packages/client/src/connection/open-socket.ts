@@ -11,7 +11,8 @@ export type SocketDataListener = (socket: Socket, chunk: Buffer) => void;
  * bytes before the next read can land: libuv allocates, reads and calls back one socket at a
  * time on the main thread, and the decoder keeps no view of a chunk after `feed()`. Against
  * `'data'` events it saves the 64 KB allocation per read and the Readable stream's push, emit
- * and read-more tick: ~1,100 fewer instructions per read (bench/src/socket-variants.ts).
+ * and read-more tick: sequential awaited INCR went from ~22,400 to ~14,500 user-space
+ * instructions per command under callgrind (issue 17; bench/results/issue-17-notes.md).
  */
 const readBuffer = Buffer.allocUnsafe(64 * 1024);
 
@@ -31,8 +32,9 @@ export function openSocket(
     const { host, port, path, tls } = options;
     const onread = {
       buffer: readBuffer,
-      callback: (bytes: number, buffer: Uint8Array): void => {
+      callback: (bytes: number, buffer: Uint8Array): boolean => {
         onData(socket, (buffer as Buffer).subarray(0, bytes));
+        return true; // keep reading (false would pause the socket)
       },
     };
     const socket: Socket = path
