@@ -359,15 +359,10 @@ export class RedisConnection extends EventEmitter<RedisConnectionEvents> {
       this.decoder.returnBigInts = entry.bigints;
     }
     if (entry.deadline !== 0) this.deadlines.arm(entry.deadline);
-    if (this.flushScheduled) return;
-    if (this.inflight.length === 1 && this.socket !== undefined) {
-      // EXPERIMENT: nothing else in flight (the sequential case): write now, no microtask.
-      this.writeClock = 0;
-      this.socket.write(this.encoder.take());
-      return;
+    if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      scheduleFlush(this.flush);
     }
-    this.flushScheduled = true;
-    scheduleFlush(this.flush);
   }
 
   private encodeOne(entry: PendingReply): void {
