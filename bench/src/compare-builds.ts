@@ -1,8 +1,9 @@
 /**
  * `pnpm --filter @redspec/bench run compare <git-ref>`: the client built from this checkout
  * against the one built from `<git-ref>`, on one redis-server, interleaved round by round, each
- * sample in a process of its own. For a change's before/after: pipelines of 100 and 1000 mixed
- * commands, and a Promise.all of 10 000 GETs, through the public API both builds share.
+ * sample in a process of its own. For a change's before/after: awaited INCR one at a time,
+ * pipelines of 100 and 1000 mixed commands, and a Promise.all of 10 000 GETs, through the public
+ * API both builds share.
  * Prints commands/s and client CPU per command (median, min–max) and the median of per-round
  * ratios; CPU time is the steadier figure on a busy machine.
  */
@@ -17,6 +18,11 @@ import { spread } from './stats.js';
 const ref = process.argv[2];
 if (ref === undefined) throw new Error('usage: compare-builds <git-ref> [rounds]');
 const rounds = Number(process.argv[3] ?? 7);
+// COMPARE_WORKLOADS=sequential-incr,pipeline-1000 runs only those.
+const workloads = (
+  process.env['COMPARE_WORKLOADS'] ??
+  'sequential-incr,pipeline-100,pipeline-1000,promise-all-10k-get'
+).split(',');
 const repo = resolve(import.meta.dirname, '../..');
 
 /** A worktree of `ref` with its packages built, reused between runs. */
@@ -44,6 +50,7 @@ const mixed = (n) => (p) => { for (let i = 0; i < n; i++) { const k = i % 3;
   if (k === 0) p.set('bench:key:' + i, 'v'); else if (k === 1) p.get('bench:key:' + (i - 1));
   else p.incr('bench:counter:' + i); } };
 const work = {
+  'sequential-incr': [1, 20000, async () => { await client.incr('bench:seq'); }],
   'pipeline-100': [100, 3000, async () => { const p = client.pipeline(); mixed(100)(p); await p.execute(); }],
   'pipeline-1000': [1000, 400, async () => { const p = client.pipeline(); mixed(1000)(p); await p.execute(); }],
   'promise-all-10k-get': [10000, 40, async () => {
@@ -93,7 +100,7 @@ const after = join(repo, 'packages/client/dist/index.js');
 const server = await startRedisServer();
 try {
   await seed(server.url);
-  for (const workload of ['pipeline-100', 'pipeline-1000', 'promise-all-10k-get']) {
+  for (const workload of workloads) {
     const got = { before: [] as Sample[], after: [] as Sample[] };
     for (let round = 0; round < rounds; round++) {
       // Alternate which build goes first, so drift favours neither.

@@ -28,11 +28,17 @@ function shorten(url: string): string {
   return inRepo ? path.slice(inRepo.index + 1) : path;
 }
 
-/** Microseconds of self time per profile node: each sample lasts until the next one. */
-function selfTimes(profile: CpuProfile): Map<number, number> {
+/**
+ * Microseconds of self time per profile node: each sample lasts until the next one. Samples in
+ * the first `skipMs` (start-up: module loading, compiling) are left out.
+ */
+function selfTimes(profile: CpuProfile, skipMs: number): Map<number, number> {
   const times = new Map<number, number>();
   const { samples, timeDeltas } = profile;
+  let elapsedUs = 0;
   for (let i = 0; i < samples.length; i++) {
+    elapsedUs += timeDeltas[i] ?? 0;
+    if (elapsedUs < skipMs * 1000) continue;
     const id = samples[i] ?? -1;
     times.set(id, (times.get(id) ?? 0) + (timeDeltas[i + 1] ?? 0));
   }
@@ -40,9 +46,13 @@ function selfTimes(profile: CpuProfile): Map<number, number> {
 }
 
 /** The `top` functions of a `.cpuprofile` by self time, `(idle)` left out. */
-export async function summarizeProfile(path: string, top = 15): Promise<ProfileEntry[]> {
+export async function summarizeProfile(
+  path: string,
+  top = 15,
+  skipMs = 0,
+): Promise<ProfileEntry[]> {
   const profile = JSON.parse(await readFile(path, 'utf8')) as CpuProfile;
-  const times = selfTimes(profile);
+  const times = selfTimes(profile, skipMs);
   const byFunction = new Map<string, { functionName: string; location: string; us: number }>();
   for (const { id, callFrame } of profile.nodes) {
     if (callFrame.functionName === '(idle)') continue;

@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { Socket } from 'node:net';
+import { TLSSocket } from 'node:tls';
 import {
   prepareRawCommand,
   type BatchReplies,
@@ -486,7 +487,7 @@ export class RedisConnection extends EventEmitter<RedisConnectionEvents> {
     }
     const started = performance.now();
     const timeout = this.options.connectTimeout;
-    const socket = await openSocket(this.options, timeout);
+    const socket = await openSocket(this.options, timeout, this.onSocketData);
     if (this.state !== 'connecting') {
       socket.destroy();
       throw new ConnectionClosedError('The connection was closed while connecting');
@@ -523,12 +524,19 @@ export class RedisConnection extends EventEmitter<RedisConnectionEvents> {
     return replies;
   }
 
+  /** Bytes from a socket; a dropped socket's last reads are ignored. */
+  private readonly onSocketData = (socket: Socket, chunk: Buffer): void => {
+    if (this.socket === socket) this.decoder.feed(chunk);
+  };
+
   private attach(socket: Socket): void {
     this.socket = socket;
     this.decoder.reset();
-    socket.on('data', (chunk: Buffer) => {
-      if (this.socket === socket) this.decoder.feed(chunk);
-    });
+    // Only now: bytes that came with the TLS handshake wait in the stream until this connection
+    // owns the socket. TCP and unix sockets read into onSocketData (openSocket), from the next
+    // poll on, which is after this.
+    if (socket instanceof TLSSocket)
+      socket.on('data', (chunk: Buffer) => this.onSocketData(socket, chunk));
     socket.on('error', (error) => this.lost(socket, error));
     socket.on('close', () =>
       this.lost(socket, new ConnectionError('The server closed the connection')),

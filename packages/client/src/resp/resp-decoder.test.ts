@@ -32,6 +32,33 @@ function decode(
   return out;
 }
 
+/**
+ * Like `decode`, but fed the way the connection reads a socket (`net.connect({ onread })`):
+ * every chunk arrives in the same buffer, overwritten with 0xff (a byte no RESP line or type
+ * holds) as soon as `feed()` returns. Any view the decoder kept into a chunk reads garbage.
+ */
+function decodeThroughOneBuffer(
+  chunks: readonly Buffer[],
+  setup?: (decoder: RespDecoder) => void,
+): Decoded {
+  const size = chunks.reduce((max, chunk) => Math.max(max, chunk.length), 1);
+  const shared = Buffer.alloc(size);
+  const reused = chunks.map((chunk) => ({ chunk, view: shared.subarray(0, chunk.length) }));
+  return decode(
+    reused.map(({ view }) => view),
+    (decoder) => {
+      setup?.(decoder);
+      const feed = decoder.feed.bind(decoder);
+      let next = 0;
+      decoder.feed = (view: Buffer): void => {
+        reused[next++]!.chunk.copy(view);
+        feed(view);
+        shared.fill(0xff);
+      };
+    },
+  );
+}
+
 /** The same bytes cut in two at `at`. */
 function splitAt(bytes: Buffer, at: number): Buffer[] {
   return [bytes.subarray(0, at), bytes.subarray(at)];
@@ -95,6 +122,44 @@ describe('RespDecoder on recorded replies', () => {
       }
       expectDecoded(decode(chunks), expected);
     }
+  });
+});
+
+describe('RespDecoder fed from one reused read buffer', () => {
+  for (const recorded of recordedReplies) {
+    const bytes = Buffer.from(recorded.wire, 'utf8');
+
+    it(`${recorded.name}: split at every byte offset and one byte at a time`, () => {
+      for (let at = 0; at <= bytes.length; at++) {
+        expectDecoded(decodeThroughOneBuffer(splitAt(bytes, at)), recorded);
+      }
+      expectDecoded(decodeThroughOneBuffer(bytewise(bytes)), recorded);
+    });
+  }
+
+  it('keeps no view of a header or simple line split across reads', () => {
+    const chunks = ['$1', '2\r\nhello', ' world!', '\r\n+O', 'K', '\r', '\n:4', '2\r\n'];
+    const { replies, errors } = decodeThroughOneBuffer(chunks.map((c) => Buffer.from(c)));
+    expect(errors).toEqual([]);
+    expect(replies).toEqual(['hello world!', 'OK', 42]);
+  });
+
+  it('returns Buffers that survive the read buffer being overwritten, at every split', () => {
+    const bytes = Buffer.from('*2\r\n$5\r\nfirst\r\n$6\r\nsecond\r\n$3\r\nend\r\n');
+    for (let at = 0; at <= bytes.length; at++) {
+      const { replies } = decodeThroughOneBuffer(
+        splitAt(bytes, at),
+        (decoder) => (decoder.returnBuffers = true),
+      );
+      expect(replies).toEqual([[Buffer.from('first'), Buffer.from('second')], Buffer.from('end')]);
+    }
+  });
+
+  it('assembles a line longer than a read from several reads', () => {
+    const line = `+${'x'.repeat(200)}\r\n`;
+    const chunks: Buffer[] = [];
+    for (let at = 0; at < line.length; at += 64) chunks.push(Buffer.from(line.slice(at, at + 64)));
+    expect(decodeThroughOneBuffer(chunks).replies).toEqual(['x'.repeat(200)]);
   });
 });
 

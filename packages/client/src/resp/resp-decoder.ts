@@ -120,7 +120,11 @@ export class RespDecoder {
     return this.depth === 0 && this.partsLength === 0 && this.bulkLength < 0 && !this.failed;
   }
 
-  /** Decodes as much of `chunk` as is complete and keeps the rest for the next call. */
+  /**
+   * Decodes as much of `chunk` as is complete and keeps a copy of the rest for the next call.
+   * No reference into `chunk` outlives the call, so the caller may reuse its memory at once:
+   * the connection reads every socket into one shared buffer (`net.connect({ onread })`).
+   */
   feed(chunk: Buffer): void {
     if (this.failed || chunk.length === 0) return;
     try {
@@ -183,8 +187,9 @@ export class RespDecoder {
     if (this.buf === chunk) this.parse(chunk, used);
   }
 
+  /** Keeps a copy: the fed chunk's memory is the caller's again once `feed()` returns. */
   private keep(chunk: Buffer): void {
-    this.parts.push(chunk);
+    this.parts.push(Buffer.from(chunk));
     this.partsLength += chunk.length;
   }
 
@@ -420,7 +425,8 @@ export class RespDecoder {
 
   private keepLine(buf: Buffer, start: number): void {
     this.buf = EMPTY;
-    this.parts = [buf.subarray(start)];
+    // A copy, never a view: see `keep()`.
+    this.parts = [Buffer.from(buf.subarray(start))];
     this.partsLength = buf.length - start;
     this.checkLine();
   }
