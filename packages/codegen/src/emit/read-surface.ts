@@ -1,4 +1,10 @@
-import { Project, SyntaxKind, type MethodSignature, type SourceFile } from 'ts-morph';
+import {
+  Project,
+  SyntaxKind,
+  type InterfaceDeclaration,
+  type MethodSignature,
+  type SourceFile,
+} from 'ts-morph';
 
 /** One method of the generated `RedisCommands` interface, as ts-morph reads it. */
 export interface SurfaceMethod {
@@ -10,12 +16,22 @@ export interface SurfaceMethod {
 }
 
 /**
- * The command methods a `redis-commands.ts` declares: those of `RedisCommands` and of the
- * interfaces it is split into (`SharedConnectionCommands`); a release before the split has one.
+ * The command methods of `RedisCommands`, those of the interfaces it extends in the same file
+ * included (`SharedConnectionCommands`; a release before that split has one interface). Read
+ * through `extends`, not every interface of the file: a published, bundled `.d.ts` holds the
+ * package's other interfaces too.
  */
 export function commandMethods(file: SourceFile): MethodSignature[] {
-  file.getInterfaceOrThrow('RedisCommands');
-  return file.getInterfaces().flatMap((declaration) => declaration.getMethods());
+  const methods: MethodSignature[] = [];
+  const visit = (declaration: InterfaceDeclaration): void => {
+    methods.push(...declaration.getMethods());
+    for (const base of declaration.getExtends()) {
+      const extended = file.getInterface(base.getExpression().getText());
+      if (extended !== undefined) visit(extended);
+    }
+  };
+  visit(file.getInterfaceOrThrow('RedisCommands'));
+  return methods;
 }
 
 /** Reads the command methods out of the emitted `redis-commands.ts` text. */

@@ -30,6 +30,25 @@ describe('diffSurfaces', () => {
     expect(renderDiff(diff)).toBe('No API changes.\n');
   });
 
+  it('reads a surface split over RedisCommands and what it extends, as in one interface', () => {
+    // A bundled .d.ts as published: the split surface beside other interfaces with methods.
+    const bundled = readApiSurface({
+      redisCommands:
+        `interface CommandChannel {\n  sendBatch(batch: unknown): Promise<unknown>;\n}\n` +
+        `interface RedisCommands<Ctx extends CommandContext> extends SharedConnectionCommands<Ctx> {\n${scan}}\n` +
+        `interface SharedConnectionCommands<Ctx extends CommandContext> {\n${get}}\n`,
+      commandOptions: '',
+      commandReplies: '',
+    });
+    expect([...bundled.keys()].sort()).toEqual(['get', 'scan']);
+    expect(diffSurfaces(surface([get, scan]), bundled)).toEqual({
+      added: [],
+      removed: [],
+      changed: [],
+      deprecated: [],
+    });
+  });
+
   it('lists added methods as minor and removed ones as major', () => {
     const added = diffSurfaces(surface([get]), surface([get, scan]));
     expect(added.added.map((entry) => [entry.method, entry.command])).toEqual([['scan', 'SCAN']]);
