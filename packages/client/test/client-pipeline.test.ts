@@ -63,3 +63,29 @@ describe('client.pipeline() and client.transaction()', () => {
     await expect(pending).rejects.toBeInstanceOf(PipelineDiscardedError);
   });
 });
+
+describe('a big transaction as the first call of a cold client', () => {
+  it('applies 3000 commands once, sent in parts, with every result in place', async () => {
+    // Default options, no connect() or ping() first: the batch waits for the connection and is
+    // then written in parts while it is encoded (connection/encode-batch.ts).
+    const client = createClient(redisUrl());
+    try {
+      const key = `cp:parts:${process.pid}:${Date.now()}`;
+      const t = client.pipeline({ transaction: true, raiseOnError: false });
+      t.del(key);
+      for (let i = 0; i < 3000; i++) {
+        if (i === 1500) t.lpush(key, 'x');
+        else t.incr(key);
+      }
+      const results = await t.execute();
+      expect(results[0]).toBe(0);
+      expect(results.slice(1, 1501)).toEqual(Array.from({ length: 1500 }, (_, i) => i + 1));
+      // Inside a committed transaction a failing command fails alone; the rest still apply.
+      expect(results[1501]).toBeInstanceOf(Error);
+      expect(results.slice(1502)).toEqual(Array.from({ length: 1499 }, (_, i) => 1501 + i));
+      expect(await client.get(key)).toBe('2999');
+    } finally {
+      await client.quit();
+    }
+  });
+});

@@ -1,6 +1,7 @@
 import {
   CommandFlag,
   commandTable,
+  mapBySpec,
   type CommandSpec,
   type ConnectionStateCommand,
 } from '@redspec/types/internal';
@@ -45,12 +46,7 @@ const refusals = {
 /** Generated methods a pipeline does not offer (they stay on the client, or are refused). */
 export type ExcludedCommand = ConnectionStateCommand;
 
-const reasons = new Map<CommandSpec, string>(
-  Object.entries(refusals).map(([method, reason]) => [
-    commandTable[method as ConnectionStateCommand],
-    reason,
-  ]),
-);
+const reasons = mapBySpec(refusals);
 
 /**
  * Throws `CommandNotAllowedError` for a command that cannot be queued: an excluded one, or a

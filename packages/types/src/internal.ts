@@ -37,6 +37,8 @@ export { findCommandSpec } from './find-command-spec.js';
 export { commandKeyPositions, commandKeys } from './command-keys.js';
 export type { KeyPositionOptions } from './command-keys.js';
 export { redactArgs } from './redact-args.js';
+export { mapBySpec } from './spec-map.js';
+export { isWireArgument } from './wire-argument.js';
 export { isPlainObject, setField } from './plain-object.js';
 export { compareVersions, productBit } from './version.js';
 export { createReplyError } from './errors.js';

@@ -6,6 +6,7 @@ import { CommandArgumentError } from './errors.js';
 import { findCommandSpec } from './find-command-spec.js';
 import { selectReplyPlan } from './reply-normalizer.js';
 import type { RedisArgument } from './resp-values.js';
+import { isWireArgument } from './wire-argument.js';
 
 /**
  * One command as it travels from a method call to the socket and back: made once, by
@@ -76,11 +77,7 @@ export function prepareRawCommand(args: readonly RedisArgument[]): PreparedComma
     throw new CommandArgumentError('sendCommand', 'args', 'must hold at least the command name');
   }
   args.forEach((arg: unknown, i) => {
-    const ok =
-      typeof arg === 'string' ||
-      Buffer.isBuffer(arg) ||
-      (typeof arg === 'number' && Number.isFinite(arg));
-    if (!ok)
+    if (!isWireArgument(arg))
       throw new CommandArgumentError(
         'sendCommand',
         `args[${i}]`,

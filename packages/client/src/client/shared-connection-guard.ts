@@ -1,5 +1,5 @@
 import {
-  commandTable,
+  mapBySpec,
   type CommandSpec,
   type ConnectionStateCommand,
 } from '@redspec/types/internal';
@@ -40,12 +40,7 @@ const refusals = {
   quit: 'use client.quit(), which waits for pending replies first',
 } as const satisfies Record<ConnectionStateCommand, string>;
 
-const advice = new Map<CommandSpec, string>(
-  Object.entries(refusals).map(([method, text]) => [
-    commandTable[method as ConnectionStateCommand],
-    text,
-  ]),
-);
+const advice = mapBySpec(refusals);
 
 /** The refusal for `spec`, or undefined when it is safe on a shared connection. */
 export function sharedConnectionRefusal(

@@ -30,6 +30,7 @@ import {
   type SendOptions,
 } from './connection-options.js';
 import { DeadlineTimer } from './deadline-timer.js';
+import { encodeBatch } from './encode-batch.js';
 import { handshake, type HandshakeExchange } from './handshake.js';
 import { InflightQueue } from './inflight-queue.js';
 import { OfflineQueue } from './offline-queue.js';
@@ -63,8 +64,6 @@ export type { SendOptions } from './connection-options.js';
 // so the microtask wins on principle: it never waits for another event-loop phase.
 const scheduleFlush = queueMicrotask;
 
-const MULTI: readonly RedisArgument[] = ['MULTI'];
-const EXEC: readonly RedisArgument[] = ['EXEC'];
 const QUIT = prepareRawCommand(['QUIT']);
 
 /**
@@ -346,7 +345,7 @@ export class RedisConnection extends EventEmitter<RedisConnectionEvents> {
     try {
       // Commands prepared before the server was known are checked against it now, unsent.
       if (entry.unverified) entry.verify(this.serverInfo!);
-      if (entry.batch !== undefined) this.encodeBatch(entry.batch);
+      if (entry.batch !== undefined) encodeBatch(this.encoder, entry.batch, this.writePart);
       else this.encodeOne(entry);
     } catch (error) {
       entry.fail(error as Error);
@@ -370,20 +369,6 @@ export class RedisConnection extends EventEmitter<RedisConnectionEvents> {
     this.subscriptions.tag(entry);
   }
 
-  /** The standalone connection frames a transaction itself: MULTI, the commands, EXEC. */
-  private encodeBatch(batch: CommandBatch): void {
-    const mark = this.encoder.length;
-    const commands = batch.commands;
-    try {
-      if (batch.transaction) this.encoder.write(MULTI);
-      for (let i = 0; i < commands.length; i++) this.encoder.write(commands[i]!.args);
-      if (batch.transaction) this.encoder.write(EXEC);
-    } catch (error) {
-      this.encoder.truncate(mark);
-      throw error;
-    }
-  }
-
   /**
    * The time commands issued now count their deadline from: read once per socket write and
    * shared by every command that joins it before the flush (microseconds apart). Reading the
@@ -394,6 +379,11 @@ export class RedisConnection extends EventEmitter<RedisConnectionEvents> {
     if (!this.flushScheduled || this.writeClock === 0) this.writeClock = performance.now();
     return this.writeClock;
   }
+
+  /** A part of a big batch, written while the rest is encoded (encode-batch.ts). */
+  private readonly writePart = (bytes: Buffer): void => {
+    this.socket!.write(bytes);
+  };
 
   private readonly flush = (): void => {
     this.flushScheduled = false;

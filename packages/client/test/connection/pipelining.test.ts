@@ -61,6 +61,22 @@ describe('auto-pipelining', () => {
     expect(await replies).toEqual(Array.from({ length: 1000 }, (_, i) => i + 1));
   });
 
+  it('writes a big batch in parts as it encodes, in order with the same tick\'s commands', async () => {
+    const key = uniqueKey('parts');
+    const writes = countWrites(connection);
+    const before = connection.call(['SET', key, 'start']);
+    const commands = Array.from({ length: 2000 }, (_, i) => ['APPEND', key, `,${i}`]);
+    const batch = connection.callBatch(commands);
+    const after = connection.call(['GET', key]);
+    const [setReply, appended, value] = await Promise.all([before, batch, after]);
+    // The server started on the first part while the rest was being encoded.
+    expect(writes()).toBeGreaterThan(2);
+    expect(setReply).toBe('OK');
+    let length = 'start'.length;
+    expect(appended).toEqual(commands.map(([, , suffix]) => (length += suffix!.length)));
+    expect(value).toBe(`start${commands.map(([, , suffix]) => suffix).join('')}`);
+  });
+
   it('answers 10k concurrent GETs each with its own value', async () => {
     const prefix = uniqueKey('many');
     await connection.callBatch(

@@ -1,0 +1,66 @@
+import { isWireArgument, type CommandBatch, type RedisArgument } from '@redspec/types/internal';
+import type { RespEncoder } from '../resp/resp-encoder.js';
+
+const MULTI: readonly RedisArgument[] = ['MULTI'];
+const EXEC: readonly RedisArgument[] = ['EXEC'];
+
+/**
+ * A big batch leaves in parts while it is still being encoded, so the server starts on its first
+ * commands instead of waiting for the last one to be encoded: the first part once this many
+ * bytes are ready (about 90 short commands), later parts every `PART_BYTES`. Pipelines of 1000
+ * took 1.15–1.24× less wall time, CPU per command unchanged (`tmp` interleaved runs, issue-17
+ * notes, "Writing a big batch in parts"). A first part of 16 KB gained less (the server waits
+ * longer); parts of 1–2 KB cost CPU (more writes, more reads of smaller replies).
+ */
+export const FIRST_PART_BYTES = 4096;
+/** Redis reads a client's socket 16 KB at a time (PROTO_IOBUF_LEN). */
+export const PART_BYTES = 16_384;
+
+/**
+ * Encodes `batch` (framed in MULTI … EXEC when it is a transaction) after whatever `encoder`
+ * already holds, handing parts to `send` as described above. A batch goes in parts only when
+ * at least as many commands remain as were encoded (a pipeline of 100, about 5 KB, gained
+ * nothing from a second write and paid for it) and when every remaining argument is one the
+ * encoder accepts: once a part is out, nothing may fail. On an invalid argument nothing of the
+ * batch is kept and the encoder's error is thrown.
+ */
+export function encodeBatch(
+  encoder: RespEncoder,
+  batch: CommandBatch,
+  send: (bytes: Buffer) => void,
+): void {
+  const mark = encoder.length;
+  const commands = batch.commands;
+  let partBytes = FIRST_PART_BYTES;
+  let parted = false;
+  try {
+    if (batch.transaction) encoder.write(MULTI);
+    for (let i = 0; i < commands.length; i++) {
+      encoder.write(commands[i]!.args);
+      if (encoder.length < partBytes) continue;
+      if (!parted) {
+        if (commands.length - i - 1 <= i || !encodable(batch, i + 1)) {
+          partBytes = Infinity;
+          continue;
+        }
+        parted = true;
+        partBytes = PART_BYTES;
+      }
+      send(encoder.take());
+    }
+    if (batch.transaction) encoder.write(EXEC);
+  } catch (error) {
+    // Unreachable once parted (every remaining argument was checked); otherwise unsent.
+    encoder.truncate(mark);
+    throw error;
+  }
+}
+
+function encodable(batch: CommandBatch, from: number): boolean {
+  const commands = batch.commands;
+  for (let i = from; i < commands.length; i++) {
+    const args = commands[i]!.args;
+    for (let j = 0; j < args.length; j++) if (!isWireArgument(args[j])) return false;
+  }
+  return true;
+}
