@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { encodeCommand } from './command-encoder.js';
-import { commandKeyPositions, commandKeys } from './command-keys.js';
+import { commandKeyPositions, commandKeys, soleKeyPosition } from './command-keys.js';
 import { commandTable, type CommandMethod } from './generated/command-table.js';
 import type { RedisArgument } from './resp-values.js';
 
@@ -97,5 +97,37 @@ describe('commandKeys', () => {
     expect(commandKeys(commandTable.eval, ['EVAL', 'return 1', 'x'])).toEqual([]);
     expect(commandKeys(commandTable.eval, ['EVAL', 'return 1', 5, 'k'])).toEqual([]);
     expect(commandKeys(commandTable.get, ['GET'])).toEqual([]);
+  });
+});
+
+describe('soleKeyPosition', () => {
+  it('agrees with commandKeyPositions for every command it answers, and declines the rest', () => {
+    let answered = 0;
+    for (const spec of Object.values(commandTable)) {
+      // Wires of every length up to nine arguments: some key specs only apply to longer calls.
+      for (let extra = 0; extra <= 9; extra++) {
+        const wire = [...spec.words, ...Array.from({ length: extra }, (_, i) => `arg${i}`)];
+        const sole = soleKeyPosition(spec, wire);
+        const positions = commandKeyPositions(spec, wire);
+        if (sole === -1) continue;
+        answered++;
+        expect({ name: spec.name, positions }).toEqual({ name: spec.name, positions: [sole] });
+      }
+    }
+    // GET, SET, INCR and the other single-key commands: most of the table.
+    expect(answered).toBeGreaterThan(1000);
+  });
+
+  it('declines commands whose keys the specs find elsewhere or Redis corrects', () => {
+    const wire = (method: CommandMethod, ...args: string[]): string[] => [
+      ...commandTable[method].words,
+      ...args,
+    ];
+    expect(soleKeyPosition(commandTable.mget, wire('mget', 'a', 'b'))).toBe(-1);
+    expect(soleKeyPosition(commandTable.sort, wire('sort', 'k', 'STORE', 'dst'))).toBe(-1);
+    expect(soleKeyPosition(commandTable.spublish, wire('spublish', 'ch', 'm'))).toBe(-1);
+    expect(soleKeyPosition(commandTable.get, ['GET'])).toBe(-1);
+    expect(soleKeyPosition(commandTable.get, ['GET', 'k'])).toBe(1);
+    expect(soleKeyPosition(commandTable.objectEncoding, ['OBJECT', 'ENCODING', 'k'])).toBe(2);
   });
 });

@@ -34,6 +34,25 @@ export function commandKeyPositions(
 }
 
 /**
+ * The wire position of a command's only key when its key specs name exactly one, at a fixed
+ * index (GET k, SET k v, INCR k, HGET k f: most commands of a batch), else -1. Those are routed
+ * and cached without building the position arrays `commandKeyPositions` returns; the answer
+ * is the same (its first and only position), tested over every such command of the table.
+ */
+export function soleKeyPosition(spec: CommandSpec, wire: readonly RedisArgument[]): number {
+  const keys = spec.keys;
+  if (keys === undefined || keys.length !== 1) return -1;
+  const plan = keys[0]!;
+  const index = plan.index;
+  if (index === undefined || index >= wire.length || (plan.flags & KeyFlag.NOT_KEY) !== 0)
+    return -1;
+  const range = plan.range;
+  if (range === undefined || range[0] !== 0 || range[1] < 1 || corrections[spec.name] !== undefined)
+    return -1;
+  return index;
+}
+
+/**
  * The keys of an encoded command (see `commandKeyPositions`).
  *
  * @example

@@ -34,7 +34,7 @@ export { checkCommandSupported, encodeCommand } from './command-encoder.js';
 export { normalizeReply, selectReplyPlan } from './reply-normalizer.js';
 export { blockingTimeMs } from './blocking-time.js';
 export { findCommandSpec } from './find-command-spec.js';
-export { commandKeyPositions, commandKeys } from './command-keys.js';
+export { commandKeyPositions, commandKeys, soleKeyPosition } from './command-keys.js';
 export type { KeyPositionOptions } from './command-keys.js';
 export { redactArgs } from './redact-args.js';
 export { mapBySpec } from './spec-map.js';

@@ -1,8 +1,4 @@
-import {
-  mapBySpec,
-  type CommandSpec,
-  type ConnectionStateCommand,
-} from '@redspec/types/internal';
+import { mapBySpec, type CommandSpec, type ConnectionStateCommand } from '@redspec/types/internal';
 import { SharedConnectionError } from '../errors.js';
 
 const TRANSACTION = 'use client.pipeline({ transaction: true }) or client.transaction()';

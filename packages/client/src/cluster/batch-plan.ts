@@ -18,9 +18,12 @@ export interface BatchPart {
   readonly unrouted?: unknown;
 }
 
-/** How one command's reply is made from its parts' replies. */
+/**
+ * How one command's reply is made from its parts' replies: a number is the one part whose
+ * reply it is (GET, SET, INCR: nearly every command of a batch, so no object for them).
+ */
 export type BatchEntry =
-  | { readonly kind: 'one'; readonly part: number }
+  | number
   | {
       readonly kind: 'split';
       readonly spec: CommandSpec;
@@ -76,17 +79,17 @@ export function planBatch(
     const spec = command.spec;
     if (spec === undefined) {
       // A module's command: any node; a MOVED reply names its slot and it is sent there.
-      plan.entries.push({ kind: 'one', part: toSlot(rawPart(command), randomSlot(), false) });
+      plan.entries.push(toSlot(rawPart(command), randomSlot(), false));
       continue;
     }
     const route = routeCommand(spec, command.args);
     const read = (spec.flags & CommandFlag.READONLY) !== 0;
     switch (route.kind) {
       case 'slot':
-        plan.entries.push({ kind: 'one', part: toSlot(rawPart(command), route.slot, read) });
+        plan.entries.push(toSlot(rawPart(command), route.slot, read));
         break;
       case 'any':
-        plan.entries.push({ kind: 'one', part: toSlot(rawPart(command), randomSlot(), read) });
+        plan.entries.push(toSlot(rawPart(command), randomSlot(), read));
         break;
       case 'split': {
         const parts = route.groups.map((group) =>

@@ -82,9 +82,8 @@ async function resendNotRun(
 
 /** One command's reply from its parts': a split's merged, a fan-out's combined by policy. */
 function assemble(entry: BatchEntry, replies: readonly RespValue[]): RespValue {
+  if (typeof entry === 'number') return replies[entry]!;
   switch (entry.kind) {
-    case 'one':
-      return replies[entry.part]!;
     case 'split': {
       const values = entry.parts.map((part) => replies[part]!);
       const failed = values.find((value) => value instanceof Error);

@@ -1,4 +1,9 @@
-import { commandKeyPositions, type CommandSpec, type RedisArgument } from '@redspec/types/internal';
+import {
+  commandKeyPositions,
+  soleKeyPosition,
+  type CommandSpec,
+  type RedisArgument,
+} from '@redspec/types/internal';
 import { ClusterRoutingError, CrossSlotError } from './cluster-errors.js';
 import { keySlot } from './key-slot.js';
 import { splitBySlot, type SlotGroup } from './split-by-slot.js';
@@ -35,6 +40,8 @@ const refused: Readonly<Record<string, string>> = {
 export function routeCommand(spec: CommandSpec, wire: readonly RedisArgument[]): CommandRoute {
   const advice = refused[spec.name];
   if (advice !== undefined) throw new ClusterRoutingError(`${spec.name}: ${advice}`, spec.name);
+  const sole = soleKeyPosition(spec, wire);
+  if (sole !== -1) return { kind: 'slot', slot: keySlot(wire[sole]!) };
   const keyed = commandKeyPositions(spec, wire);
   const positions = keyed.length > 0 ? keyed : commandKeyPositions(spec, wire, { channels: true });
   if (positions.length === 0) return keylessRoute(spec, wire);

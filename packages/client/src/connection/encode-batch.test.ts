@@ -72,9 +72,9 @@ describe('encodeBatch', () => {
     const encoder = new RespEncoder();
     encoder.write(['PING']);
     const parts: Buffer[] = [];
-    expect(() => encodeBatch(encoder, { commands, transaction: false }, (b) => parts.push(b))).toThrow(
-      CommandArgumentError,
-    );
+    expect(() =>
+      encodeBatch(encoder, { commands, transaction: false }, (b) => parts.push(b)),
+    ).toThrow(CommandArgumentError);
     expect(parts).toEqual([]);
     expect(encoder.take().toString()).toBe('*1\r\n$4\r\nPING\r\n');
   });

@@ -8,9 +8,10 @@ const EXEC: readonly RedisArgument[] = ['EXEC'];
  * A big batch leaves in parts while it is still being encoded, so the server starts on its first
  * commands instead of waiting for the last one to be encoded: the first part once this many
  * bytes are ready (about 90 short commands), later parts every `PART_BYTES`. Pipelines of 1000
- * took 1.15–1.24× less wall time, CPU per command unchanged (`tmp` interleaved runs, issue-17
- * notes, "Writing a big batch in parts"). A first part of 16 KB gained less (the server waits
- * longer); parts of 1–2 KB cost CPU (more writes, more reads of smaller replies).
+ * mixed commands: 1.15× the commands/s (0.84–1.43, 9 interleaved rounds of `pnpm --filter
+ * @redspec/bench run compare`), client CPU per command 1.06× (0.95–1.17); pipelines of 100 do
+ * not change. A first part of 16 KB gained less (the server waits longer); parts of 1–2 KB cost
+ * CPU (more writes, and more reads of smaller replies). bench/results/issue-17-notes.md.
  */
 export const FIRST_PART_BYTES = 4096;
 /** Redis reads a client's socket 16 KB at a time (PROTO_IOBUF_LEN). */

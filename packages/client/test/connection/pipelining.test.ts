@@ -61,7 +61,7 @@ describe('auto-pipelining', () => {
     expect(await replies).toEqual(Array.from({ length: 1000 }, (_, i) => i + 1));
   });
 
-  it('writes a big batch in parts as it encodes, in order with the same tick\'s commands', async () => {
+  it("writes a big batch in parts as it encodes, in order with the same tick's commands", async () => {
     const key = uniqueKey('parts');
     const writes = countWrites(connection);
     const before = connection.call(['SET', key, 'start']);

@@ -1,0 +1,14 @@
+import { startRedisCluster } from '@redspec/test-utils';
+import { createRedspecClusterAdapter } from './clients/redspec-cluster.js';
+import { mixedCommands } from './workloads/workload.js';
+const cluster = await startRedisCluster({ primaries: 3, replicasPerPrimary: 0 });
+const rootNodes = cluster.nodes.map((n) => ({ host: '127.0.0.1', port: n.port }));
+const a = await createRedspecClusterAdapter(rootNodes);
+const cmds = mixedCommands(1000, 'bench:c');
+for (let i = 0; i < 200; i++) await a.pipeline!(cmds);
+const t = performance.now(); const c = process.cpuUsage();
+const N = Number(process.env['N'] ?? 1500);
+for (let i = 0; i < N; i++) await a.pipeline!(cmds);
+const d = process.cpuUsage(c);
+console.log('wall µs/cmd', ((performance.now() - t) * 1000 / (N * 1000)).toFixed(3), 'cpu ns/cmd', ((d.user + d.system) / N).toFixed(0));
+await a.close(); await cluster.stop();
