@@ -3,49 +3,33 @@
  * against the one built from `<git-ref>`, on one redis-server, interleaved round by round, each
  * sample in a process of its own. For a change's before/after: awaited INCR one at a time,
  * pipelines of 100 and 1000 mixed commands, and a Promise.all of 10 000 GETs, through the public
- * API both builds share.
+ * API both builds share; on request (`COMPARE_WORKLOADS`), a batch of 1000 on a cluster.
  * Prints commands/s and client CPU per command (median, min–max) and the median of per-round
  * ratios; CPU time is the steadier figure on a busy machine.
  */
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { startRedisServer } from '@redspec/test-utils';
+import { spawn } from 'node:child_process';
+import { startRedisCluster, startRedisServer } from '@redspec/test-utils';
+import { buildRef, CURRENT_CLIENT } from './build-ref.js';
 import { seed } from './seed.js';
 import { spread } from './stats.js';
 
 const ref = process.argv[2];
 if (ref === undefined) throw new Error('usage: compare-builds <git-ref> [rounds]');
 const rounds = Number(process.argv[3] ?? 7);
-// COMPARE_WORKLOADS=sequential-incr,pipeline-1000 runs only those.
+// COMPARE_WORKLOADS=sequential-incr,pipeline-1000 runs only those; cluster-1000 (a batch of
+// 1000 over a 3-primary cluster the run starts) only when named.
 const workloads = (
   process.env['COMPARE_WORKLOADS'] ??
   'sequential-incr,pipeline-100,pipeline-1000,promise-all-10k-get'
 ).split(',');
-const repo = resolve(import.meta.dirname, '../..');
-
-/** A worktree of `ref` with its packages built, reused between runs. */
-function buildRef(): string {
-  const sha = execFileSync('git', ['rev-parse', '--short', ref!], { cwd: repo }).toString().trim();
-  const dir = join(tmpdir(), `redspec-compare-${sha}`);
-  if (!existsSync(join(dir, 'packages/client/dist/index.js'))) {
-    if (!existsSync(dir))
-      execFileSync('git', ['worktree', 'add', '--detach', dir, sha], { cwd: repo });
-    execFileSync('pnpm', ['install', '--frozen-lockfile', '--reporter=silent'], {
-      cwd: dir,
-      stdio: 'inherit',
-    });
-    execFileSync('pnpm', ['build'], { cwd: dir, stdio: 'inherit' });
-  }
-  return join(dir, 'packages/client/dist/index.js');
-}
-
 /** What one sample process runs: plain ESM, so either build loads without tsx. */
 const SAMPLE = `
 const [entry, url, workload] = process.argv.slice(1);
-const { createClient } = await import(entry);
-const client = await createClient(url).connect();
+const { createClient, createCluster } = await import(entry);
+// A cluster workload gets the cluster's root nodes as JSON in place of a URL.
+const client = workload.startsWith('cluster-')
+  ? await createCluster({ rootNodes: JSON.parse(url) }).connect()
+  : await createClient(url).connect();
 const mixed = (n) => (p) => { for (let i = 0; i < n; i++) { const k = i % 3;
   if (k === 0) p.set('bench:key:' + i, 'v'); else if (k === 1) p.get('bench:key:' + (i - 1));
   else p.incr('bench:counter:' + i); } };
@@ -53,6 +37,7 @@ const work = {
   'sequential-incr': [1, 20000, async () => { await client.incr('bench:seq'); }],
   'pipeline-100': [100, 3000, async () => { const p = client.pipeline(); mixed(100)(p); await p.execute(); }],
   'pipeline-1000': [1000, 400, async () => { const p = client.pipeline(); mixed(1000)(p); await p.execute(); }],
+  'cluster-1000': [1000, 300, async () => { const p = client.pipeline(); mixed(1000)(p); await p.execute(); }],
   'promise-all-10k-get': [10000, 40, async () => {
     await Promise.all(Array.from({ length: 10000 }, (_, i) => client.get('bench:key:' + (i % 10000)))); }],
 }[workload];
@@ -95,19 +80,25 @@ function sample(entry: string, url: string, workload: string): Promise<Sample> {
   });
 }
 
-const before = buildRef();
-const after = join(repo, 'packages/client/dist/index.js');
+const before = buildRef(ref);
+const after = CURRENT_CLIENT;
 const server = await startRedisServer();
+const cluster = workloads.some((workload) => workload.startsWith('cluster-'))
+  ? await startRedisCluster({ primaries: 3, replicasPerPrimary: 0 })
+  : undefined;
 try {
   await seed(server.url);
   for (const workload of workloads) {
+    const target = workload.startsWith('cluster-')
+      ? JSON.stringify(cluster!.rootNodes)
+      : server.url;
     const got = { before: [] as Sample[], after: [] as Sample[] };
     for (let round = 0; round < rounds; round++) {
       // Alternate which build goes first, so drift favours neither.
       const order =
         round % 2 === 0 ? (['before', 'after'] as const) : (['after', 'before'] as const);
       for (const which of order) {
-        got[which].push(await sample(which === 'before' ? before : after, server.url, workload));
+        got[which].push(await sample(which === 'before' ? before : after, target, workload));
       }
     }
     const ratio = (pick: (s: Sample) => number) =>
@@ -129,4 +120,5 @@ try {
   }
 } finally {
   await server.stop();
+  await cluster?.stop();
 }
