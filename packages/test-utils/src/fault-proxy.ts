@@ -19,6 +19,11 @@ export interface FaultProxy {
   setMode(mode: ProxyMode): void;
   /** Cuts every connection once it has passed `bytes` more bytes from the server to the client. */
   cutAfter(bytes: number): void;
+  /**
+   * Cuts every connection once it has passed `bytes` more bytes from the client to the server:
+   * the server gets the start of a request (a command may end halfway) and then its client goes.
+   */
+  cutRequestAfter(bytes: number): void;
   /** Destroys every open connection now (the server sees its clients go). */
   cutAll(): void;
   close(): Promise<void>;
@@ -42,6 +47,7 @@ interface Pair {
 export async function startFaultProxy(target: { host: string; port: number }): Promise<FaultProxy> {
   let mode: ProxyMode = 'forward';
   let cutBudget: number | undefined;
+  let requestBudget: number | undefined;
   const pairs = new Set<Pair>();
 
   const toClient = (pair: Pair, chunk: Buffer): void => {
@@ -63,8 +69,20 @@ export async function startFaultProxy(target: { host: string; port: number }): P
   };
   const toServer = (pair: Pair, chunk: Buffer): void => {
     if (mode === 'blackhole') return;
-    if (mode === 'stall' || pair.upstream === undefined) pair.held[0].push(chunk);
-    else pair.upstream.write(chunk);
+    if (mode === 'stall' || pair.upstream === undefined) {
+      pair.held[0].push(chunk);
+      return;
+    }
+    if (requestBudget !== undefined) {
+      if (chunk.length >= requestBudget) {
+        pair.upstream.write(chunk.subarray(0, requestBudget));
+        requestBudget = undefined;
+        destroy(pair);
+        return;
+      }
+      requestBudget -= chunk.length;
+    }
+    pair.upstream.write(chunk);
   };
   const destroy = (pair: Pair): void => {
     pair.client.destroy();
@@ -108,6 +126,9 @@ export async function startFaultProxy(target: { host: string; port: number }): P
     },
     cutAfter(bytes) {
       cutBudget = bytes;
+    },
+    cutRequestAfter(bytes) {
+      requestBudget = bytes;
     },
     cutAll() {
       for (const pair of [...pairs]) destroy(pair);

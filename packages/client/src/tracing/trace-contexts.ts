@@ -31,7 +31,7 @@ export interface CommandTraceContext extends ServerTraceFields {
 
 /**
  * What `redspec:batch` subscribers receive: a pipeline's or a transaction's commands sent on one
- * connection in one write (a cluster pipeline publishes one batch per node). Its commands are
+ * connection, back to back (a cluster pipeline publishes one batch per node). Its commands are
  * not published on `redspec:command` as well.
  */
 export interface BatchTraceContext extends ServerTraceFields {

@@ -41,3 +41,71 @@ describe('a pipeline of 10 000 cut off mid-flight', () => {
     },
   );
 });
+
+describe('a big batch cut off while its parts are on the way to the server', () => {
+  // A batch of 3000 INCRs is about 90 KB, written in parts as it is encoded; the proxy lets the
+  // first 20 000 bytes through (a command may end halfway) and then cuts the connection.
+  const KEYS = 3_000;
+
+  it(
+    'settles every future; what ran ran once, and nothing is resent',
+    { timeout: 30_000 },
+    async () => {
+      const server = await startRedisServer();
+      const proxy = await startFaultProxy(server);
+      const client = createClient(proxy.url);
+      try {
+        await client.ping();
+        proxy.cutRequestAfter(20_000);
+        const pipe = client.pipeline({ raiseOnError: false });
+        const futures = Array.from({ length: KEYS }, (_, i) => pipe.incr(`cut-request:${i}`));
+        const error = await pipe.execute().catch((thrown: unknown) => thrown);
+        expect(error).toBeInstanceOf(ConnectionError);
+        const outcomes = await Promise.allSettled(futures);
+        const values = (await rawCommand(server, [
+          'MGET',
+          ...futures.map((_, i) => `cut-request:${i}`),
+        ])) as (string | null)[];
+        // The server ran at most the commands of the bytes it got, each once.
+        expect(values.every((value) => value === null || value === '1')).toBe(true);
+        // About 600 whole commands fit in 20 000 bytes (none, if the cut reset the connection
+        // before the server read them); never the rest of the batch.
+        expect(values.filter((value) => value === '1').length).toBeLessThan(KEYS / 2);
+        // A resolved future is a command the server ran; the others say they may have run.
+        outcomes.forEach((outcome, i) => {
+          if (outcome.status === 'fulfilled') expect(values[i]).toBe('1');
+          else expect(String(outcome.reason)).toMatch(/may or may not have run/);
+        });
+      } finally {
+        client.disconnect();
+        await proxy.close();
+        await server.stop();
+      }
+    },
+  );
+
+  it('applies nothing of a transaction whose EXEC never arrived', { timeout: 30_000 }, async () => {
+    const server = await startRedisServer();
+    const proxy = await startFaultProxy(server);
+    const client = createClient(proxy.url);
+    try {
+      await client.ping();
+      proxy.cutRequestAfter(20_000);
+      const tx = client.pipeline({ transaction: true, raiseOnError: false });
+      const futures = Array.from({ length: KEYS }, (_, i) => tx.incr(`cut-tx:${i}`));
+      const error = await tx.execute().catch((thrown: unknown) => thrown);
+      expect(error).toBeInstanceOf(ConnectionError);
+      const outcomes = await Promise.allSettled(futures);
+      expect(outcomes.every((outcome) => outcome.status === 'rejected')).toBe(true);
+      const values = (await rawCommand(server, [
+        'MGET',
+        ...futures.map((_, i) => `cut-tx:${i}`),
+      ])) as (string | null)[];
+      expect(values.every((value) => value === null)).toBe(true);
+    } finally {
+      client.disconnect();
+      await proxy.close();
+      await server.stop();
+    }
+  });
+});
