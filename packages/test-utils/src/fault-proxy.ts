@@ -46,43 +46,26 @@ interface Pair {
  */
 export async function startFaultProxy(target: { host: string; port: number }): Promise<FaultProxy> {
   let mode: ProxyMode = 'forward';
-  let cutBudget: number | undefined;
-  let requestBudget: number | undefined;
+  /** Bytes each direction may still pass before every connection is cut: [toServer, toClient]. */
+  const budgets: [number | undefined, number | undefined] = [undefined, undefined];
   const pairs = new Set<Pair>();
 
-  const toClient = (pair: Pair, chunk: Buffer): void => {
+  /** Passes `chunk` on to `to` (direction 0: to the server, 1: to the client), or holds it. */
+  const pass = (pair: Pair, direction: 0 | 1, to: Socket | undefined, chunk: Buffer): void => {
     if (mode === 'blackhole') return;
-    if (mode === 'stall') {
-      pair.held[1].push(chunk);
+    if (mode === 'stall' || to === undefined) {
+      pair.held[direction].push(chunk);
       return;
     }
-    if (cutBudget !== undefined) {
-      if (chunk.length >= cutBudget) {
-        pair.client.write(chunk.subarray(0, cutBudget));
-        cutBudget = undefined;
-        destroy(pair);
-        return;
-      }
-      cutBudget -= chunk.length;
-    }
-    pair.client.write(chunk);
-  };
-  const toServer = (pair: Pair, chunk: Buffer): void => {
-    if (mode === 'blackhole') return;
-    if (mode === 'stall' || pair.upstream === undefined) {
-      pair.held[0].push(chunk);
+    const budget = budgets[direction];
+    if (budget !== undefined && chunk.length >= budget) {
+      to.write(chunk.subarray(0, budget));
+      budgets[direction] = undefined;
+      destroy(pair);
       return;
     }
-    if (requestBudget !== undefined) {
-      if (chunk.length >= requestBudget) {
-        pair.upstream.write(chunk.subarray(0, requestBudget));
-        requestBudget = undefined;
-        destroy(pair);
-        return;
-      }
-      requestBudget -= chunk.length;
-    }
-    pair.upstream.write(chunk);
+    if (budget !== undefined) budgets[direction] = budget - chunk.length;
+    to.write(chunk);
   };
   const destroy = (pair: Pair): void => {
     pair.client.destroy();
@@ -90,20 +73,20 @@ export async function startFaultProxy(target: { host: string; port: number }): P
     pairs.delete(pair);
   };
   const flush = (pair: Pair): void => {
-    for (const chunk of pair.held[0].splice(0)) pair.upstream?.write(chunk);
-    for (const chunk of pair.held[1].splice(0)) toClient(pair, chunk);
+    for (const chunk of pair.held[0].splice(0)) pass(pair, 0, pair.upstream, chunk);
+    for (const chunk of pair.held[1].splice(0)) pass(pair, 1, pair.client, chunk);
   };
 
   const server: Server = createServer((client) => {
     const pair: Pair = { client, upstream: undefined, held: [[], []] };
     pairs.add(pair);
-    client.on('data', (chunk: Buffer) => toServer(pair, chunk));
+    client.on('data', (chunk: Buffer) => pass(pair, 0, pair.upstream, chunk));
     client.on('error', () => destroy(pair));
     client.on('close', () => destroy(pair));
     if (mode === 'blackhole') return; // never reaches the server
     const upstream = connect(target.port, target.host, () => flush(pair));
     pair.upstream = upstream;
-    upstream.on('data', (chunk: Buffer) => toClient(pair, chunk));
+    upstream.on('data', (chunk: Buffer) => pass(pair, 1, pair.client, chunk));
     upstream.on('error', () => destroy(pair));
     upstream.on('close', () => destroy(pair));
   });
@@ -125,10 +108,10 @@ export async function startFaultProxy(target: { host: string; port: number }): P
         for (const pair of pairs) pair.held.forEach((held) => held.splice(0));
     },
     cutAfter(bytes) {
-      cutBudget = bytes;
+      budgets[1] = bytes;
     },
     cutRequestAfter(bytes) {
-      requestBudget = bytes;
+      budgets[0] = bytes;
     },
     cutAll() {
       for (const pair of [...pairs]) destroy(pair);

@@ -35,9 +35,9 @@ export function commandKeyPositions(
 
 /**
  * The wire position of a command's only key when its key specs name exactly one, at a fixed
- * index (GET k, SET k v, INCR k, HGET k f: most commands of a batch), else -1. Those are routed
- * and cached without building the position arrays `commandKeyPositions` returns; the answer
- * is the same (its first and only position), tested over every such command of the table.
+ * index (GET k, SET k v, INCR k, HGET k f: most commands of a batch), else -1. Cluster routing
+ * asks it first, so those commands need none of the arrays `commandKeyPositions` builds; the
+ * answer is the same (its first and only position), tested over every such command of the table.
  */
 export function soleKeyPosition(spec: CommandSpec, wire: readonly RedisArgument[]): number {
   const keys = spec.keys;

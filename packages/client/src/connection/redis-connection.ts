@@ -68,8 +68,9 @@ const QUIT = prepareRawCommand(['QUIT']);
 
 /**
  * One socket to one server, speaking RESP3 (or RESP2) with implicit auto-pipelining: every
- * command issued in the same tick leaves in one socket write (a big batch in parts), and replies settle a FIFO of
- * pending entries where a batch of N commands is one entry and one Promise. It connects on
+ * command issued in the same tick leaves in one socket write (a big batch in parts), and
+ * replies settle a FIFO of pending entries where a batch of N commands is one entry and one
+ * Promise. It connects on
  * first use and reconnects with backoff after a drop or a failed attempt; commands issued
  * meanwhile wait in a bounded offline queue (each at most its deadline), while commands already
  * written reject with a `ConnectionError` and are never sent twice.
@@ -206,9 +207,9 @@ export class RedisConnection extends EventEmitter<RedisConnectionEvents> {
 
   /**
    * Sends a batch back to back (inside MULTI … EXEC when it is a transaction; a big one in parts
-   * as it is encoded, see encode-batch.ts); resolves with
-   * every reply in place, errors included. If the connection drops after the batch was written,
-   * the replies that came are kept and the rest hold the error (see `BatchReplies.interrupted`).
+   * as it is encoded, see encode-batch.ts); resolves with every reply in place, errors included.
+   * If the connection drops after the batch was written, the replies that came are kept and the
+   * rest hold the error (see `BatchReplies.interrupted`).
    *
    * @example
    * const connection = await new RedisConnection({ port: 6379 }).connect();
