@@ -33,8 +33,10 @@ export class PendingReply {
   readonly reject: Reject;
   /** Replies still expected. */
   remaining: number;
-  /** Collected replies of a batch; undefined for a single command. */
+  /** Collected replies of a batch, sized for all of them; undefined for a single command. */
   readonly replies: RespValue[] | undefined;
+  /** How many of `replies` arrived. */
+  private received = 0;
   /** `performance.now()` after which the entry times out; 0 for none. */
   deadline = 0;
   settled = false;
@@ -86,7 +88,7 @@ export class PendingReply {
       this.blocking = blocking;
       this.unverified = unverified;
       this.remaining = commands.length + (batch.transaction ? 2 : 0);
-      this.replies = [];
+      this.replies = repliesFor(this.remaining);
     }
   }
 
@@ -115,8 +117,8 @@ export class PendingReply {
       return true;
     }
     // Named now, while the command is known: the batch's caller may read it raw.
-    if (value instanceof Error) nameInBatch(value, this.batch!, replies.length);
-    replies.push(value);
+    if (value instanceof Error) nameInBatch(value, this.batch!, this.received);
+    replies[this.received++] = value;
     if (--this.remaining > 0) return false;
     this.settled = true;
     this.resolve(batchReplies(this.batch!, replies, undefined));
@@ -143,9 +145,8 @@ export class PendingReply {
       return;
     }
     const replies = this.replies;
-    while (replies.length < this.batch!.commands.length + (this.batch!.transaction ? 2 : 0)) {
-      replies.push(error);
-    }
+    const expected = this.batch!.commands.length + (this.batch!.transaction ? 2 : 0);
+    while (this.received < expected) replies[this.received++] = error;
     this.resolve(batchReplies(this.batch!, replies, error));
   }
 
@@ -166,6 +167,21 @@ export class PendingReply {
       this.reject(error as Error);
     }
   }
+}
+
+/**
+ * Above this many replies `new Array(n)` would give a slow dictionary-mode array, so bigger
+ * batches grow theirs as replies come.
+ */
+const PRESIZED_REPLIES_MAX = 16_000;
+
+/**
+ * The array a batch's replies are collected in. Sized up front: pushing a pipeline of 1000's
+ * replies reallocated the array nine times, ~27 bytes of garbage per command
+ * (`pnpm --filter @redspec/bench run heap`, bench/results/issue-17-notes.md).
+ */
+function repliesFor(count: number): RespValue[] {
+  return count <= PRESIZED_REPLIES_MAX ? new Array<RespValue>(count) : [];
 }
 
 /** Names an error reply after its command: position `index` counts a transaction's MULTI. */

@@ -37,6 +37,22 @@ const utf8 = (buf: Buffer, start: number, end: number): string =>
   (buf as unknown as FastSlice).utf8Slice(start, end);
 const latin1 = (buf: Buffer, start: number, end: number): string =>
   (buf as unknown as FastSlice).latin1Slice(start, end);
+/**
+ * A status line: `OK` (SET, MSET…) and `QUEUED` (every command inside MULTI) come back as the same
+ * string each time instead of a new one per reply: 24–32 bytes of garbage per command.
+ */
+function simpleString(buf: Buffer, start: number, end: number): string {
+  if (spells(buf, start, end, 'OK')) return 'OK';
+  if (spells(buf, start, end, 'QUEUED')) return 'QUEUED';
+  return utf8(buf, start, end);
+}
+
+/** Whether the ASCII bytes `buf[start, end)` are `word`, read in place. */
+function spells(buf: Buffer, start: number, end: number, word: string): boolean {
+  if (end - start !== word.length) return false;
+  for (let i = 0; i < word.length; i++) if (buf[start + i] !== word.charCodeAt(i)) return false;
+  return true;
+}
 // Bulk lengths are checked so a hostile header cannot make us buffer more than one Buffer holds.
 const MAX_BULK = constants.MAX_LENGTH - 2;
 
@@ -345,7 +361,7 @@ export class RespDecoder {
     if (end - start > this.maxLine) this.lineTooLong(start);
     switch (type) {
       case RespType.SimpleString:
-        return utf8(buf, start, end);
+        return simpleString(buf, start, end);
       case RespType.SimpleError:
         return createReplyError(utf8(buf, start, end));
       case RespType.Null:

@@ -61,6 +61,21 @@ describe('auto-pipelining', () => {
     expect(await replies).toEqual(Array.from({ length: 1000 }, (_, i) => i + 1));
   });
 
+  it('answers batches on both sides of the presized-replies limit, errors in place', async () => {
+    for (const size of [16_000, 16_001, 40_000]) {
+      const key = uniqueKey(`presized-${size}`);
+      const commands = Array.from({ length: size }, (_, i) =>
+        i === size - 2 ? ['HSET', key, 'f', 'v'] : ['RPUSH', key, `item-${i}`],
+      );
+      const replies = await connection.callBatch(commands);
+      expect(replies).toHaveLength(size);
+      expect(replies[size - 3]).toBe(size - 2);
+      expect(replies[size - 2]).toBeInstanceOf(WrongTypeError);
+      expect(replies[size - 1]).toBe(size - 1);
+      expect(replies.slice(0, size - 2)).toEqual(Array.from({ length: size - 2 }, (_, i) => i + 1));
+    }
+  });
+
   it("writes a big batch in parts as it encodes, in order with the same tick's commands", async () => {
     const key = uniqueKey('parts');
     const writes = countWrites(connection);
