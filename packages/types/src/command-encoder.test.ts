@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeCommand } from './command-encoder.js';
+import { encodeCommand, isPlainCall, plainArgs } from './command-encoder.js';
 import { CommandArgumentError, UnsupportedCommandError } from './errors.js';
 import { commandTable, type CommandMethod } from './generated/command-table.js';
 import { minimalParams } from '../test/minimal-params.js';
@@ -209,5 +209,30 @@ describe('the plain fast path', () => {
     expect(encodeCommand(spec, params)).toEqual(
       encodeCommand({ ...spec, plain: undefined }, params),
     );
+  });
+});
+
+describe('plain calls', () => {
+  const plainSpecs = Object.values(commandTable).filter((spec) => spec.plain === true);
+
+  it('list their arguments in parameter order, so the wire is the words then the parameters', () => {
+    for (const spec of plainSpecs) {
+      const order = spec.args.flatMap((arg) => (arg.param === undefined ? [] : [arg.param]));
+      expect(order, spec.name).toEqual(Array.from({ length: spec.params }, (_, i) => i));
+    }
+  });
+
+  it('are told apart from calls the general path must encode or refuse', () => {
+    const { get, set, expire, hget } = commandTable;
+    expect(isPlainCall(get, ['k'], undefined)).toBe(true);
+    expect(isPlainCall(set, ['k', 1.5], undefined)).toBe(true);
+    expect(isPlainCall(set, ['k', 'v', { get: true }], undefined)).toBe(false);
+    expect(isPlainCall(expire, ['k', 1.5], undefined)).toBe(false);
+    expect(isPlainCall(expire, ['k', '10'], undefined)).toBe(false);
+    expect(isPlainCall(get, [{}], undefined)).toBe(false);
+    expect(isPlainCall(hget, ['k', 'f', 'extra', 'more'], undefined)).toBe(false);
+    expect(plainArgs(hget, ['k', 'f'])).toEqual(['HGET', 'k', 'f']);
+    const newer = { ...redis7, version: '6.0.0' };
+    expect(() => isPlainCall(commandTable.getdel, ['k'], newer)).toThrow(UnsupportedCommandError);
   });
 });

@@ -43,11 +43,7 @@ export function encodeCommand(
   params: ArrayLike<unknown>,
   server?: ServerInfo,
 ): RedisArgument[] {
-  if (server !== undefined) checkCommandSupported(spec, server);
-  if (spec.plain === true && params[spec.params] === undefined) {
-    const fast = encodePlain(spec, params);
-    if (fast !== undefined) return fast;
-  }
+  if (isPlainCall(spec, params, server)) return plainArgs(spec, params);
   const context: EncodeContext = { spec, server, out: [...spec.words] };
   const arity = spec.params + (spec.hasOptions ? 1 : 0);
   if (params.length > arity) {
@@ -62,47 +58,54 @@ export function encodeCommand(
 }
 
 /**
- * The hot path for plain commands: words plus positionals, no context object, no closures.
- * Anything unusual returns undefined, and the general path encodes it (or explains the error).
- * A one-word command of up to three positionals (GET, SET, INCR, HGET) gets an array literal of
- * its exact size: pushing onto `[word]` grew each command's array to 17 slots, garbage that cost
- * ~10% of the typed layer's CPU time (bench/results/issue-17-notes.md, typed-layer:offline).
+ * Whether `params` call `spec` plainly: a command of words then required scalars (GET, SET,
+ * INCR), called without options, each parameter of the kind its argument takes. Its wire words
+ * are then `spec.words` followed by `params` in order (the generator lists plain commands'
+ * arguments in parameter order; command-encoder.test.ts checks the whole table), with nothing
+ * left to check. Anything unusual answers false, and `encodeCommand`'s general path encodes it
+ * or explains the error. Throws `UnsupportedCommandError` when `server` lacks the command.
  */
-function encodePlain(spec: CommandSpec, params: ArrayLike<unknown>): RedisArgument[] | undefined {
-  if (params.length > spec.params + 1) return undefined;
+export function isPlainCall(
+  spec: CommandSpec,
+  params: ArrayLike<unknown>,
+  server: ServerInfo | undefined,
+): boolean {
+  if (server !== undefined) checkCommandSupported(spec, server);
+  if (spec.plain !== true || params[spec.params] !== undefined) return false;
+  if (params.length > spec.params + 1) return false;
   const args = spec.args;
-  let first: RedisArgument | undefined;
-  let second: RedisArgument | undefined;
-  let third: RedisArgument | undefined;
-  let count = 0;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg.param === undefined) continue;
     const value = params[arg.param];
     if (typeof value === 'string' || Buffer.isBuffer(value)) {
-      if (arg.kind === 'integer' || arg.kind === 'unix-time' || arg.kind === 'double')
-        return undefined;
+      if (arg.kind === 'integer' || arg.kind === 'unix-time' || arg.kind === 'double') return false;
     } else if (typeof value !== 'number' || !Number.isFinite(value)) {
-      return undefined;
+      return false;
     } else if ((arg.kind === 'integer' || arg.kind === 'unix-time') && !Number.isInteger(value)) {
-      return undefined;
+      return false;
     }
-    if (count === 0) first = value;
-    else if (count === 1) second = value;
-    else if (count === 2) third = value;
-    count++;
   }
+  return true;
+}
+
+/**
+ * The wire words of a plain call (see `isPlainCall`). A one-word command of up to three
+ * parameters (GET, SET, INCR, HGET) gets an array literal of its exact size: pushing onto
+ * `[word]` grew each command's array to 17 slots, garbage that cost ~10% of the typed layer's
+ * CPU time (bench/results/issue-17-notes.md, typed-layer:offline).
+ */
+export function plainArgs(spec: CommandSpec, params: ArrayLike<unknown>): RedisArgument[] {
   const words = spec.words;
+  const count = spec.params;
+  const at = params as ArrayLike<RedisArgument>;
   if (words.length === 1) {
-    if (count === 1) return [words[0]!, first!];
-    if (count === 2) return [words[0]!, first!, second!];
-    if (count === 3) return [words[0]!, first!, second!, third!];
+    if (count === 1) return [words[0]!, at[0]!];
+    if (count === 2) return [words[0]!, at[0]!, at[1]!];
+    if (count === 3) return [words[0]!, at[0]!, at[1]!, at[2]!];
   }
   const out: RedisArgument[] = [...words];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg.param !== undefined) out.push(params[arg.param] as RedisArgument);
-  }
+  for (let i = 0; i < count; i++) out.push(at[i]!);
   return out;
 }
 

@@ -25,7 +25,7 @@ export type {
   LeasedChannel,
 } from './command-channel.js';
 export { commandChannel } from './command-channel.js';
-export { prepareCommand, prepareRawCommand } from './prepared-command.js';
+export { prepareCommand, prepareRawCommand, reshapeCommand } from './prepared-command.js';
 export type { PreparedCommand } from './prepared-command.js';
 export { nameReplyError, replyValue, settleReply } from './settle-reply.js';
 export { defineCommandMethods, invokeCommand } from './command-methods.js';

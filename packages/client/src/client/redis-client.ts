@@ -12,6 +12,7 @@ import {
   invokeCommand,
   prepareCommand,
   prepareRawCommand,
+  reshapeCommand,
   type BatchReplies,
   type ChannelOwner,
   type CommandBatch,
@@ -371,7 +372,7 @@ export class Client implements CommandInvoker, ChannelOwner, ScanOwner {
     const signal = this.signal;
     if (signal === undefined) return this.backend.send(command, this.mode);
     if (signal.aborted) return Promise.reject(new AbortError(command.name, signal.reason, false));
-    return this.backend.send({ ...command, signal }, this.mode);
+    return this.backend.send(reshapeCommand(command, { signal }), this.mode);
   }
 }
 defineCommandMethods(Client.prototype);

@@ -1,4 +1,9 @@
-import { CommandFlag, type CommandSpec, type PreparedCommand } from '@redspec/types/internal';
+import {
+  CommandFlag,
+  reshapeCommand,
+  type CommandSpec,
+  type PreparedCommand,
+} from '@redspec/types/internal';
 import type { ClusterRouting } from './cluster-backend.js';
 import { routeCommand } from './command-route.js';
 import { SLOT_COUNT } from './key-slot.js';
@@ -52,7 +57,9 @@ export interface BatchPlan {
  * object spread per command showed in the cluster batch's profile.
  */
 export const rawPart = (command: PreparedCommand, args = command.args): PreparedCommand =>
-  command.plan === 0 && args === command.args ? command : { ...command, args, plan: 0 };
+  command.plan === 0 && args === command.args
+    ? command
+    : reshapeCommand(command, { args, plan: 0 });
 
 /**
  * Routes every command of a batch by its spec and groups the resulting parts per node: keyed

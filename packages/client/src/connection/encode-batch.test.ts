@@ -1,5 +1,10 @@
 import { CommandArgumentError } from '@redspec/types';
-import { prepareRawCommand, type CommandBatch } from '@redspec/types/internal';
+import {
+  commandTable,
+  prepareCommand,
+  prepareRawCommand,
+  type CommandBatch,
+} from '@redspec/types/internal';
 import { describe, expect, it } from 'vitest';
 import { RespEncoder } from '../resp/resp-encoder.js';
 import { encodeBatch, FIRST_PART_BYTES, PART_BYTES } from './encode-batch.js';
@@ -77,5 +82,23 @@ describe('encodeBatch', () => {
     ).toThrow(CommandArgumentError);
     expect(parts).toEqual([]);
     expect(encoder.take().toString()).toBe('*1\r\n$4\r\nPING\r\n');
+  });
+
+  it('writes plain typed calls from their words and parameters, byte for byte as their args', () => {
+    const server = { product: 'redis', version: '7.0.15', protocol: 3 } as const;
+    const unicode = 'ключ:🔑';
+    const commands = Array.from({ length: 600 }, (_, i) => {
+      if (i % 4 === 0)
+        return prepareCommand(commandTable.set, [`k:${i}`, Buffer.from([i % 256])], server);
+      if (i % 4 === 1) return prepareCommand(commandTable.incrby, [unicode, -i], server);
+      if (i % 4 === 2) return prepareCommand(commandTable.set, ['k', 1.5, { get: true }], server);
+      return prepareRawCommand(['CLIENT', 'SETNAME', `n${i}`]);
+    });
+    expect(commands[0]!.plainParams).toBeDefined();
+    expect(commands[2]!.plainParams).toBeUndefined();
+    const batch = { commands, transaction: true };
+    const { parts, rest } = encodeInParts(batch);
+    expect(parts.length).toBeGreaterThan(0);
+    expect(Buffer.concat([...parts, rest])).toEqual(whole(batch));
   });
 });

@@ -1,4 +1,9 @@
-import { isWireArgument, type CommandBatch, type RedisArgument } from '@redspec/types/internal';
+import {
+  isWireArgument,
+  type CommandBatch,
+  type PreparedCommand,
+  type RedisArgument,
+} from '@redspec/types/internal';
 import type { RespEncoder } from '../resp/resp-encoder.js';
 
 const MULTI: readonly RedisArgument[] = ['MULTI'];
@@ -37,7 +42,7 @@ export function encodeBatch(
   try {
     if (batch.transaction) encoder.write(MULTI);
     for (let i = 0; i < commands.length; i++) {
-      encoder.write(commands[i]!.args);
+      writeCommand(encoder, commands[i]!);
       if (encoder.length < partBytes) continue;
       if (!parted) {
         if (commands.length - i - 1 <= i || !encodable(batch, i + 1)) {
@@ -57,10 +62,19 @@ export function encodeBatch(
   }
 }
 
+/** Appends one command: a plain typed call from its words and parameters, without `args`. */
+export function writeCommand(encoder: RespEncoder, command: PreparedCommand): void {
+  const params = command.plainParams;
+  if (params === undefined) encoder.write(command.args);
+  else encoder.writeParts(command.spec!.words, params, command.spec!.params);
+}
+
 function encodable(batch: CommandBatch, from: number): boolean {
   const commands = batch.commands;
   for (let i = from; i < commands.length; i++) {
-    const args = commands[i]!.args;
+    const command = commands[i]!;
+    if (command.plainParams !== undefined) continue; // checked when it was prepared
+    const args = command.args;
     for (let j = 0; j < args.length; j++) if (!isWireArgument(args[j])) return false;
   }
   return true;

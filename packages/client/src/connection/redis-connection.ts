@@ -30,7 +30,7 @@ import {
   type SendOptions,
 } from './connection-options.js';
 import { DeadlineTimer } from './deadline-timer.js';
-import { encodeBatch } from './encode-batch.js';
+import { encodeBatch, writeCommand } from './encode-batch.js';
 import { handshake, type HandshakeExchange } from './handshake.js';
 import { InflightQueue } from './inflight-queue.js';
 import { OfflineQueue } from './offline-queue.js';
@@ -367,7 +367,7 @@ export class RedisConnection extends EventEmitter<RedisConnectionEvents> {
   }
 
   private encodeOne(entry: PendingReply): void {
-    this.encoder.write(entry.command!.args);
+    writeCommand(this.encoder, entry.command!);
     this.subscriptions.tag(entry);
   }
 

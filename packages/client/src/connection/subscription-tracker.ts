@@ -58,8 +58,10 @@ export class SubscriptionTracker {
 
   /** Marks a (un)subscribe entry with its kind and the number of confirmations it awaits. */
   tag(entry: PendingReply): void {
-    if (entry.command === undefined) return;
-    const kind = this.classify(entry.command.args);
+    const command = entry.command;
+    // By name first: reading a plain typed call's `args` would build them (PlainCommand).
+    if (command === undefined || command.name.length < 9 || command.name.length > 12) return;
+    const kind = this.classify(command.args);
     if (kind === '') return;
     entry.pubsubKind = kind;
     entry.remaining = this.confirmations;

@@ -3,6 +3,7 @@ import { CR, LF } from './resp-type.js';
 
 const SLAB_SIZE = 64 * 1024;
 const EMPTY = Buffer.alloc(0);
+const NO_PARAMS: readonly unknown[] = [];
 // `$` + up to 16 length digits + CRLF before a value, CRLF after it.
 const ARG_OVERHEAD = 21;
 // Below this length a JS loop copying char codes beats one native write call (55-60 ns
@@ -44,17 +45,20 @@ export class RespEncoder {
    * `CommandArgumentError` is thrown, so a half-encoded command can never reach the socket.
    */
   write(args: readonly RedisArgument[]): void {
+    this.writeParts(args, NO_PARAMS, 0);
+  }
+
+  /**
+   * Appends one command made of `words` then the first `count` of `params` (a plain typed call,
+   * whose words and parameters are never joined into one array), as `write` would.
+   */
+  writeParts(words: readonly RedisArgument[], params: ArrayLike<unknown>, count: number): void {
     const mark = this.end;
     try {
       this.reserve(ARG_OVERHEAD);
-      this.header(0x2a, args.length);
-      for (let i = 0; i < args.length; i++) {
-        const arg = args[i];
-        if (typeof arg === 'string') this.writeString(arg);
-        else if (typeof arg === 'number') this.writeNumber(arg, args, i);
-        else if (arg instanceof Uint8Array) this.writeBytes(arg);
-        else throw badArgument(args, i, 'must be a string, Buffer or number');
-      }
+      this.header(0x2a, words.length + count);
+      for (let i = 0; i < words.length; i++) this.writeArgument(words[i], words, i);
+      for (let i = 0; i < count; i++) this.writeArgument(params[i], words, words.length + i);
     } catch (error) {
       this.end = mark;
       throw error;
@@ -78,6 +82,14 @@ export class RespEncoder {
   private release(): void {
     this.slab = EMPTY;
     this.start = this.end = 0;
+  }
+
+  /** `words` and `index` name the command and the argument in an error. */
+  private writeArgument(arg: unknown, words: readonly RedisArgument[], index: number): void {
+    if (typeof arg === 'string') this.writeString(arg);
+    else if (typeof arg === 'number') this.writeNumber(arg, words, index);
+    else if (arg instanceof Uint8Array) this.writeBytes(arg);
+    else throw badArgument(words, index, 'must be a string, Buffer or number');
   }
 
   private writeString(value: string): void {
