@@ -2,9 +2,12 @@ import {
   commandTable,
   encodeCommand,
   invokeCommand,
+  invokePlain,
   prepareCommand,
+  preparePlainCommand,
   type CommandChannel,
   type CommandSpec,
+  type PreparedCommand,
   type PromiseContext,
   type RedisCommands,
   type RedisKey,
@@ -124,10 +127,23 @@ export class PipelineImpl<TString extends string | Buffer>
   }
 
   [invokeCommand](spec: CommandSpec, params: unknown[]): Future<unknown> {
+    const channel = this.#admit(spec);
+    return this.#enqueue(channel, prepareCommand(spec, params, channel.server));
+  }
+
+  override [invokePlain](spec: CommandSpec, a: unknown, b: unknown, c: unknown): Future<unknown> {
+    const channel = this.#admit(spec);
+    return this.#enqueue(channel, preparePlainCommand(spec, a, b, c, channel.server));
+  }
+
+  /** Refuses `spec` where this pipeline cannot queue it; returns the channel it goes to. */
+  #admit(spec: CommandSpec): CommandChannel {
     this.#assertOpen(spec.name);
     checkQueueable(spec, this.#transaction);
-    const channel = this.#bind();
-    const command = prepareCommand(spec, params, channel.server);
+    return this.#bind();
+  }
+
+  #enqueue(channel: CommandChannel, command: PreparedCommand): Future<unknown> {
     return (this.#queue ??= this.#batches.queueFor(channel)).push(command);
   }
 

@@ -76,17 +76,42 @@ export function isPlainCall(
   const args = spec.args;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
-    if (arg.param === undefined) continue;
-    const value = params[arg.param];
-    if (typeof value === 'string' || Buffer.isBuffer(value)) {
-      if (arg.kind === 'integer' || arg.kind === 'unix-time' || arg.kind === 'double') return false;
-    } else if (typeof value !== 'number' || !Number.isFinite(value)) {
-      return false;
-    } else if ((arg.kind === 'integer' || arg.kind === 'unix-time') && !Number.isInteger(value)) {
-      return false;
-    }
+    if (arg.param !== undefined && !isPlainValue(arg, params[arg.param])) return false;
   }
   return true;
+}
+
+/**
+ * `isPlainCall` for a call of up to three parameters passed one by one (`[invokePlain]`), with
+ * no array to hold them.
+ */
+export function isPlainCallOf(
+  spec: CommandSpec,
+  a: unknown,
+  b: unknown,
+  c: unknown,
+  server: ServerInfo | undefined,
+): boolean {
+  if (server !== undefined) checkCommandSupported(spec, server);
+  if (spec.plain !== true || spec.params > 3) return false;
+  const args = spec.args;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const param = arg.param;
+    if (param === undefined) continue;
+    if (!isPlainValue(arg, param === 0 ? a : param === 1 ? b : c)) return false;
+  }
+  return true;
+}
+
+/** Whether `value` needs no encoding for `arg`: a string or Buffer, or a number it takes. */
+function isPlainValue(arg: ArgSpec, value: unknown): boolean {
+  const kind = arg.kind;
+  if (typeof value === 'string' || Buffer.isBuffer(value)) {
+    return kind !== 'integer' && kind !== 'unix-time' && kind !== 'double';
+  }
+  if (typeof value !== 'number' || !Number.isFinite(value)) return false;
+  return (kind !== 'integer' && kind !== 'unix-time') || Number.isInteger(value);
 }
 
 /**

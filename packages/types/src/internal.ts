@@ -25,10 +25,17 @@ export type {
   LeasedChannel,
 } from './command-channel.js';
 export { commandChannel } from './command-channel.js';
-export { prepareCommand, prepareRawCommand, reshapeCommand } from './prepared-command.js';
+export {
+  paramsOf,
+  PlainCommand,
+  prepareCommand,
+  preparePlainCommand,
+  prepareRawCommand,
+  reshapeCommand,
+} from './prepared-command.js';
 export type { PreparedCommand } from './prepared-command.js';
 export { nameReplyError, replyValue, settleReply } from './settle-reply.js';
-export { defineCommandMethods, invokeCommand } from './command-methods.js';
+export { defineCommandMethods, invokeCommand, invokePlain } from './command-methods.js';
 export type { CommandInvoker } from './command-methods.js';
 export { checkCommandSupported, encodeCommand } from './command-encoder.js';
 export { normalizeReply, selectReplyPlan } from './reply-normalizer.js';

@@ -2,14 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { encodeCommand } from './command-encoder.js';
 import { UnsupportedCommandError } from './errors.js';
 import { commandTable } from './generated/command-table.js';
-import { prepareCommand, reshapeCommand } from './prepared-command.js';
+import {
+  PlainCommand,
+  prepareCommand,
+  preparePlainCommand,
+  reshapeCommand,
+} from './prepared-command.js';
 
 const redis7 = { product: 'redis', version: '7.0.15', protocol: 3 } as const;
 
 describe('prepareCommand', () => {
   it('keeps a plain call’s parameters and builds the same args as the encoder, once', () => {
     const command = prepareCommand(commandTable.set, ['k', 'v'], redis7);
-    expect(command.plainParams).toEqual(['k', 'v']);
+    expect(command).toBeInstanceOf(PlainCommand);
+    expect((command as PlainCommand).params).toEqual(['k', 'v']);
     expect(command.args).toEqual(encodeCommand(commandTable.set, ['k', 'v']));
     expect(command.args).toBe(command.args);
     expect(command).toMatchObject({ name: 'SET', spec: commandTable.set, verify: undefined });
@@ -18,7 +24,7 @@ describe('prepareCommand', () => {
   it('encodes a call with options at once, and keeps no parameters', () => {
     const command = prepareCommand(commandTable.set, ['k', 'v', { get: true }], redis7);
     expect(command.args).toEqual(['SET', 'k', 'v', 'GET']);
-    expect(command.plainParams).toBeUndefined();
+    expect(command).not.toBeInstanceOf(PlainCommand);
   });
 
   it('checks a plain call against its server, now or once the server is known', () => {
@@ -31,10 +37,44 @@ describe('prepareCommand', () => {
 
   it('works out how long a plain blocking call may block', () => {
     const command = prepareCommand(commandTable.brpoplpush, ['a', 'b', 2], redis7);
-    expect(command.plainParams).toBeDefined();
+    expect(command).toBeInstanceOf(PlainCommand);
     expect(command.blockingMs).toBe(2000);
   });
 });
+
+describe('preparePlainCommand', () => {
+  it('prepares parameters passed one by one as prepareCommand prepares them in an array', () => {
+    const calls: [keyof typeof commandTable, unknown[]][] = [
+      ['get', ['k']],
+      ['set', [Buffer.from('k'), 42]],
+      ['setrange', ['k', 3, 'abc']],
+      ['expire', ['k', 1.5]],
+      ['incrby', ['k', '10']],
+    ];
+    for (const [method, params] of calls) {
+      const spec = commandTable[method];
+      const [a, b, c] = params;
+      const one = () => preparePlainCommand(spec, a, b, c, redis7);
+      const array = () => prepareCommand(spec, params, redis7);
+      const refusal = catchError(array);
+      if (refusal !== undefined) {
+        expect(catchError(one), method).toEqual(refusal);
+        continue;
+      }
+      expect(one().args, method).toEqual(array().args);
+      expect(one().constructor, method).toBe(array().constructor);
+    }
+  });
+});
+
+function catchError(fn: () => unknown): unknown {
+  try {
+    fn();
+    return undefined;
+  } catch (error) {
+    return error;
+  }
+}
 
 describe('reshapeCommand', () => {
   it('copies a plain call as a plain object whose args are the given ones', () => {
@@ -46,7 +86,7 @@ describe('reshapeCommand', () => {
       plan: 0,
       signal: undefined,
     });
-    expect(part.plainParams).toBeUndefined();
+    expect(part).not.toBeInstanceOf(PlainCommand);
   });
 
   it('adds a signal and keeps everything else', () => {

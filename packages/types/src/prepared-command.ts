@@ -1,6 +1,6 @@
 import { blockingTimeMs } from './blocking-time.js';
 import type { ServerInfo } from './command-channel.js';
-import { encodeCommand, isPlainCall, plainArgs } from './command-encoder.js';
+import { encodeCommand, isPlainCall, isPlainCallOf, plainArgs } from './command-encoder.js';
 import { CommandFlag, type CommandSpec, type ReplyPlan } from './command-spec.js';
 import { CommandArgumentError } from './errors.js';
 import { findCommandSpec } from './find-command-spec.js';
@@ -39,22 +39,17 @@ export interface PreparedCommand {
    * read and dropped; it rejects with `AbortError` in every case.
    */
   readonly signal?: AbortSignal | undefined;
-  /**
-   * Set on a plain typed call (`PlainCommand`): its wire words are `spec.words` followed by the
-   * first `spec.params` of these, and a connection writes them from here without `args`.
-   */
-  readonly plainParams?: ArrayLike<RedisArgument> | undefined;
 }
 
 /**
- * A typed call of a plain command (GET, SET, INCR: words, then required scalars, no options).
- * It keeps the method's parameters, already checked, and builds `args` only when something
- * reads it (cluster routing, tracing, an error's message): a connection writes `spec.words`
- * and the parameters straight into its buffer. That saves an array per command, ~56 of the
- * 393 bytes a pipelined command allocated (`pnpm --filter @redspec/bench run heap`).
+ * A typed call of a plain command (GET, SET, INCR: words, then up to three required scalars, no
+ * options). It holds its checked parameters itself and builds `args` only when something reads
+ * it (cluster routing, tracing, an error's message): a connection writes `spec.words` and the
+ * parameters straight into its buffer (`RespEncoder.writePlain`). No array holds the
+ * parameters, and none the wire words: a pipelined command allocated 393 bytes with both,
+ * and 280 without (`pnpm --filter @redspec/bench run heap`, bench/results/issue-17-notes.md).
  */
-class PlainCommand implements PreparedCommand {
-  readonly name: string;
+export class PlainCommand implements PreparedCommand {
   readonly plan: ReplyPlan;
   readonly blockingMs: number | undefined;
   readonly verify: ((server: ServerInfo) => void) | undefined;
@@ -62,17 +57,39 @@ class PlainCommand implements PreparedCommand {
 
   constructor(
     readonly spec: CommandSpec,
-    readonly plainParams: ArrayLike<RedisArgument>,
+    /** The parameters; those past `spec.params` are undefined. */
+    readonly a: RedisArgument,
+    readonly b: RedisArgument | undefined,
+    readonly c: RedisArgument | undefined,
     server: ServerInfo | undefined,
   ) {
-    this.name = spec.name;
-    this.plan = replyPlanOf(spec, plainParams);
-    this.blockingMs = blockingMsOf(spec, plainParams);
-    this.verify = verifierOf(spec, plainParams, server);
+    if (spec.replyVariants === undefined && !isBlocking(spec) && server !== undefined) {
+      // The common case needs no array of the parameters.
+      this.plan = spec.reply;
+      this.blockingMs = undefined;
+      this.verify = undefined;
+    } else {
+      const params = this.params;
+      this.plan = replyPlanOf(spec, params);
+      this.blockingMs = blockingMsOf(spec, params);
+      this.verify = verifierOf(spec, params, server);
+    }
+  }
+
+  get name(): string {
+    return this.spec.name;
+  }
+
+  /** The parameters as a new array. */
+  get params(): RedisArgument[] {
+    const count = this.spec.params;
+    if (count === 1) return [this.a];
+    if (count === 2) return [this.a, this.b!];
+    return count === 3 ? [this.a, this.b!, this.c!] : [];
   }
 
   get args(): readonly RedisArgument[] {
-    return (this.#args ??= plainArgs(this.spec, this.plainParams));
+    return (this.#args ??= plainArgs(this.spec, this.params));
   }
 }
 
@@ -86,8 +103,9 @@ export function prepareCommand(
   params: ArrayLike<unknown>,
   server: ServerInfo | undefined,
 ): PreparedCommand {
-  if (isPlainCall(spec, params, server)) {
-    return new PlainCommand(spec, params as ArrayLike<RedisArgument>, server);
+  if (spec.params <= 3 && isPlainCall(spec, params, server)) {
+    const at = params as ArrayLike<RedisArgument>;
+    return new PlainCommand(spec, at[0]!, at[1], at[2], server);
   }
   const args = encodeCommand(spec, params, server);
   return {
@@ -101,8 +119,38 @@ export function prepareCommand(
 }
 
 /**
+ * `prepareCommand` for a plain command's call whose parameters came one by one
+ * (`[invokePlain]`); anything but a plain call takes the general path with them in an array.
+ */
+export function preparePlainCommand(
+  spec: CommandSpec,
+  a: unknown,
+  b: unknown,
+  c: unknown,
+  server: ServerInfo | undefined,
+): PreparedCommand {
+  if (isPlainCallOf(spec, a, b, c, server)) {
+    return new PlainCommand(
+      spec,
+      a as RedisArgument,
+      b as RedisArgument | undefined,
+      c as RedisArgument | undefined,
+      server,
+    );
+  }
+  return prepareCommand(spec, paramsOf(spec, a, b, c), server);
+}
+
+/** The first `spec.params` of `a`, `b`, `c` as an array. */
+export function paramsOf(spec: CommandSpec, a: unknown, b: unknown, c: unknown): unknown[] {
+  const count = spec.params;
+  return count === 1 ? [a] : count === 2 ? [a, b] : count === 3 ? [a, b, c] : [];
+}
+
+/**
  * `command` with some of its facts changed, as a new plain object: a spread would drop a
- * `PlainCommand`'s `args` (a getter) and keep parameters that no longer match the new `args`.
+ * `PlainCommand`'s `name` and `args` (getters), and a copy that keeps its class would be
+ * written from its parameters, not from the new `args`.
  */
 export function reshapeCommand(
   command: PreparedCommand,
@@ -129,8 +177,12 @@ function replyPlanOf(spec: CommandSpec, params: ArrayLike<unknown>): ReplyPlan {
     : selectReplyPlan(spec.reply, spec.replyVariants, params, spec.params);
 }
 
+function isBlocking(spec: CommandSpec): boolean {
+  return (spec.flags & CommandFlag.BLOCKING) !== 0;
+}
+
 function blockingMsOf(spec: CommandSpec, params: ArrayLike<unknown>): number | undefined {
-  return (spec.flags & CommandFlag.BLOCKING) === 0 ? undefined : blockingTimeMs(spec, params);
+  return isBlocking(spec) ? blockingTimeMs(spec, params) : undefined;
 }
 
 /** Prepared before the server was known: checks the call against it once it is. */

@@ -10,7 +10,9 @@ import {
   commandChannel,
   defineCommandMethods,
   invokeCommand,
+  invokePlain,
   prepareCommand,
+  preparePlainCommand,
   prepareRawCommand,
   reshapeCommand,
   type BatchReplies,
@@ -262,6 +264,16 @@ export class Client implements CommandInvoker, ChannelOwner, ScanOwner {
       // Before the first connection the server is unknown: the command is then checked against
       // it when it is written (`PreparedCommand.verify`), and waits in the meantime like any other.
       command = prepareCommand(spec, params, this.backend.server);
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
+    return this.send(command);
+  }
+
+  [invokePlain](spec: CommandSpec, a: unknown, b: unknown, c: unknown): Promise<unknown> {
+    let command: PreparedCommand;
+    try {
+      command = preparePlainCommand(spec, a, b, c, this.backend.server);
     } catch (error) {
       return Promise.reject(error as Error);
     }

@@ -1,6 +1,7 @@
 import { CommandArgumentError } from '@redspec/types';
 import {
   commandTable,
+  PlainCommand,
   prepareCommand,
   prepareRawCommand,
   type CommandBatch,
@@ -94,8 +95,8 @@ describe('encodeBatch', () => {
       if (i % 4 === 2) return prepareCommand(commandTable.set, ['k', 1.5, { get: true }], server);
       return prepareRawCommand(['CLIENT', 'SETNAME', `n${i}`]);
     });
-    expect(commands[0]!.plainParams).toBeDefined();
-    expect(commands[2]!.plainParams).toBeUndefined();
+    expect(commands[0]).toBeInstanceOf(PlainCommand);
+    expect(commands[2]).not.toBeInstanceOf(PlainCommand);
     const batch = { commands, transaction: true };
     const { parts, rest } = encodeInParts(batch);
     expect(parts.length).toBeGreaterThan(0);

@@ -1,5 +1,6 @@
 import {
   isWireArgument,
+  PlainCommand,
   type CommandBatch,
   type PreparedCommand,
   type RedisArgument,
@@ -64,16 +65,15 @@ export function encodeBatch(
 
 /** Appends one command: a plain typed call from its words and parameters, without `args`. */
 export function writeCommand(encoder: RespEncoder, command: PreparedCommand): void {
-  const params = command.plainParams;
-  if (params === undefined) encoder.write(command.args);
-  else encoder.writeParts(command.spec!.words, params, command.spec!.params);
+  if (!(command instanceof PlainCommand)) encoder.write(command.args);
+  else encoder.writePlain(command.spec.words, command.spec.params, command.a, command.b, command.c);
 }
 
 function encodable(batch: CommandBatch, from: number): boolean {
   const commands = batch.commands;
   for (let i = from; i < commands.length; i++) {
     const command = commands[i]!;
-    if (command.plainParams !== undefined) continue; // checked when it was prepared
+    if (command instanceof PlainCommand) continue; // checked when it was prepared
     const args = command.args;
     for (let j = 0; j < args.length; j++) if (!isWireArgument(args[j])) return false;
   }

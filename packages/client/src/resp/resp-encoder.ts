@@ -3,7 +3,6 @@ import { CR, LF } from './resp-type.js';
 
 const SLAB_SIZE = 64 * 1024;
 const EMPTY = Buffer.alloc(0);
-const NO_PARAMS: readonly unknown[] = [];
 // `$` + up to 16 length digits + CRLF before a value, CRLF after it.
 const ARG_OVERHEAD = 21;
 // Below this length a JS loop copying char codes beats one native write call (55-60 ns
@@ -45,20 +44,37 @@ export class RespEncoder {
    * `CommandArgumentError` is thrown, so a half-encoded command can never reach the socket.
    */
   write(args: readonly RedisArgument[]): void {
-    this.writeParts(args, NO_PARAMS, 0);
-  }
-
-  /**
-   * Appends one command made of `words` then the first `count` of `params` (a plain typed call,
-   * whose words and parameters are never joined into one array), as `write` would.
-   */
-  writeParts(words: readonly RedisArgument[], params: ArrayLike<unknown>, count: number): void {
     const mark = this.end;
     try {
       this.reserve(ARG_OVERHEAD);
-      this.header(0x2a, words.length + count);
-      for (let i = 0; i < words.length; i++) this.writeArgument(words[i], words, i);
-      for (let i = 0; i < count; i++) this.writeArgument(params[i], words, words.length + i);
+      this.header(0x2a, args.length);
+      for (let i = 0; i < args.length; i++) this.writeArgument(args[i], args, i);
+    } catch (error) {
+      this.end = mark;
+      throw error;
+    }
+  }
+
+  /**
+   * Appends one command made of `words` then `count` (up to three) of `a`, `b`, `c`: a plain
+   * typed call, whose words and parameters are never joined into one array. As `write` would.
+   */
+  writePlain(
+    words: readonly RedisArgument[],
+    count: number,
+    a: unknown,
+    b: unknown,
+    c: unknown,
+  ): void {
+    const mark = this.end;
+    const at = words.length;
+    try {
+      this.reserve(ARG_OVERHEAD);
+      this.header(0x2a, at + count);
+      for (let i = 0; i < at; i++) this.writeArgument(words[i], words, i);
+      if (count > 0) this.writeArgument(a, words, at);
+      if (count > 1) this.writeArgument(b, words, at + 1);
+      if (count > 2) this.writeArgument(c, words, at + 2);
     } catch (error) {
       this.end = mark;
       throw error;
