@@ -38,14 +38,14 @@ export function commandKeyPositions(
  * index (GET k, SET k v, INCR k, HGET k f: most commands of a batch), else -1. Cluster routing
  * asks it first, so those commands need none of the arrays `commandKeyPositions` builds; the
  * answer is the same (its first and only position), tested over every such command of the table.
+ * It needs only the number of wire words, so a plain call is routed without building them.
  */
-export function soleKeyPosition(spec: CommandSpec, wire: readonly RedisArgument[]): number {
+export function soleKeyPosition(spec: CommandSpec, wireLength: number): number {
   const keys = spec.keys;
   if (keys === undefined || keys.length !== 1) return -1;
   const plan = keys[0]!;
   const index = plan.index;
-  if (index === undefined || index >= wire.length || (plan.flags & KeyFlag.NOT_KEY) !== 0)
-    return -1;
+  if (index === undefined || index >= wireLength || (plan.flags & KeyFlag.NOT_KEY) !== 0) return -1;
   const range = plan.range;
   if (range === undefined || range[0] !== 0 || range[1] < 1 || corrections[spec.name] !== undefined)
     return -1;

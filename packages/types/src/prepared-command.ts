@@ -80,6 +80,11 @@ export class PlainCommand implements PreparedCommand {
     return this.spec.name;
   }
 
+  /** Parameter `index` (0 to 2). */
+  param(index: number): RedisArgument {
+    return index === 0 ? this.a : index === 1 ? this.b! : this.c!;
+  }
+
   /** The parameters as a new array. */
   get params(): RedisArgument[] {
     const count = this.spec.params;

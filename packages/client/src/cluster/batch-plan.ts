@@ -3,9 +3,10 @@ import {
   reshapeCommand,
   type CommandSpec,
   type PreparedCommand,
+  type RedisArgument,
 } from '@redspec/types/internal';
 import type { ClusterRouting } from './cluster-backend.js';
-import { routeCommand } from './command-route.js';
+import { routePrepared } from './command-route.js';
 import { SLOT_COUNT } from './key-slot.js';
 import type { ClusterNode } from './slot-map.js';
 import type { SlotGroup } from './split-by-slot.js';
@@ -56,10 +57,13 @@ export interface BatchPlan {
  * command that already is one (GET, SET, INCR: plan 0, its own arguments) is used as it is: the
  * object spread per command showed in the cluster batch's profile.
  */
-export const rawPart = (command: PreparedCommand, args = command.args): PreparedCommand =>
-  command.plan === 0 && args === command.args
+export const rawPart = (
+  command: PreparedCommand,
+  args?: readonly RedisArgument[],
+): PreparedCommand =>
+  command.plan === 0 && (args === undefined || args === command.args)
     ? command
-    : reshapeCommand(command, { args, plan: 0 });
+    : reshapeCommand(command, { args: args ?? command.args, plan: 0 });
 
 /**
  * Routes every command of a batch by its spec and groups the resulting parts per node: keyed
@@ -89,7 +93,7 @@ export function planBatch(
       plan.entries.push(toSlot(rawPart(command), randomSlot(), false));
       continue;
     }
-    const route = routeCommand(spec, command.args);
+    const route = routePrepared(spec, command);
     const read = (spec.flags & CommandFlag.READONLY) !== 0;
     switch (route.kind) {
       case 'slot':

@@ -20,7 +20,7 @@ import { ClusterLease } from './cluster-lease.js';
 import { ClusterTopology } from './cluster-topology.js';
 import { sendClusterTransaction } from './cluster-transaction.js';
 import { combineReplies } from './combine-replies.js';
-import { routeCommand } from './command-route.js';
+import { routePrepared } from './command-route.js';
 import { NodePool } from './node-pool.js';
 import type { ClusterNode } from './slot-map.js';
 import { SlotSender, type SlotCommand } from './slot-sender.js';
@@ -107,7 +107,7 @@ export class ClusterBackend implements CommandBackend, ClusterRouting {
     if (spec === undefined) return this.sendToSlot(command, randomSlot(), mode);
     let route;
     try {
-      route = routeCommand(spec, command.args);
+      route = routePrepared(spec, command);
     } catch (error) {
       return Promise.reject(error as Error);
     }

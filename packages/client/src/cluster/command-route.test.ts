@@ -1,7 +1,13 @@
-import { commandTable, encodeCommand, type CommandMethod } from '@redspec/types/internal';
+import {
+  commandTable,
+  encodeCommand,
+  PlainCommand,
+  prepareCommand,
+  type CommandMethod,
+} from '@redspec/types/internal';
 import { describe, expect, it } from 'vitest';
 import { ClusterRoutingError, CrossSlotError } from './cluster-errors.js';
-import { routeCommand, type CommandRoute } from './command-route.js';
+import { routeCommand, routePrepared, type CommandRoute } from './command-route.js';
 import { keySlot } from './key-slot.js';
 
 const route = (method: CommandMethod, ...params: unknown[]): CommandRoute =>
@@ -73,3 +79,34 @@ describe('routeCommand', () => {
     expect(() => route('asking')).toThrow(ClusterRoutingError);
   });
 });
+
+describe('routePrepared', () => {
+  it('routes every plain call from its parameters as routeCommand routes its wire words', () => {
+    const plain = Object.values(commandTable).filter(
+      (spec) => spec.plain === true && spec.params <= 3,
+    );
+    expect(plain.length).toBeGreaterThan(100);
+    for (const spec of plain) {
+      const params = spec.args.flatMap((arg) => {
+        if (arg.param === undefined) return [];
+        if (arg.kind === 'integer' || arg.kind === 'unix-time') return [7];
+        return [arg.kind === 'double' ? 1.5 : `{tag${arg.param}}:${spec.name}`];
+      });
+      const command = prepareCommand(spec, params, undefined);
+      expect(command, spec.name).toBeInstanceOf(PlainCommand);
+      const expected = catchRoute(() => routeCommand(spec, encodeCommand(spec, params)));
+      expect(
+        catchRoute(() => routePrepared(spec, command)),
+        spec.name,
+      ).toEqual(expected);
+    }
+  });
+});
+
+function catchRoute(route: () => CommandRoute): CommandRoute | Error {
+  try {
+    return route();
+  } catch (error) {
+    return error as Error;
+  }
+}

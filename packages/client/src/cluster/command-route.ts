@@ -1,7 +1,9 @@
 import {
   commandKeyPositions,
+  PlainCommand,
   soleKeyPosition,
   type CommandSpec,
+  type PreparedCommand,
   type RedisArgument,
 } from '@redspec/types/internal';
 import { ClusterRoutingError, CrossSlotError } from './cluster-errors.js';
@@ -40,7 +42,7 @@ const refused: Readonly<Record<string, string>> = {
 export function routeCommand(spec: CommandSpec, wire: readonly RedisArgument[]): CommandRoute {
   const advice = refused[spec.name];
   if (advice !== undefined) throw new ClusterRoutingError(`${spec.name}: ${advice}`, spec.name);
-  const sole = soleKeyPosition(spec, wire);
+  const sole = soleKeyPosition(spec, wire.length);
   if (sole !== -1) return { kind: 'slot', slot: keySlot(wire[sole]!) };
   const keyed = commandKeyPositions(spec, wire);
   const positions = keyed.length > 0 ? keyed : commandKeyPositions(spec, wire, { channels: true });
@@ -52,6 +54,19 @@ export function routeCommand(spec: CommandSpec, wire: readonly RedisArgument[]):
     spec.requestPolicy === 'multi_shard' ? splitBySlot(spec, wire, positions, slots) : undefined;
   if (groups !== undefined) return { kind: 'split', groups };
   throw new CrossSlotError(spec.name, [...new Set(slots)]);
+}
+
+/**
+ * Routes a prepared command (see `routeCommand`). A plain typed call whose only key is at a
+ * fixed index (GET, SET, INCR) is routed from that parameter, without building its wire words.
+ */
+export function routePrepared(spec: CommandSpec, command: PreparedCommand): CommandRoute {
+  if (command instanceof PlainCommand && refused[spec.name] === undefined) {
+    const words = spec.words.length;
+    const sole = soleKeyPosition(spec, words + spec.params);
+    if (sole >= words) return { kind: 'slot', slot: keySlot(command.param(sole - words)) };
+  }
+  return routeCommand(spec, command.args);
 }
 
 function keylessRoute(spec: CommandSpec, wire: readonly RedisArgument[]): CommandRoute {
