@@ -13,15 +13,11 @@
  */
 import type { Endpoint } from './clients/client-adapter.js';
 import { isSubjectId, SUBJECTS } from './clients/subjects.js';
-import { Session } from 'node:inspector/promises';
-import { rawCommand, targetFromUrl } from '@redspec/test-utils';
+import { collectGarbage, liveBytesWhilePaused, sampledAllocations } from './heap-sampling.js';
 import { findWorkload } from './workloads/all-workloads.js';
 
 const [mode = '', workloadId = '', subjectId = '', url = '', iterationsRaw = '1'] =
   process.argv.slice(2);
-const exposed = (globalThis as { gc?: () => void }).gc;
-if (exposed === undefined) throw new Error('run with --expose-gc');
-const gc: () => void = exposed;
 
 const workload = findWorkload(workloadId);
 if (!isSubjectId(subjectId)) throw new Error(`unknown subject ${subjectId}`);
@@ -32,62 +28,22 @@ let result: Record<string, number>;
 try {
   for (let i = 0; i < workload.warmup; i++) await workload.run(adapter);
   if (mode === 'allocated') {
-    const bytes = await sampledAllocations(async () => {
-      for (let i = 0; i < iterations; i++) await workload.run(adapter);
-    });
+    // HEAP_TOP=n: where the bytes were allocated, for the profile evidence of a change.
+    const bytes = await sampledAllocations(
+      async () => {
+        for (let i = 0; i < iterations; i++) await workload.run(adapter);
+      },
+      Number(process.env.HEAP_TOP ?? 0),
+    );
     result = { commands: iterations * workload.opsPerIteration, bytes };
   } else if (mode === 'inflight') {
-    result = await inflight();
+    const bytes = await liveBytesWhilePaused(url, () => workload.run(adapter));
+    result = { commands: workload.opsPerIteration, bytes };
   } else {
     throw new Error(`unknown mode ${mode}`);
   }
 } finally {
   await adapter.close();
 }
-gc();
+collectGarbage();
 process.stdout.write(`${JSON.stringify({ ok: true, ...result })}\n`, () => process.exit(0));
-
-async function inflight(): Promise<Record<string, number>> {
-  const pauseMs = 3_000;
-  gc();
-  const before = process.memoryUsage().heapUsed;
-  await rawCommand(targetFromUrl(url), ['CLIENT', 'PAUSE', String(pauseMs), 'ALL']);
-  const running = workload.run(adapter);
-  // Long enough for every client to write its commands; the server answers none of them yet.
-  await new Promise((resolve) => setTimeout(resolve, 500));
-  gc();
-  const during = process.memoryUsage().heapUsed;
-  await running;
-  return { commands: workload.opsPerIteration, bytes: during - before };
-}
-
-/** Bytes allocated on the JS heap while `work` runs, from sampled allocations (512-byte rate). */
-async function sampledAllocations(work: () => Promise<void>): Promise<number> {
-  const session = new Session();
-  session.connect();
-  await session.post('HeapProfiler.enable');
-  await session.post('HeapProfiler.startSampling', {
-    samplingInterval: 512,
-    includeObjectsCollectedByMajorGC: true,
-    includeObjectsCollectedByMinorGC: true,
-  });
-  await work();
-  const { profile } = await session.post('HeapProfiler.stopSampling');
-  session.disconnect();
-  let total = 0;
-  const sites = new Map<string, number>();
-  const pending = [profile.head];
-  for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
-    total += node.selfSize;
-    const { functionName, url: file, lineNumber } = node.callFrame;
-    const site = `${functionName || '(anonymous)'} ${file.split('/').slice(-2).join('/')}:${lineNumber + 1}`;
-    sites.set(site, (sites.get(site) ?? 0) + node.selfSize);
-    pending.push(...node.children);
-  }
-  // HEAP_TOP=n: where the bytes were allocated, for the profile evidence of a change.
-  const top = Number(process.env.HEAP_TOP ?? 0);
-  for (const [site, bytes] of [...sites].sort((a, b) => b[1] - a[1]).slice(0, top)) {
-    process.stderr.write(`${((100 * bytes) / total).toFixed(1).padStart(5)}%  ${site}\n`);
-  }
-  return total;
-}

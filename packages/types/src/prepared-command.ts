@@ -47,12 +47,16 @@ export interface PreparedCommand {
  * it (cluster routing, tracing, an error's message): a connection writes `spec.words` and the
  * parameters straight into its buffer (`RespEncoder.writePlain`). No array holds the
  * parameters, and none the wire words: a pipelined command allocated 393 bytes with both,
- * and 280 without (`pnpm --filter @redspec/bench run heap`, bench/results/issue-17-notes.md).
+ * and 233 without (`pnpm --filter @redspec/bench run compare:heap`, bench/results/issue-17-notes.md).
  */
 export class PlainCommand implements PreparedCommand {
-  readonly plan: ReplyPlan;
-  readonly blockingMs: number | undefined;
-  readonly verify: ((server: ServerInfo) => void) | undefined;
+  /**
+   * The facts that take the parameters to work out, for the few calls that have them: a reply
+   * plan chosen by the parameters, a blocking timeout, a check against a server not yet known.
+   * Undefined for the rest (GET, SET, INCR on a connected client), which then hold 16 bytes
+   * less each (`pnpm --filter @redspec/bench run compare:heap`).
+   */
+  #unusual: Pick<PreparedCommand, 'plan' | 'blockingMs' | 'verify'> | undefined;
   #args: readonly RedisArgument[] | undefined;
 
   constructor(
@@ -63,17 +67,26 @@ export class PlainCommand implements PreparedCommand {
     readonly c: RedisArgument | undefined,
     server: ServerInfo | undefined,
   ) {
-    if (spec.replyVariants === undefined && !isBlocking(spec) && server !== undefined) {
-      // The common case needs no array of the parameters.
-      this.plan = spec.reply;
-      this.blockingMs = undefined;
-      this.verify = undefined;
-    } else {
+    if (spec.replyVariants !== undefined || isBlocking(spec) || server === undefined) {
       const params = this.params;
-      this.plan = replyPlanOf(spec, params);
-      this.blockingMs = blockingMsOf(spec, params);
-      this.verify = verifierOf(spec, params, server);
+      this.#unusual = {
+        plan: replyPlanOf(spec, params),
+        blockingMs: blockingMsOf(spec, params),
+        verify: verifierOf(spec, params, server),
+      };
     }
+  }
+
+  get plan(): ReplyPlan {
+    return this.#unusual === undefined ? this.spec.reply : this.#unusual.plan;
+  }
+
+  get blockingMs(): number | undefined {
+    return this.#unusual?.blockingMs;
+  }
+
+  get verify(): ((server: ServerInfo) => void) | undefined {
+    return this.#unusual?.verify;
   }
 
   get name(): string {
