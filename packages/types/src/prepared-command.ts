@@ -100,10 +100,7 @@ export class PlainCommand implements PreparedCommand {
 
   /** The parameters as a new array. */
   get params(): RedisArgument[] {
-    const count = this.spec.params;
-    if (count === 1) return [this.a];
-    if (count === 2) return [this.a, this.b!];
-    return count === 3 ? [this.a, this.b!, this.c!] : [];
+    return paramsOf(this.spec, this.a, this.b, this.c) as RedisArgument[];
   }
 
   get args(): readonly RedisArgument[] {

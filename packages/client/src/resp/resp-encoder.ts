@@ -44,20 +44,13 @@ export class RespEncoder {
    * `CommandArgumentError` is thrown, so a half-encoded command can never reach the socket.
    */
   write(args: readonly RedisArgument[]): void {
-    const mark = this.end;
-    try {
-      this.reserve(ARG_OVERHEAD);
-      this.header(0x2a, args.length);
-      for (let i = 0; i < args.length; i++) this.writeArgument(args[i], args, i);
-    } catch (error) {
-      this.end = mark;
-      throw error;
-    }
+    this.writePlain(args, 0, undefined, undefined, undefined);
   }
 
   /**
    * Appends one command made of `words` then `count` (up to three) of `a`, `b`, `c`: a plain
-   * typed call, whose words and parameters are never joined into one array. As `write` would.
+   * typed call, whose words and parameters are never joined into one array (`write` is the
+   * case of no parameters).
    */
   writePlain(
     words: readonly RedisArgument[],
